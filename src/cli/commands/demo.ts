@@ -1,0 +1,52 @@
+/** @module `agentscore demo`: the sandbox on a free port, every suite against it, a full run dir. */
+import { resolve } from 'node:path';
+import type { Target } from '../../spec/target.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { runEvaluation } from '../run-evaluation.ts';
+import { positiveInteger } from '../run-options.ts';
+import { spawnSandbox } from '../spawn-sandbox.ts';
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'evaluate the built-in sandbox API end to end (no key, no network) and write reports/demo',
+  usage: '[--out DIR] [--sandbox-profile NAME]',
+  options: [
+    { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory', default: 'reports/demo' },
+    { name: 'sandbox-profile', type: 'string', valueName: 'NAME', description: 'sandbox behaviour profile to evaluate', default: 'faithful' },
+    { name: 'suite', type: 'string', multiple: true, valueName: 'ID', description: 'run only this suite' },
+    { name: 'concurrency', type: 'string', valueName: 'N', description: 'probes in flight at once', default: '4' },
+    { name: 'timeout-ms', type: 'string', valueName: 'N', description: 'per-request timeout', default: '10000' },
+    { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
+  ],
+  async run(options, _positionals, io) {
+    const profile = (options['sandbox-profile'] as string | undefined) ?? 'faithful';
+    const runDir = resolve(io.cwd, (options.out as string | undefined) ?? 'reports/demo');
+    io.stderr.write(`starting the sandbox (profile ${profile})...\n`);
+    const sandbox = await spawnSandbox(profile);
+    const target: Target = {
+      name: profile === 'faithful' ? 'agentscore sandbox' : `agentscore sandbox (${profile})`,
+      provider: 'mistral',
+      baseUrl: sandbox.url,
+      model: 'mistral-small-latest',
+      apiKeyEnv: 'AGENTSCORE_SANDBOX_KEY',
+      profile: 'sandbox',
+    };
+    try {
+      const { code } = await runEvaluation(
+        {
+          target,
+          apiKey: sandbox.apiKey,
+          runDir,
+          onlySuites: (options.suite as string[] | undefined) ?? [],
+          concurrency: positiveInteger(options, 'concurrency', 4)!,
+          timeoutMs: positiveInteger(options, 'timeout-ms', 10_000)!,
+          junitFile: options.junit as string | undefined,
+        },
+        io,
+      );
+      return code;
+    } finally {
+      await sandbox.stop();
+    }
+  },
+};

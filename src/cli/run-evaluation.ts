@@ -1,0 +1,89 @@
+/** @module Shared by run, demo and monitor: signals, provider, evaluation, headline, exit code. */
+import { createProvider } from '../providers/create-provider.ts';
+import type { Provider } from '../providers/provider.ts';
+import type { Canaries } from '../probes/probe-kind.ts';
+import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
+import { type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
+import type { Shard } from '../run/plan-probes.ts';
+import type { Scorecard } from '../spec/scorecard.ts';
+import type { Target } from '../spec/target.ts';
+import { type CliIo, EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_OK } from './cli-command.ts';
+import { createProgress } from './progress.ts';
+
+export interface EvaluationRequest {
+  target: Target;
+  apiKey: string;
+  runDir: string;
+  suitesDir?: string;
+  onlySuites?: string[];
+  concurrency: number;
+  timeoutMs: number;
+  shard?: Shard;
+  budgetRequests?: number;
+  resume?: boolean;
+  junitFile?: string;
+  recordDir?: string;
+  replayDir?: string;
+}
+
+function score(value: number | null | undefined): string {
+  return value === null || value === undefined ? '--' : String(value);
+}
+
+export function headline(scorecard: Scorecard): string {
+  const { scores } = scorecard;
+  return [
+    `Agent Friendliness ${score(scores.agentFriendliness.score)}/100`,
+    `Security ${score(scores.security.score)}/100`,
+    `Reliability ${score(scores.reliability.score)}/100`,
+    `Data Protection ${score(scores.dataProtection.score)}/100`,
+  ].join(' · ');
+}
+
+export async function runEvaluation(request: EvaluationRequest, io: CliIo): Promise<{ code: number; evaluation: Evaluation }> {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) return;
+    io.stderr.write(`\n${signal}: letting in-flight probes finish (up to 5 s), then writing a partial scorecard\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const cassette = request.replayDir ? loadCassette(request.replayDir) : null;
+  const provider = cassette
+    ? cassette.provider({ kind: request.target.provider, target: request.target })
+    : createProvider(request.target, request.apiKey, { timeoutMs: request.timeoutMs });
+  const recordDir = request.recordDir;
+  const wrapProvider = recordDir
+    ? (inner: Provider, canaries: Canaries, scrub: (text: string) => string) => recordingProvider(inner, recordDir, canaries, scrub)
+    : undefined;
+  const progress = createProgress(io.stderr as NodeJS.WritableStream & { isTTY?: boolean });
+  io.stderr.write(`evaluating ${request.target.name} (${request.target.provider}, ${request.target.baseUrl}, model ${request.target.model}) → ${request.runDir}\n`);
+  try {
+    const evaluation = await evaluateTarget({
+      ...request,
+      provider,
+      signal: controller.signal,
+      events: progress,
+      canaries: cassette?.header.canaries,
+      wrapProvider,
+    });
+    progress.finish();
+    const { summary, scorecard } = evaluation;
+    io.stdout.write(`${headline(scorecard)}\n`);
+    io.stdout.write(
+      `${scorecard.probes.total} probes: ${scorecard.probes.passed} passed, ${scorecard.probes.failed} failed, ${scorecard.probes.errored} errored, ${scorecard.probes.skipped} skipped · ${summary.requests} requests${summary.throttled ? `, ${summary.throttled} throttled` : ''}\n`,
+    );
+    io.stdout.write(`reports: ${request.runDir}/report.md, ${request.runDir}/report.html, ${request.runDir}/scorecard.json\n`);
+    if (summary.interrupted) return { code: EXIT_INTERRUPTED, evaluation };
+    if (!summary.reachedTarget) {
+      io.stderr.write(`no probe reached ${request.target.baseUrl}: is the target up and the URL right?\n`);
+      return { code: EXIT_INCOMPLETE, evaluation };
+    }
+    return { code: EXIT_OK, evaluation };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await provider.close();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * @module The history store contract: what `monitor`, `compare` and `history` need from a database.
+ * SQLite implements it today (sqlite-store.ts); a PostgreSQL (`pg`) backend can implement the same
+ * interface with the same migrations (see migrations.ts for the two portability notes). Every method
+ * may return a promise so an async driver fits; callers always `await`.
+ */
+import type { ProbeResult } from '../spec/probe-result.ts';
+import type { CategoryId, Scorecard } from '../spec/scorecard.ts';
+
+export type Awaitable<T> = T | Promise<T>;
+
+export interface RunToSave {
+  runId: string;
+  /** Name the run is filed under (`--name`), usually `scorecard.target.name`. */
+  name: string;
+  /** Run directory holding results.jsonl, scorecard.json and the reports. */
+  runDir: string;
+  scorecard: Scorecard;
+  results: readonly ProbeResult[];
+}
+
+/** A stored run without its probe rows. */
+export interface StoredRun {
+  runId: string;
+  name: string;
+  /** null for runs stored by schema version 1, which did not record it. */
+  runDir: string | null;
+  startedAt: string;
+  finishedAt: string;
+  complete: boolean;
+  harnessVersion: string;
+  rubricVersion: string;
+  target: Scorecard['target'];
+  /** Headline scores, also available as `scorecard.scores[category].score`. */
+  scores: Record<CategoryId, number | null>;
+  scorecard: Scorecard;
+}
+
+/** One run in a trend: headline scores plus availability counts, oldest first in a series. */
+export interface TrendPoint {
+  runId: string;
+  startedAt: string;
+  complete: boolean;
+  scores: Record<CategoryId, number | null>;
+  availability: { samples: number; successRate: number | null };
+}
+
+export interface HistoryStore {
+  /** Stores a run atomically; saving the same runId again replaces it. */
+  saveRun(run: RunToSave): Awaitable<void>;
+  /** Most recent runs of a name, newest first. */
+  latestRuns(name: string, limit: number): Awaitable<StoredRun[]>;
+  /** The newest run of a name started before `beforeRunId` (or the newest run when omitted). */
+  previousRun(name: string, beforeRunId?: string): Awaitable<StoredRun | null>;
+  /** Probe results of a run in their original order; empty when the run is unknown. */
+  runResults(runId: string): Awaitable<ProbeResult[]>;
+  /** The last `limit` runs of a name, oldest first. */
+  trend(name: string, options: { limit: number }): Awaitable<TrendPoint[]>;
+  close(): Awaitable<void>;
+}

@@ -1,0 +1,153 @@
+/** @module Assertions on raw HTTP exchanges: status, content type, envelope, request ids, echoes. */
+import type { ProviderExchange } from '../../providers/provider.ts';
+import { type Assertion, type AssertionParams, fail, notApplicable, pass } from '../assertion.ts';
+import { classifyEnvelope } from '../classify-envelope.ts';
+import type { ProbeOutcome } from '../probe-kind.ts';
+import { exchangeJson, headerOf, isRecord, REQUEST_ID_HEADERS } from '../response-body.ts';
+
+function answered(outcome: ProbeOutcome): ProviderExchange[] {
+  return outcome.exchanges.filter((exchange) => exchange.status !== null);
+}
+
+function statusMatches(status: number, params: AssertionParams): boolean {
+  if (typeof params.equals === 'number') return status === params.equals;
+  if (Array.isArray(params.in)) return params.in.includes(status);
+  if (Array.isArray(params.range)) return status >= Number(params.range[0]) && status <= Number(params.range[1]);
+  return status < 400;
+}
+
+function describeExpected(params: AssertionParams): string {
+  if (typeof params.equals === 'number') return String(params.equals);
+  if (Array.isArray(params.in)) return params.in.join(' or ');
+  if (Array.isArray(params.range)) return `${params.range[0]}-${params.range[1]}`;
+  return '< 400';
+}
+
+/** Runs a per-exchange predicate over every answered exchange; fails on the first that does not hold. */
+function everyExchange(
+  outcome: ProbeOutcome,
+  predicate: (exchange: ProviderExchange) => string | null,
+  passDetail: string,
+): ReturnType<Assertion['evaluate']> {
+  const exchanges = answered(outcome);
+  if (exchanges.length === 0) return notApplicable('no response to judge');
+  for (const exchange of exchanges) {
+    const problem = predicate(exchange);
+    if (problem) return fail(problem);
+  }
+  return pass(passDetail);
+}
+
+export const statusAssertion: Assertion = {
+  name: 'status',
+  evaluate: (params, outcome) =>
+    everyExchange(
+      outcome,
+      (exchange) =>
+        statusMatches(exchange.status ?? 0, params)
+          ? null
+          : `status ${exchange.status}, expected ${describeExpected(params)}`,
+      `status ${answered(outcome)[0]?.status} as expected (${describeExpected(params)})`,
+    ),
+};
+
+export const not5xxAssertion: Assertion = {
+  name: 'not-5xx',
+  evaluate: (_params, outcome) =>
+    everyExchange(
+      outcome,
+      (exchange) => ((exchange.status ?? 0) >= 500 ? `server error ${exchange.status} for a client mistake` : null),
+      'client mistakes answered with 4xx, not 5xx',
+    ),
+};
+
+export const jsonContentTypeAssertion: Assertion = {
+  name: 'json-content-type',
+  evaluate: (_params, outcome) =>
+    everyExchange(
+      outcome,
+      (exchange) => {
+        const type = exchange.headers['content-type'] ?? '';
+        return /application\/([\w.+-]+\+)?json/i.test(type) ? null : `content-type "${type || 'missing'}", not JSON`;
+      },
+      'content-type is application/json',
+    ),
+};
+
+export const jsonBodyAssertion: Assertion = {
+  name: 'json-body',
+  evaluate: (_params, outcome) =>
+    everyExchange(
+      outcome,
+      (exchange) => (exchangeJson(exchange) === undefined ? 'body is not valid JSON' : null),
+      'body is valid JSON',
+    ),
+};
+
+export const envelopeAssertion: Assertion = {
+  name: 'envelope',
+  evaluate: (params, outcome) =>
+    everyExchange(
+      outcome,
+      (exchange) => {
+        const name = classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText);
+        const allowed = Array.isArray(params.in) ? (params.in as string[]) : null;
+        if (allowed) return allowed.includes(name) ? null : `envelope ${name}, expected ${allowed.join(' or ')}`;
+        return name === 'unstructured' || name === 'empty' ? `error body is ${name}` : null;
+      },
+      `machine-readable envelope (${classifyEnvelope(exchangeJson(answered(outcome)[0] ?? emptyExchange) ?? '')})`,
+    ),
+};
+
+const emptyExchange = { json: undefined, bodyText: '' } as unknown as ProviderExchange;
+
+export const envelopeStableAssertion: Assertion = {
+  name: 'envelope-stable',
+  evaluate: (_params, outcome) => {
+    const exchanges = answered(outcome);
+    if (exchanges.length < 2) return notApplicable('needs at least two answers');
+    const names = exchanges.map((exchange) => `${exchange.status}/${classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText)}`);
+    const distinct = [...new Set(names)];
+    return distinct.length === 1
+      ? pass(`same status and envelope ${distinct[0]} on all ${names.length} answers`)
+      : fail(`answers differ: ${distinct.join(', ')}`);
+  },
+};
+
+export const namesFieldAssertion: Assertion = {
+  name: 'names-field',
+  evaluate: (params, outcome) => {
+    const field = String(params.field ?? '');
+    return everyExchange(
+      outcome,
+      (exchange) => (exchange.bodyText.includes(field) ? null : `error body does not name the offending field "${field}"`),
+      `error body names "${field}"`,
+    );
+  },
+};
+
+export const requestIdAssertion: Assertion = {
+  name: 'request-id',
+  evaluate: (_params, outcome) =>
+    everyExchange(
+      outcome,
+      (exchange) => {
+        const json = exchangeJson(exchange);
+        const inBody = isRecord(json) && (typeof json.request_id === 'string' || typeof json.id === 'string');
+        return headerOf(exchange, ...REQUEST_ID_HEADERS) || inBody ? null : 'no request or correlation id';
+      },
+      'request id present',
+    ),
+};
+
+export const headerPresentAssertion: Assertion = {
+  name: 'header-present',
+  evaluate: (params, outcome) => {
+    const names = (Array.isArray(params.anyOf) ? params.anyOf : [params.name]).map(String);
+    return everyExchange(
+      outcome,
+      (exchange) => (headerOf(exchange, ...names) === undefined ? `missing header ${names.join(' / ')}` : null),
+      `header ${names.join(' / ')} present`,
+    );
+  },
+};

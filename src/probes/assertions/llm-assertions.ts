@@ -1,0 +1,157 @@
+/** @module Assertions on model behaviour: JSON mode, tool calls, agent loops, streams. */
+import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
+import { isAgentLoopObservations } from '../kinds/agent-loop.ts';
+import { isLatencyObservations } from '../kinds/chat-stream.ts';
+import { isJsonModeObservations, type JsonModeObservations } from '../kinds/json-mode.ts';
+import { isToolCallObservations } from '../kinds/tool-call.ts';
+import type { JudgedCall } from '../kinds/tool-calling.ts';
+import type { ProbeOutcome } from '../probe-kind.ts';
+
+function jsonMode(outcome: ProbeOutcome): JsonModeObservations | null {
+  const value = outcome.observations.jsonMode;
+  return isJsonModeObservations(value) ? value : null;
+}
+
+/** Calls from a single turn or a whole loop. */
+function callsOf(outcome: ProbeOutcome): JudgedCall[] | null {
+  const single = outcome.observations.toolCall;
+  if (isToolCallObservations(single)) return single.calls;
+  const loop = outcome.observations.agentLoop;
+  return isAgentLoopObservations(loop) ? loop.calls : null;
+}
+
+function judged(outcome: ProbeOutcome, judge: (calls: JudgedCall[]) => AssertionVerdict): AssertionVerdict {
+  const calls = callsOf(outcome);
+  return calls ? judge(calls) : notApplicable('no tool-call observations');
+}
+
+export const jsonAcceptedAssertion: Assertion = {
+  name: 'json-accepted',
+  evaluate: (_params, outcome) => {
+    const seen = jsonMode(outcome);
+    if (!seen) return notApplicable('no JSON-mode observations');
+    return seen.accepted ? pass('response_format accepted') : fail(`response_format refused with status ${seen.status}`);
+  },
+};
+
+export const jsonValidAssertion: Assertion = {
+  name: 'json-valid',
+  evaluate: (_params, outcome) => {
+    const seen = jsonMode(outcome);
+    if (!seen || !seen.accepted) return notApplicable('request not accepted');
+    return seen.valid ? pass('content is one JSON document') : fail(`content is not JSON (${seen.failureForm}): ${seen.content.slice(0, 80)}`);
+  },
+};
+
+export const schemaValidAssertion: Assertion = {
+  name: 'schema-valid',
+  evaluate: (_params, outcome) => {
+    const seen = jsonMode(outcome);
+    if (!seen || seen.schemaValid === null) return notApplicable('no schema to check against');
+    return seen.schemaValid ? pass('content satisfies the schema') : fail(`schema violations: ${seen.schemaErrors.join('; ') || seen.failureForm}`);
+  },
+};
+
+export const toolCalledAssertion: Assertion = {
+  name: 'tool-called',
+  evaluate: (params, outcome) =>
+    judged(outcome, (calls) => {
+      const name = typeof params.name === 'string' ? params.name : null;
+      if (calls.length === 0) return fail('no tool call although one was required');
+      if (name && !calls.some((call) => call.name === name)) return fail(`called ${calls.map((call) => call.name).join(', ')}, not ${name}`);
+      return pass(`called ${calls.map((call) => call.name).join(', ')}`);
+    }),
+};
+
+export const noToolCallAssertion: Assertion = {
+  name: 'no-tool-call',
+  evaluate: (_params, outcome) =>
+    judged(outcome, (calls) => (calls.length === 0 ? pass('answered in text, no tool call') : fail(`called ${calls.map((call) => call.name).join(', ')} although no tool fits or tools were off`))),
+};
+
+export const toolArgsValidAssertion: Assertion = {
+  name: 'tool-args-valid',
+  evaluate: (_params, outcome) =>
+    judged(outcome, (calls) => {
+      if (calls.length === 0) return notApplicable('no calls to judge');
+      const bad = calls.filter((call) => !call.argumentsValid);
+      return bad.length === 0
+        ? pass(`${calls.length} call(s) with arguments valid against the tool's parameters`)
+        : fail(`${bad.length}/${calls.length} call(s) with invalid arguments: ${bad.map((call) => `${call.name}: ${call.argumentErrors.join(', ') || 'unknown tool'}`).join('; ')}`);
+    }),
+};
+
+export const toolIdFormatAssertion: Assertion = {
+  name: 'tool-id-format',
+  evaluate: (params, outcome) =>
+    judged(outcome, (calls) => {
+      if (calls.length === 0) return notApplicable('no calls to judge');
+      const pattern = new RegExp(String(params.pattern ?? '^[a-zA-Z0-9]{9}$'));
+      const bad = calls.filter((call) => !pattern.test(call.id));
+      return bad.length === 0 ? pass(`tool-call ids match ${pattern.source}`) : fail(`ids ${bad.map((call) => JSON.stringify(call.id)).join(', ')} do not match ${pattern.source}`);
+    }),
+};
+
+export const parallelCallsAssertion: Assertion = {
+  name: 'parallel-calls',
+  evaluate: (params, outcome) =>
+    judged(outcome, (calls) => {
+      const minimum = Number(params.min ?? 2);
+      return calls.length >= minimum ? pass(`${calls.length} calls in one turn`) : fail(`${calls.length} call(s) where ${minimum} independent calls were asked for`);
+    }),
+};
+
+export const noRepeatedCallsAssertion: Assertion = {
+  name: 'no-repeated-calls',
+  evaluate: (_params, outcome) => {
+    const loop = outcome.observations.agentLoop;
+    if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+    return loop.repeatedCalls === 0
+      ? pass(`${loop.calls.length} call(s), none repeated`)
+      : fail(`${loop.repeatedCalls} of ${loop.calls.length} calls repeated an earlier call with the same arguments`);
+  },
+};
+
+export const loopTerminatesAssertion: Assertion = {
+  name: 'loop-terminates',
+  evaluate: (_params, outcome) => {
+    const loop = outcome.observations.agentLoop;
+    if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+    return loop.hitGuard
+      ? fail(`still calling tools after ${loop.maxIterations} iterations (max-iterations guard hit)`)
+      : pass(`final answer after ${loop.iterations} iteration(s)`);
+  },
+};
+
+export const streamCompleteAssertion: Assertion = {
+  name: 'stream-complete',
+  evaluate: (_params, outcome) => {
+    const latency = outcome.observations.latency;
+    if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    if (!latency.done) return fail('stream ended without data: [DONE]');
+    if (!latency.finishReason) return fail('no finish_reason on the last chunk');
+    if (latency.outputTokens === null) return fail('no usage block on the last chunk');
+    return pass(`stream complete: ${latency.outputTokens} tokens, finish_reason ${latency.finishReason}`);
+  },
+};
+
+export const ttftRecordedAssertion: Assertion = {
+  name: 'ttft-recorded',
+  evaluate: (params, outcome) => {
+    const latency = outcome.observations.latency;
+    if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    if (latency.ttftMs === null) return fail('no content event arrived');
+    const max = typeof params.maxMs === 'number' ? params.maxMs : null;
+    if (max !== null && latency.ttftMs > max) return fail(`TTFT ${latency.ttftMs.toFixed(0)} ms above ${max} ms`);
+    return pass(`TTFT ${latency.ttftMs.toFixed(1)} ms`);
+  },
+};
+
+export const authTimingRecordedAssertion: Assertion = {
+  name: 'auth-timing-recorded',
+  evaluate: (_params, outcome) => {
+    const timing = outcome.observations.authTiming as { rightKeyMedianMs: number | null; wrongKeyMedianMs: number | null } | undefined;
+    if (!timing || timing.rightKeyMedianMs === null || timing.wrongKeyMedianMs === null) return notApplicable('no timings');
+    return pass(`median ${timing.rightKeyMedianMs.toFixed(1)} ms with the right key, ${timing.wrongKeyMedianMs.toFixed(1)} ms with a wrong one`);
+  },
+};

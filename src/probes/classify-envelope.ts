@@ -1,0 +1,41 @@
+/** @module Names the envelope of an error body from the shapes seen on the live API (fixtures/schemas). */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { readJson } from './response-body.ts';
+
+export type EnvelopeName = 'openai-like' | 'pydantic-detail-list' | 'fastapi-detail' | 'gateway' | 'openai-nested' | 'unstructured' | 'empty';
+
+interface ShapeFile {
+  shapes: { name: EnvelopeName; schema: object }[];
+}
+
+let validators: { name: EnvelopeName; validate: ValidateFunction }[] | undefined;
+
+function loadValidators(): { name: EnvelopeName; validate: ValidateFunction }[] {
+  if (validators) return validators;
+  const file = new URL('../../fixtures/schemas/error-envelopes.json', import.meta.url);
+  const shapes = (JSON.parse(readFileSync(file, 'utf8')) as ShapeFile).shapes;
+  const ajv = new Ajv2020({ strict: false });
+  validators = shapes.map((shape) => ({ name: shape.name, validate: ajv.compile(shape.schema) }));
+  return validators;
+}
+
+/** Classifies a parsed body (or raw text) into one envelope name. */
+export function classifyEnvelope(body: unknown): EnvelopeName {
+  if (body === null || body === undefined || body === '') return 'empty';
+  let value: unknown = body;
+  if (typeof body === 'string') {
+    const read = readJson(body);
+    if (!read.ok) return 'unstructured';
+    value = read.value;
+  }
+  for (const { name, validate } of loadValidators()) {
+    if (validate(value)) return name;
+  }
+  return 'unstructured';
+}
+
+/** The human message inside a known envelope, flattened to text (for "names the field" checks). */
+export function envelopeMessage(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? '');
+}

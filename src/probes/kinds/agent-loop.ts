@@ -1,0 +1,84 @@
+/** @module `agent-loop`: feed tool results back as agent frameworks do, count repeated calls, stop at a guard. */
+import { readChatCompletion } from '../chat-response.ts';
+import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
+
+export interface AgentLoopObservations {
+  iterations: number;
+  maxIterations: number;
+  hitGuard: boolean;
+  calls: JudgedCall[];
+  repeatedCalls: number;
+  finalAnswer: string | null;
+}
+
+export function isAgentLoopObservations(value: unknown): value is AgentLoopObservations {
+  return typeof value === 'object' && value !== null && 'hitGuard' in value && 'iterations' in value;
+}
+
+function toolResult(context: ProbeContext, name: string): string {
+  const results = context.probe.with?.toolResults;
+  const result = results && typeof results === 'object' ? (results as Record<string, unknown>)[name] : undefined;
+  return typeof result === 'string' ? result : JSON.stringify(result ?? { ok: true });
+}
+
+export const agentLoopKind: ProbeKind = {
+  name: 'agent-loop',
+  async run(context: ProbeContext): Promise<ProbeOutcome> {
+    const settings = context.probe.with ?? {};
+    const maxIterations = Number(settings.maxIterations ?? 5);
+    const stream = settings.stream === true;
+    const firstChoice = settings.toolChoice ?? 'any';
+    const messages: unknown[] = [{ role: 'user', content: String(settings.prompt ?? 'What is the weather in Paris?') }];
+    const outcome = emptyOutcome();
+    const seen = new Set<string>();
+    const calls: JudgedCall[] = [];
+    let finalAnswer: string | null = null;
+    let iterations = 0;
+    while (iterations < maxIterations) {
+      iterations += 1;
+      const exchange = await context.send(chatRequest(context, messages, iterations === 1 ? firstChoice : 'auto', stream));
+      outcome.exchanges.push(exchange);
+      if (exchange.status === null || exchange.status >= 400) {
+        outcome.failure =
+          exchange.status === null
+            ? { reason: exchange.failure?.reason ?? 'internal-error', detail: exchange.failure?.message ?? 'no answer' }
+            : undefined;
+        break;
+      }
+      const reading = readChatCompletion(exchange);
+      if (reading.toolCalls.length === 0) {
+        finalAnswer = reading.content;
+        break;
+      }
+      const judged = reading.toolCalls.map((call) => judgeCall(call, toolsOf(context), seen));
+      calls.push(...judged);
+      messages.push({
+        role: 'assistant',
+        content: '',
+        tool_calls: reading.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.rawArguments } })),
+      });
+      for (const call of reading.toolCalls) {
+        messages.push({ role: 'tool', tool_call_id: call.id, name: call.name, content: toolResult(context, call.name) });
+      }
+    }
+    const hitGuard = finalAnswer === null && !outcome.failure && iterations >= maxIterations;
+    const repeatedCalls = calls.filter((call) => call.repeated).length;
+    const observations: AgentLoopObservations = { iterations, maxIterations, hitGuard, calls, repeatedCalls, finalAnswer: finalAnswer?.slice(0, 500) ?? null };
+    outcome.observations = { agentLoop: observations };
+    outcome.measurements = {
+      toolCalls: {
+        forced: isForced(firstChoice),
+        ...(isForced(firstChoice) ? { forcedCallMade: calls.length > 0 } : {}),
+        calls: calls.length,
+        validArguments: calls.filter((call) => call.argumentsValid).length,
+        repeatedCalls,
+        iterations,
+        hitGuard,
+      },
+    };
+    const first = outcome.exchanges[0];
+    if (first) outcome.timings = { ttfbMs: first.timings.ttfbMs ?? undefined, e2eMs: first.timings.e2eMs };
+    return outcome;
+  },
+};

@@ -1,0 +1,36 @@
+/** @module `auth-timing`: median answer time with the right key and with a wrong one, side by side. */
+import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+
+export interface AuthTimingObservations {
+  rightKeyMedianMs: number | null;
+  wrongKeyMedianMs: number | null;
+  samples: number;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+}
+
+export const authTimingKind: ProbeKind = {
+  name: 'auth-timing',
+  async run(context: ProbeContext): Promise<ProbeOutcome> {
+    const template = context.probe.request ?? { method: 'GET', path: '/v1/models' };
+    const samples = Number(context.probe.with?.samples ?? 5);
+    const right: number[] = [];
+    const wrong: number[] = [];
+    const outcome = emptyOutcome();
+    for (let index = 0; index < samples; index += 1) {
+      for (const [mode, into] of [['bearer', right], ['wrong-key', wrong]] as const) {
+        const exchange = await context.send({ ...context.render(template), auth: { mode } });
+        if (index === 0) outcome.exchanges.push(exchange);
+        if (exchange.status !== null) into.push(exchange.timings.e2eMs);
+      }
+    }
+    const observations: AuthTimingObservations = { rightKeyMedianMs: median(right), wrongKeyMedianMs: median(wrong), samples };
+    outcome.observations = { authTiming: observations };
+    outcome.measurements = { authTiming: observations };
+    return outcome;
+  },
+};

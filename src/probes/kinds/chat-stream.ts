@@ -1,0 +1,73 @@
+/** @module `chat-stream`: a plain text streaming request timed at the socket; the source of metrics.latency. */
+import type { ProviderRequest } from '../../providers/provider.ts';
+import { readChatStream } from '../chat-response.ts';
+import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+
+export interface LatencyObservations {
+  ttftMs: number | null;
+  ttfbMs: number | null;
+  e2eMs: number;
+  outputTokens: number | null;
+  done: boolean;
+  roleOnlyFirstChunk: boolean | null;
+  finishReason: string | null;
+  contentChars: number;
+}
+
+export function isLatencyObservations(value: unknown): value is LatencyObservations {
+  return typeof value === 'object' && value !== null && 'e2eMs' in value && 'ttftMs' in value;
+}
+
+export const chatStreamKind: ProbeKind = {
+  name: 'chat-stream',
+  async run(context: ProbeContext): Promise<ProbeOutcome> {
+    const prompt = String(context.probe.with?.prompt ?? 'Write three short sentences about the sea.');
+    const maxTokens = Number(context.probe.with?.maxTokens ?? 64);
+    const request: ProviderRequest = {
+      method: 'POST',
+      path: '/v1/chat/completions',
+      auth: { mode: 'bearer' },
+      body: { model: context.target.model, messages: [{ role: 'user', content: prompt }], max_tokens: maxTokens, stream: true },
+      stream: true,
+      timeoutMs: context.timeoutMs,
+    };
+    const exchange = await context.send(request);
+    const outcome = emptyOutcome();
+    outcome.exchanges.push(exchange);
+    if (exchange.status === null) {
+      outcome.failure = { reason: exchange.failure?.reason ?? 'internal-error', detail: exchange.failure?.message ?? 'no answer' };
+      return outcome;
+    }
+    if (exchange.status === 404 || exchange.status === 405) {
+      outcome.skip = { reason: 'not-supported', detail: `streaming chat answered ${exchange.status}` };
+      return outcome;
+    }
+    const reading = readChatStream(exchange);
+    const e2eMs = exchange.timings.e2eMs;
+    const tokens = reading.usage.completionTokens;
+    const observations: LatencyObservations = {
+      ttftMs: reading.ttftMs,
+      ttfbMs: exchange.timings.ttfbMs,
+      e2eMs,
+      outputTokens: tokens,
+      done: reading.done,
+      roleOnlyFirstChunk: reading.roleOnlyFirstChunk,
+      finishReason: reading.finishReason,
+      contentChars: reading.content.length,
+    };
+    outcome.observations = { latency: observations };
+    const ok = exchange.status >= 200 && exchange.status < 300 && reading.ttftMs !== null && !exchange.failure;
+    outcome.measurements = { latency: ok };
+    outcome.timings = {
+      ttfbMs: exchange.timings.ttfbMs ?? undefined,
+      ttftMs: reading.ttftMs ?? undefined,
+      e2eMs,
+      outputTokens: tokens ?? undefined,
+      // DESIGN §5: inter-token latency = (e2e − TTFT) / (output tokens − 1), tokens from the usage block.
+      interTokenMs: reading.ttftMs !== null && tokens && tokens > 1 ? (e2eMs - reading.ttftMs) / (tokens - 1) : undefined,
+      outputTokensPerSecond: tokens && e2eMs > 0 ? tokens / (e2eMs / 1000) : undefined,
+    };
+    if (exchange.failure) outcome.failure = { reason: exchange.failure.reason, detail: exchange.failure.message };
+    return outcome;
+  },
+};

@@ -1,0 +1,53 @@
+/** @module `tool-call`: one turn with tools and a tool_choice; what was called and with what. */
+import { readChatCompletion } from '../chat-response.ts';
+import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
+
+export interface ToolCallObservations {
+  toolChoice: unknown;
+  forced: boolean;
+  calls: JudgedCall[];
+  text: string;
+  finishReason: string | null;
+  status: number | null;
+}
+
+export function isToolCallObservations(value: unknown): value is ToolCallObservations {
+  return typeof value === 'object' && value !== null && 'calls' in value && 'forced' in value;
+}
+
+export const toolCallKind: ProbeKind = {
+  name: 'tool-call',
+  async run(context: ProbeContext): Promise<ProbeOutcome> {
+    const choice = context.probe.with?.toolChoice;
+    const stream = context.probe.with?.stream === true;
+    const prompt = String(context.probe.with?.prompt ?? 'What is the weather in Paris?');
+    const exchange = await context.send(chatRequest(context, [{ role: 'user', content: prompt }], choice, stream));
+    const outcome = emptyOutcome();
+    outcome.exchanges.push(exchange);
+    if (exchange.status === null) {
+      outcome.failure = { reason: exchange.failure?.reason ?? 'internal-error', detail: exchange.failure?.message ?? 'no answer' };
+      return outcome;
+    }
+    const reading = readChatCompletion(exchange);
+    const seen = new Set<string>();
+    const calls = reading.toolCalls.map((call) => judgeCall(call, toolsOf(context), seen));
+    const forced = isForced(choice);
+    const observations: ToolCallObservations = { toolChoice: choice ?? 'auto', forced, calls, text: reading.content.slice(0, 500), finishReason: reading.finishReason, status: exchange.status };
+    outcome.observations = { toolCall: observations };
+    const answered = exchange.status >= 200 && exchange.status < 300;
+    if (answered) {
+      outcome.measurements = {
+        toolCalls: {
+          forced,
+          ...(forced ? { forcedCallMade: calls.length > 0 } : {}),
+          calls: calls.length,
+          validArguments: calls.filter((call) => call.argumentsValid).length,
+          repeatedCalls: 0,
+        },
+      };
+    }
+    outcome.timings = { ttfbMs: exchange.timings.ttfbMs ?? undefined, e2eMs: exchange.timings.e2eMs };
+    return outcome;
+  },
+};

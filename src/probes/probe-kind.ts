@@ -1,0 +1,71 @@
+/** @module The probe-kind contract: a kind sends requests through the context and reports what it saw. */
+import type { ProviderExchange, ProviderRequest } from '../providers/provider.ts';
+import type { SdkDriver } from '../providers/provider.ts';
+import type { FailureReason, ProbeMeasurements, ProbeTimings } from '../spec/probe-result.ts';
+import type { ProbeSpec, RequestTemplate } from '../spec/suite.ts';
+import type { Target } from '../spec/target.ts';
+
+/** Random per-run values a probe plants to see whether they come back. Never real personal data. */
+export interface Canaries {
+  email: string;
+  name: string;
+  phone: string;
+  /** A fake key-shaped string (never the real key). */
+  apiKey: string;
+  fileText: string;
+}
+
+export interface ProbeContext {
+  readonly probe: ProbeSpec;
+  readonly target: Target;
+  readonly runId: string;
+  readonly canaries: Canaries;
+  /** true when the base URL is a loopback address: bursts and destructive probes always allowed. */
+  readonly isLoopback: boolean;
+  readonly timeoutMs: number;
+  /** Template variables: model, canary.*, plus the probe's `with`. */
+  readonly vars: Record<string, unknown>;
+  /** Renders a request template with `vars` (and extra vars). */
+  render(template: RequestTemplate, extra?: Record<string, unknown>): ProviderRequest;
+  /** Sends through the runner's limits: rate cap, budget, throttle handling. */
+  send(request: ProviderRequest, options?: { acceptThrottle?: boolean }): Promise<ProviderExchange>;
+  /** The official SDK, when the provider has one (mistral). */
+  readonly sdk?: SdkDriver;
+  /** Whether text contains the key or a fragment of it (8+ chars). Never exposes the key. */
+  containsSecret(text: string): boolean;
+  /** Aborted when the run is interrupted. */
+  readonly signal: AbortSignal;
+}
+
+/** What a probe saw. Assertions read it; the runner turns it into a ProbeResult. */
+export interface ProbeOutcome {
+  exchanges: ProviderExchange[];
+  measurements: ProbeMeasurements;
+  timings: Partial<ProbeTimings>;
+  /** Kind-specific facts for assertions (e.g. `toolCalls`, `parsedContent`, `erasure`). */
+  observations: Record<string, unknown>;
+  /** The probe could not run here: recorded as skipped. */
+  skip?: { reason: FailureReason; detail: string };
+  /** The probe could not complete: recorded as errored. */
+  failure?: { reason: FailureReason; detail: string };
+}
+
+export interface ProbeKind {
+  readonly name: string;
+  run(context: ProbeContext): Promise<ProbeOutcome>;
+}
+
+export function emptyOutcome(): ProbeOutcome {
+  return { exchanges: [], measurements: {}, timings: {}, observations: {} };
+}
+
+/** The outcome of a single exchange: failures of the transport become a typed failure. */
+export function outcomeFromExchange(exchange: ProviderExchange): ProbeOutcome {
+  const outcome = emptyOutcome();
+  outcome.exchanges.push(exchange);
+  outcome.timings = { ttfbMs: exchange.timings.ttfbMs ?? undefined, e2eMs: exchange.timings.e2eMs };
+  if (exchange.failure && exchange.status === null) {
+    outcome.failure = { reason: exchange.failure.reason, detail: exchange.failure.message };
+  }
+  return outcome;
+}

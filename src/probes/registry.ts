@@ -1,0 +1,85 @@
+/** @module The typed registries of probe kinds and assertions: adding one is adding a file and a line. */
+import type { Assertion } from './assertion.ts';
+import {
+  envelopeAssertion,
+  envelopeStableAssertion,
+  headerPresentAssertion,
+  jsonBodyAssertion,
+  jsonContentTypeAssertion,
+  namesFieldAssertion,
+  not5xxAssertion,
+  requestIdAssertion,
+  statusAssertion,
+} from './assertions/http-assertions.ts';
+import {
+  noCanaryEchoAssertion,
+  noCookiesAssertion,
+  noCorsCredentialReflectionAssertion,
+  noKeyEchoAssertion,
+} from './assertions/echo-assertions.ts';
+import { availabilityAssertion } from './assertions/availability-assertion.ts';
+import {
+  authTimingRecordedAssertion,
+  jsonAcceptedAssertion,
+  jsonValidAssertion,
+  loopTerminatesAssertion,
+  noRepeatedCallsAssertion,
+  noToolCallAssertion,
+  parallelCallsAssertion,
+  schemaValidAssertion,
+  streamCompleteAssertion,
+  toolArgsValidAssertion,
+  toolCalledAssertion,
+  toolIdFormatAssertion,
+  ttftRecordedAssertion,
+} from './assertions/llm-assertions.ts';
+import { agentLoopKind } from './kinds/agent-loop.ts';
+import { authTimingKind } from './kinds/auth-timing.ts';
+import { chatStreamKind } from './kinds/chat-stream.ts';
+import { httpKind } from './kinds/http.ts';
+import { jsonModeKind } from './kinds/json-mode.ts';
+import { toolCallKind } from './kinds/tool-call.ts';
+import type { ProbeKind } from './probe-kind.ts';
+
+export const PROBE_KINDS: Record<string, ProbeKind> = Object.fromEntries(
+  [httpKind, authTimingKind, chatStreamKind, jsonModeKind, toolCallKind, agentLoopKind].map((kind) => [kind.name, kind]),
+);
+
+export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
+  [
+    statusAssertion,
+    not5xxAssertion,
+    jsonContentTypeAssertion,
+    jsonBodyAssertion,
+    envelopeAssertion,
+    envelopeStableAssertion,
+    namesFieldAssertion,
+    requestIdAssertion,
+    headerPresentAssertion,
+    noKeyEchoAssertion,
+    noCanaryEchoAssertion,
+    noCookiesAssertion,
+    noCorsCredentialReflectionAssertion,
+    availabilityAssertion,
+    jsonAcceptedAssertion,
+    jsonValidAssertion,
+    schemaValidAssertion,
+    toolCalledAssertion,
+    noToolCallAssertion,
+    toolArgsValidAssertion,
+    toolIdFormatAssertion,
+    parallelCallsAssertion,
+    noRepeatedCallsAssertion,
+    loopTerminatesAssertion,
+    streamCompleteAssertion,
+    ttftRecordedAssertion,
+    authTimingRecordedAssertion,
+  ].map((assertion) => [assertion.name, assertion]),
+);
+
+/** Kinds whose traffic is ordinary use: the runner adds an `availability` check to their results. */
+export const NORMAL_TRAFFIC_KINDS = new Set<string>(['chat-stream', 'json-mode', 'tool-call', 'agent-loop']);
+
+export function registryNames(): { probeKinds: string[]; assertions: string[] } {
+  return { probeKinds: Object.keys(PROBE_KINDS).sort(), assertions: Object.keys(ASSERTIONS).sort() };
+}

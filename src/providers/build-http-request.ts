@@ -1,0 +1,75 @@
+/** @module Turns a ProviderRequest into the exact URL, headers and body bytes that go on the wire. */
+import type { AuthMode } from '../spec/suite.ts';
+import type { ProviderKind } from '../spec/target.ts';
+import type { ProviderRequest } from './provider.ts';
+import { randomWrongKey } from './random-wrong-key.ts';
+import { basicAuthBase64 } from './secret-forms.ts';
+
+export const USER_AGENT = 'agentscore/0.1.0';
+
+export interface WireRequest {
+  method: string;
+  url: string;
+  /** Lower-cased names, exactly as sent (the key included: the runner scrubs later). */
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  /** The body as text, for the exchange record. */
+  bodyText?: string;
+}
+
+export interface WireContext {
+  baseUrl: string;
+  apiKey: string;
+  kind: ProviderKind;
+}
+
+/** Joins the base URL and a relative path without dropping a path prefix on the base (`/openai/v1`). */
+export function resolveUrl(baseUrl: string, path: string): URL {
+  if (/^https?:\/\//i.test(path)) return new URL(path);
+  const base = baseUrl.replace(/\/+$/, '');
+  return new URL(`${base}${path.startsWith('/') ? path : `/${path}`}`);
+}
+
+/** Header value with `{{key}}` and `{{key_base64}}` (base64 of `KEY:`, as Basic auth sends it) filled in. */
+export function fillKeyPlaceholders(template: string, apiKey: string): string {
+  return template.replaceAll('{{key_base64}}', basicAuthBase64(apiKey)).replaceAll('{{key}}', apiKey);
+}
+
+function applyAuth(auth: AuthMode, context: WireContext, headers: Record<string, string>, url: URL): void {
+  switch (auth.mode) {
+    case 'bearer':
+      headers.authorization = `Bearer ${context.apiKey}`;
+      return;
+    case 'wrong-key':
+      headers.authorization = `Bearer ${randomWrongKey(context.kind)}`;
+      return;
+    case 'header':
+      headers[auth.name.toLowerCase()] = fillKeyPlaceholders(auth.value, context.apiKey);
+      return;
+    case 'query':
+      url.searchParams.set(auth.param, context.apiKey);
+      return;
+    case 'none':
+      return;
+  }
+}
+
+export function buildWireRequest(request: ProviderRequest, context: WireContext): WireRequest {
+  const url = resolveUrl(context.baseUrl, request.path);
+  for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.append(name, value);
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT };
+  for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+  applyAuth(request.auth, context, headers, url);
+  const method = request.method.toUpperCase();
+  const wire: WireRequest = { method, url: url.toString(), headers };
+  if (request.rawBody !== undefined) {
+    wire.body = request.rawBody;
+    wire.bodyText =
+      typeof request.rawBody === 'string' ? request.rawBody : new TextDecoder().decode(request.rawBody);
+  } else if (request.body !== undefined) {
+    wire.body = JSON.stringify(request.body);
+    wire.bodyText = wire.body;
+    headers['content-type'] ??= 'application/json';
+  }
+  return wire;
+}

@@ -1,0 +1,78 @@
+/** @module Drives the official @mistralai/mistralai SDK and reports each outcome as plain data. */
+import { type Fetcher, HTTPClient, Mistral } from '@mistralai/mistralai';
+import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import type { Target } from '../spec/target.ts';
+import { mapSdkError } from './map-sdk-error.ts';
+import { sdkDependencyReport } from './sdk-dependency-report.ts';
+import type { SdkCallOptions, SdkDriver, SdkOutcome } from './sdk-driver.ts';
+
+export interface MistralSdkDriverOptions {
+  apiKey: string;
+  dispatcher?: Dispatcher;
+  /** Client-wide timeout; each call passes its own too. */
+  timeoutMs?: number;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/** A fetch for the SDK that goes through the given undici dispatcher (the SDK hands it a global Request). */
+function dispatcherFetcher(dispatcher: Dispatcher): Fetcher {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    const response = await undiciFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      body,
+      signal: request.signal,
+      dispatcher,
+    });
+    const responseBody = NULL_BODY_STATUSES.has(response.status) ? null : response.body;
+    return new Response(responseBody as ConstructorParameters<typeof Response>[0], {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+    });
+  };
+}
+
+export function createMistralSdkDriver(target: Target, options: MistralSdkDriverOptions): SdkDriver {
+  const clientFor = (apiKey: string) =>
+    new Mistral({
+      apiKey,
+      serverURL: target.baseUrl,
+      retryConfig: { strategy: 'none' },
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.dispatcher
+        ? { httpClient: new HTTPClient({ fetcher: dispatcherFetcher(options.dispatcher) }) }
+        : {}),
+    });
+  let defaultClient: Mistral | undefined;
+  const client = (apiKey: string | undefined) => {
+    if (apiKey !== undefined && apiKey !== options.apiKey) return clientFor(apiKey);
+    defaultClient ??= clientFor(options.apiKey);
+    return defaultClient;
+  };
+
+  async function call<T>(
+    callOptions: SdkCallOptions,
+    run: (mistral: Mistral, requestOptions: { timeoutMs: number }) => Promise<T>,
+  ): Promise<SdkOutcome<T>> {
+    const started = performance.now();
+    const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
+    try {
+      const value = await run(client(callOptions.apiKey), { timeoutMs: callOptions.timeoutMs });
+      return { ok: true, value, durationMs: elapsed() };
+    } catch (error) {
+      return mapSdkError(error, elapsed());
+    }
+  }
+
+  return {
+    chatComplete: (request, callOptions) =>
+      call(callOptions, (mistral, requestOptions) => mistral.chat.complete(request, requestOptions)),
+    listModels: (callOptions) =>
+      call(callOptions, (mistral, requestOptions) => mistral.models.list(undefined, requestOptions)),
+    dependencyReport: () => sdkDependencyReport(),
+  };
+}

@@ -1,0 +1,53 @@
+/** @module report.html: one self-contained page (inline CSS, charts as data URIs, no script). */
+import Handlebars from 'handlebars';
+import type { ChartImage } from './charts/chart-png.ts';
+import { readTemplate } from './load-template.ts';
+import type { ReportData } from './report-data.ts';
+
+interface EmbeddedImage {
+  /** `data:image/png;base64,...`: built here from PNG bytes, so it is safe to emit unescaped. */
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+interface HtmlView {
+  data: ReportData;
+  css: string;
+  images: Partial<Record<string, EmbeddedImage>>;
+}
+
+let compiled: { template: Handlebars.TemplateDelegate<HtmlView>; css: string } | undefined;
+
+/**
+ * A private Handlebars environment with its default HTML escaping: every `{{ }}` escapes,
+ * and `{{{ }}}` is used only for the stylesheet and the base64 data URIs, never target text.
+ */
+function compile(): NonNullable<typeof compiled> {
+  const handlebars = Handlebars.create();
+  return {
+    template: handlebars.compile<HtmlView>(readTemplate('report.html.hbs'), { strict: false }),
+    css: readTemplate('report.css'),
+  };
+}
+
+function embed(data: ReportData, images: ChartImage[]): HtmlView['images'] {
+  const embedded: HtmlView['images'] = {};
+  for (const image of images) {
+    const ref = data.charts.refs.find((candidate) => candidate.name === image.name);
+    embedded[image.name] = {
+      src: `data:image/png;base64,${image.png.toString('base64')}`,
+      alt: ref?.alt ?? image.name,
+      width: image.width,
+      height: image.height,
+    };
+  }
+  return embedded;
+}
+
+/** Render report.html; pass the chart PNGs to embed them (a report without charts is still valid). */
+export function renderHtml(data: ReportData, images: ChartImage[] = []): string {
+  compiled ??= compile();
+  return compiled.template({ data, css: compiled.css, images: embed(data, images) });
+}

@@ -1,0 +1,109 @@
+/**
+ * @module Cassettes: `--record DIR` keeps every scrubbed exchange, `--replay DIR` answers from them
+ * with no network, for deterministic tests and for re-scoring a live run offline.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Provider, ProviderExchange, ProviderRequest } from '../providers/provider.ts';
+import type { Canaries } from '../probes/probe-kind.ts';
+
+export const CASSETTE_FILE = 'cassette.jsonl';
+const CASSETTE_VERSION = 1;
+
+interface CassetteHeader {
+  cassetteVersion: number;
+  canaries: Canaries;
+  target: { name: string; baseUrl: string; model: string };
+}
+
+interface CassetteEntry {
+  key: string;
+  occurrence: number;
+  exchange: ProviderExchange;
+}
+
+/** What identifies a request across runs: never the key, never the random wrong key. */
+export function requestKey(request: ProviderRequest): string {
+  const body = request.rawBody === undefined ? JSON.stringify(request.body ?? null) : typeof request.rawBody === 'string' ? request.rawBody : `bytes:${request.rawBody.byteLength}`;
+  const auth = request.auth.mode === 'header' ? `header:${request.auth.name}:${request.auth.value}` : request.auth.mode;
+  return [request.method, request.path, JSON.stringify(request.query ?? {}), JSON.stringify(request.headers ?? {}), auth, request.stream ? 'stream' : '', body].join(' ');
+}
+
+class Occurrences {
+  private readonly counts = new Map<string, number>();
+  next(key: string): number {
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    return count;
+  }
+}
+
+export function recordingProvider(inner: Provider, dir: string, canaries: Canaries, scrub: (text: string) => string): Provider {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, CASSETTE_FILE);
+  const header: CassetteHeader = { cassetteVersion: CASSETTE_VERSION, canaries, target: { name: inner.target.name, baseUrl: inner.target.baseUrl, model: inner.target.model } };
+  writeFileSync(file, `${scrub(JSON.stringify(header))}\n`);
+  const occurrences = new Occurrences();
+  return {
+    kind: inner.kind,
+    target: inner.target,
+    sdk: inner.sdk,
+    secrets: () => inner.secrets(),
+    close: () => inner.close(),
+    async send(request) {
+      const key = requestKey(request);
+      const occurrence = occurrences.next(key);
+      const exchange = await inner.send(request);
+      const entry: CassetteEntry = { key, occurrence, exchange };
+      appendFileSync(file, `${scrub(JSON.stringify(entry))}\n`);
+      return exchange;
+    },
+  };
+}
+
+export interface Cassette {
+  header: CassetteHeader;
+  provider(base: Pick<Provider, 'kind' | 'target'>): Provider;
+}
+
+export function loadCassette(dir: string): Cassette {
+  const file = join(dir, CASSETTE_FILE);
+  if (!existsSync(file)) throw new Error(`${file}: no cassette here (record one with --record ${dir})`);
+  const [first, ...lines] = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const header = JSON.parse(first ?? '{}') as CassetteHeader;
+  if (header.cassetteVersion !== CASSETTE_VERSION) throw new Error(`${file}: cassette version ${header.cassetteVersion} is not supported`);
+  const byKey = new Map<string, ProviderExchange[]>();
+  for (const line of lines) {
+    const entry = JSON.parse(line) as CassetteEntry;
+    const list = byKey.get(entry.key) ?? [];
+    list[entry.occurrence - 1] = entry.exchange;
+    byKey.set(entry.key, list);
+  }
+  return {
+    header,
+    provider(base) {
+      const occurrences = new Occurrences();
+      return {
+        kind: base.kind,
+        target: base.target,
+        secrets: () => [],
+        close: async () => {},
+        async send(request) {
+          const key = requestKey(request);
+          const list = byKey.get(key) ?? [];
+          const exchange = list[occurrences.next(key) - 1] ?? list.at(-1);
+          if (exchange) return exchange;
+          return {
+            request: { method: request.method, url: request.path, headers: {} },
+            status: null,
+            headers: {},
+            bodyText: '',
+            bodyBytes: 0,
+            timings: { startedAt: new Date(0).toISOString(), ttfbMs: null, e2eMs: 0 },
+            failure: { reason: 'not-supported', message: 'request not in the cassette (suites changed since recording?)' },
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** @module Planning: suites × probes × repeat in a deterministic order, and shards that partition it. */
+import type { ProbeSpec, SuiteSpec } from '../spec/suite.ts';
+
+export interface PlannedProbe {
+  /** Stable key `suite/probe#repetition`, used for resume and dedupe. */
+  key: string;
+  index: number;
+  suite: SuiteSpec;
+  probe: ProbeSpec;
+  repetition: number;
+}
+
+export function planKey(suite: string, probe: string, repetition: number): string {
+  return `${suite}/${probe}#${repetition}`;
+}
+
+/** Suites in id order, probes in file order, repetitions in order; optional suite filter. */
+export function planProbes(suites: SuiteSpec[], onlySuites: string[] = []): PlannedProbe[] {
+  const chosen = onlySuites.length ? suites.filter((suite) => onlySuites.includes(suite.id)) : suites;
+  const ordered = [...chosen].sort((left, right) => left.id.localeCompare(right.id));
+  const plan: PlannedProbe[] = [];
+  for (const suite of ordered) {
+    for (const probe of suite.probes) {
+      for (let repetition = 1; repetition <= (probe.repeat ?? 1); repetition += 1) {
+        plan.push({ key: planKey(suite.id, probe.id, repetition), index: plan.length, suite, probe, repetition });
+      }
+    }
+  }
+  return plan;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Parses `I/N` (1-based). */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new Error(`--shard must be I/N with 1 ≤ I ≤ N, got "${text}"`);
+  }
+  return { index, count };
+}
+
+/**
+ * Round-robin by plan index so every shard gets a similar mix of suites; the union of all shards is
+ * the whole plan and no probe is in two shards.
+ */
+export function shardPlan(plan: PlannedProbe[], shard: Shard): PlannedProbe[] {
+  return plan.filter((item) => item.index % shard.count === shard.index - 1);
+}

@@ -1,0 +1,46 @@
+/** @module results.jsonl: one scrubbed, schema-versioned ProbeResult a line, appended as probes end. */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { RESULT_SCHEMA_VERSION, type ProbeResult } from '../spec/probe-result.ts';
+
+export class ResultsFileError extends Error {
+  readonly code = 'E_RESULTS_FILE';
+  override readonly name = 'ResultsFileError';
+}
+
+export class ResultsWriter {
+  constructor(
+    readonly file: string,
+    private readonly scrub: (text: string) => string,
+  ) {}
+
+  /** One synchronous append of one whole line: an interrupt leaves only whole lines behind. */
+  append(result: ProbeResult): void {
+    appendFileSync(this.file, `${this.scrub(JSON.stringify(result))}\n`);
+  }
+}
+
+/** Reads results, naming file and line on anything malformed; a torn last line is ignored. */
+export function readResults(file: string): ProbeResult[] {
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const results: ProbeResult[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      if (index === lines.length - 1) break;
+      throw new ResultsFileError(`${file}:${index + 1}: not a JSON line`);
+    }
+    const version = (value as { schemaVersion?: unknown }).schemaVersion;
+    if (version !== RESULT_SCHEMA_VERSION) {
+      throw new ResultsFileError(
+        `${file}:${index + 1}: results schemaVersion ${String(version)} is not supported (this agentscore reads ${RESULT_SCHEMA_VERSION}); re-run or use a matching agentscore version`,
+      );
+    }
+    results.push(value as ProbeResult);
+  }
+  return results;
+}

@@ -1,0 +1,72 @@
+/** @module sandbox/start-sandbox — public API: start a Mistral-compatible sandbox on loopback with a behaviour profile. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FilesStore } from './files-store.ts';
+import {
+  listProfiles,
+  loadProfile,
+  loadProfileFile,
+  resolveProfile,
+  type SandboxProfile,
+  type SandboxProfileInput,
+} from './profile.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import type { SandboxState } from './request-context.ts';
+import { createRequestHandler } from './router.ts';
+
+export type { PathFault, SandboxFaults, SandboxProfile, SandboxProfileInput } from './profile.ts';
+export { listProfiles, loadProfile, type loadProfileFile };
+
+export const DEFAULT_SANDBOX_KEY = 'sandbox-demo-key-0000';
+
+export interface SandboxOptions {
+  /** A profile name (default 'faithful'), a full profile, or a partial one (`extends` names its base). */
+  profile?: string | SandboxProfile | SandboxProfileInput;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Valid bearer keys; default [AGENTSCORE_SANDBOX_KEY ?? 'sandbox-demo-key-0000']. */
+  apiKeys?: string[];
+}
+
+export interface RunningSandbox {
+  /** Base URL without trailing slash, e.g. http://127.0.0.1:43123 (API paths start with /v1). */
+  url: string;
+  profile: SandboxProfile;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const profile = resolveProfile(options.profile);
+  const host = options.host ?? '127.0.0.1';
+  const state: SandboxState = {
+    profile,
+    apiKeys: new Set(options.apiKeys ?? [process.env.AGENTSCORE_SANDBOX_KEY ?? DEFAULT_SANDBOX_KEY]),
+    files: new FilesStore({ ignoreErasure: profile.faults.ignoreErasure }),
+    rateLimiter: new RateLimiter(profile.rateLimit),
+    handledRequests: 0,
+  };
+  const server = createServer(createRequestHandler(state));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    profile,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

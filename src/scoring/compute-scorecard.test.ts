@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { ProbeResult } from '../spec/probe-result.ts';
+import type { Rubric } from '../spec/rubric.ts';
+import type { TargetProfile } from '../spec/target-profile.ts';
+import { type ComputeScorecardInput, computeScorecard } from './compute-scorecard.ts';
+import { makeCheck, makeResult, seededRandom } from './test-support.ts';
+
+const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
+const mistral = parse(
+  readFileSync(new URL('../../fixtures/profiles/mistral.yaml', import.meta.url), 'utf8'),
+) as TargetProfile;
+
+function input(results: ProbeResult[], profile: TargetProfile | null = null): ComputeScorecardInput {
+  return {
+    results,
+    rubric,
+    profile,
+    target: { name: 'sandbox', provider: 'mistral', baseUrl: 'http://127.0.0.1:1234', model: 'mistral-small-latest' },
+    harnessVersion: '0.1.0',
+    startedAt: '2026-11-25T10:00:00.000Z',
+    finishedAt: '2026-11-25T10:05:00.000Z',
+    asOf: '2026-11-25',
+    complete: true,
+  };
+}
+
+const sampleResults = (): ProbeResult[] => [
+  makeResult({
+    suite: 'errors',
+    probe: 'malformed-json',
+    checks: [
+      makeCheck('error-4xx-not-5xx', 'agentFriendliness.errorMessages', true),
+      makeCheck('error-json-content-type', 'agentFriendliness.errorMessages', false, 'content-type text/html'),
+      makeCheck('status-recorded', null, true),
+    ],
+  }),
+  makeResult({
+    suite: 'tool-calls',
+    probe: 'agent-loop',
+    status: 'failed',
+    checks: [makeCheck('no-repeated-calls', null, false, 'call 3 repeated call 2')],
+    measurements: { toolCalls: { forced: false, calls: 5, validArguments: 5, repeatedCalls: 2 } },
+  }),
+  makeResult({
+    suite: 'chat',
+    probe: 'stream',
+    repetition: 2,
+    measurements: { latency: true },
+    timings: { startedAt: '2026-11-25T10:00:01.000Z', durationMs: 300, ttftMs: 120, e2eMs: 300 },
+    checks: [makeCheck('availability', 'reliability.uptimeSla', true)],
+  }),
+  makeResult({ suite: 'auth', probe: 'no-key', checks: [makeCheck('unauthenticated-rejected', 'security.authStrength', true)] }),
+];
+
+describe('computeScorecard', () => {
+  it('is deterministic: same input twice, or lines shuffled, gives byte-identical JSON', () => {
+    const first = JSON.stringify(computeScorecard(input(sampleResults(), mistral)));
+    expect(JSON.stringify(computeScorecard(input(sampleResults(), mistral)))).toBe(first);
+    const random = seededRandom(3);
+    const shuffled = sampleResults()
+      .map((result) => ({ result, order: random() }))
+      .sort((left, right) => left.order - right.order)
+      .map(({ result }) => result);
+    expect(JSON.stringify(computeScorecard(input(shuffled, mistral)))).toBe(first);
+  });
+
+  it('keeps the scorecard.json key order', () => {
+    const scorecard = computeScorecard(input(sampleResults()));
+    expect(Object.keys(scorecard)).toEqual([
+      'schemaVersion',
+      'harnessVersion',
+      'rubricVersion',
+      'startedAt',
+      'finishedAt',
+      'complete',
+      'target',
+      'scores',
+      'metrics',
+      'probes',
+      'gotchas',
+      'scoringNotes',
+    ]);
+    expect(Object.keys(scorecard.scores)).toEqual(['agentFriendliness', 'security', 'reliability', 'dataProtection']);
+    expect(Object.keys(scorecard.scores.agentFriendliness.components)).toEqual([
+      'mcpQuality',
+      'documentation',
+      'errorMessages',
+      'authSimplicity',
+      'rateLimits',
+    ]);
+    expect(scorecard.rubricVersion).toBe(rubric.rubricVersion);
+  });
+
+  it('counts the last attempt of each probe repetition once (retries, merged shards)', () => {
+    const attempt = (n: number, status: ProbeResult['status']) =>
+      makeResult({ suite: 's', probe: 'p', attempt: n, status, reason: status === 'errored' ? 'timeout' : null });
+    const results = [attempt(2, 'passed'), attempt(1, 'errored'), attempt(2, 'passed'), makeResult({ probe: 'q', status: 'skipped' })];
+    expect(computeScorecard(input(results)).probes).toEqual({ total: 2, passed: 1, failed: 0, errored: 0, skipped: 1 });
+  });
+
+  it('scores routed checks, ignores informational ones, and leaves unjudged components null', () => {
+    const scorecard = computeScorecard(input(sampleResults()));
+    const errors = scorecard.scores.agentFriendliness.components.errorMessages;
+    expect(errors?.score).toBe(40); // error-json-content-type cap
+    expect(errors?.capsApplied).toEqual(['errors are not JSON → errorMessages ≤ 40']);
+    expect(errors?.evidence).toEqual(['error-4xx-not-5xx', 'error-json-content-type']);
+    expect(scorecard.scores.agentFriendliness.components.mcpQuality).toMatchObject({ score: null, source: 'not-applicable' });
+    expect(scorecard.scores.dataProtection.score).toBeNull();
+    expect(scorecard.probes.total).toBe(4);
+  });
+
+  it('reproduces the seed page from the Mistral profile alone where the seed is attested', () => {
+    const components = computeScorecard(input([], mistral)).scores;
+    expect(components.agentFriendliness.components.documentation?.score).toBe(82);
+    expect(components.agentFriendliness.components.rateLimits?.score).toBe(80);
+    expect(components.security.components.scopeGranularity?.score).toBe(70);
+    expect(components.security.components.dependencyHygiene?.score).toBe(82);
+    expect(components.reliability.components.uptimeSla?.score).toBe(82);
+  });
+
+  it('derives measured gotchas worded for agent developers, naming their probes', () => {
+    const gotchas = computeScorecard(input(sampleResults())).gotchas;
+    const loop = gotchas.find((gotcha) => gotcha.probeIds.includes('tool-calls/agent-loop'));
+    expect(loop).toMatchObject({ title: 'Tool calls repeat in agent loops', source: 'measured' });
+    expect(loop?.detail).toContain('40 % of calls repeated an earlier call; add a max-iterations guard');
+    const html = gotchas.find((gotcha) => gotcha.probeIds.includes('errors/malformed-json'));
+    expect(html?.title).toBe('Some errors are not JSON');
+    expect(html?.detail).toContain('content-type text/html');
+  });
+
+  it('keeps attested gotchas unless every probe they name passed', () => {
+    const titles = (results: ProbeResult[]) =>
+      computeScorecard(input(results, mistral))
+        .gotchas.filter((gotcha) => gotcha.source === 'attested')
+        .map((gotcha) => gotcha.probeIds.join(','));
+    const passedLoop = makeResult({ suite: 'tool-calls', probe: 'agent-loop', status: 'passed' });
+    const failedLoop = makeResult({ suite: 'tool-calls', probe: 'agent-loop', status: 'failed' });
+    expect(titles([])).toContain('tool-calls/agent-loop');
+    expect(titles([failedLoop])).toContain('tool-calls/agent-loop');
+    expect(titles([passedLoop])).not.toContain('tool-calls/agent-loop');
+    expect(titles([passedLoop])).toContain(''); // purely attested gotchas always stay
+  });
+
+  it('surfaces checks that name an unknown component instead of dropping them silently', () => {
+    const stray = makeResult({ checks: [{ id: 'x', component: 'security.nope' as never, passed: false, detail: '' }] });
+    expect(computeScorecard(input([stray])).scoringNotes).toEqual([
+      'checks naming an unknown component (not scored): x → security.nope',
+    ]);
+  });
+
+  it('treats claims past reverifyBy as unknown', () => {
+    const late = { ...input([], mistral), asOf: '2099-01-01' };
+    const documentation = computeScorecard(late).scores.agentFriendliness.components.documentation;
+    expect(documentation?.unverified).toEqual(['doc-quality']);
+    expect(documentation?.score).toBe(80); // counted like partial: 100 − 40 / 2, never the stale 82 as a pass
+  });
+});

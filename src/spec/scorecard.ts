@@ -1,0 +1,110 @@
+/** @module The scorecard.json contract (DESIGN.md §3), schemaVersion 1. */
+
+export const SCORECARD_SCHEMA_VERSION = 1;
+
+export const CATEGORY_COMPONENTS = {
+  agentFriendliness: ['mcpQuality', 'documentation', 'errorMessages', 'authSimplicity', 'rateLimits'],
+  security: ['tlsEnforcement', 'authStrength', 'scopeGranularity', 'dependencyHygiene', 'secretHandling'],
+  reliability: ['uptimeSla', 'versionStability', 'breakingChanges', 'errorRecovery'],
+  dataProtection: ['dataResidency', 'retentionAndDeletion', 'dataMinimisation', 'processorTerms', 'trainingUse'],
+} as const;
+
+export type CategoryId = keyof typeof CATEGORY_COMPONENTS;
+export type ComponentId<C extends CategoryId = CategoryId> = (typeof CATEGORY_COMPONENTS)[C][number];
+/** `category.component`, e.g. `security.authStrength`. */
+export type ComponentPath = { [C in CategoryId]: `${C}.${ComponentId<C>}` }[CategoryId];
+
+export const CATEGORY_IDS = Object.keys(CATEGORY_COMPONENTS) as CategoryId[];
+
+export function allComponentPaths(): ComponentPath[] {
+  return CATEGORY_IDS.flatMap((category) =>
+    CATEGORY_COMPONENTS[category].map((component) => `${category}.${component}` as ComponentPath),
+  );
+}
+
+export type ComponentSource = 'measured' | 'attested' | 'mixed' | 'not-applicable';
+
+export interface ComponentScore {
+  score: number | null;
+  source: ComponentSource;
+  /** Check ids and attested claim ids this score came from. */
+  evidence: string[];
+  notes: string;
+  /** How a null aggregates into the category: counted as 0, or left out with weights renormalised. */
+  nullAggregation?: 'zero' | 'exclude';
+  /** Named caps that bound this score, e.g. "key echoed in an error body → ≤ 20". */
+  capsApplied?: string[];
+  /** Checks whose evidence was missing or stale ("could not verify"). */
+  unverified?: string[];
+}
+
+export interface CategoryScore {
+  score: number | null;
+  components: Record<string, ComponentScore | null>;
+  notes?: string;
+}
+
+export interface Percentiles {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  /** Values the percentiles were taken from (a streaming-only metric has fewer than `latency.samples`). */
+  samples?: number;
+}
+
+export interface Scorecard {
+  schemaVersion: typeof SCORECARD_SCHEMA_VERSION;
+  harnessVersion: string;
+  rubricVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  complete: boolean;
+  target: { name: string; provider: string; baseUrl: string; model: string };
+  scores: Record<CategoryId, CategoryScore>;
+  metrics: {
+    latency: {
+      samples: number;
+      notes?: string;
+      ttftMs: Percentiles;
+      ttfbMs: Percentiles;
+      e2eMs: Percentiles;
+      interTokenMs: Percentiles;
+      outputTokensPerSecond: Percentiles;
+    };
+    jsonMode: {
+      samples: number;
+      declaredCoverage: number | null;
+      validRate: number | null;
+      schemaValidRate: number | null;
+      /** Denominator of `validRate` (responses whose request was accepted). */
+      accepted?: number;
+      /** Denominator of `schemaValidRate` (responses checked against a schema). */
+      schemaChecked?: number;
+      /** Confidence remarks, e.g. too few samples. */
+      notes?: string;
+    };
+    toolCalls: {
+      samples: number;
+      forcedCallRate: number | null;
+      validArgumentsRate: number | null;
+      repeatedCallRate: number | null;
+      /** Denominator of `forcedCallRate` (conversations that forced a tool call). */
+      forced?: number;
+      /** Denominator of `validArgumentsRate` and `repeatedCallRate` (tool calls made). */
+      calls?: number;
+      notes?: string;
+    };
+    availability: { samples: number; successRate: number | null; notes?: string };
+  };
+  probes: { total: number; passed: number; failed: number; errored: number; skipped: number };
+  gotchas: Gotcha[];
+  /** Problems met while scoring that belong to no component (e.g. a check naming an unknown component). */
+  scoringNotes?: string[];
+}
+
+export interface Gotcha {
+  title: string;
+  detail: string;
+  probeIds: string[];
+  source: 'measured' | 'attested';
+}

@@ -1,0 +1,55 @@
+/** @module JSON Schema (draft 2020-12) for agentscore.config.yaml: named targets and run defaults. */
+import { idSchema, nonEmptyString } from './schema-parts.ts';
+
+const budgetsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    maxRequests: { type: 'integer', minimum: 1 },
+    requestsPerSecond: { type: 'number', exclusiveMinimum: 0 },
+    allowDestructive: { type: 'boolean' },
+    allowBurst: { type: 'boolean' },
+  },
+} as const;
+
+const targetSchema = {
+  type: 'object',
+  required: ['provider', 'baseUrl', 'model', 'apiKeyEnv'],
+  additionalProperties: false,
+  properties: {
+    provider: { type: 'string', enum: ['mistral', 'openai-compatible'] },
+    baseUrl: { type: 'string', format: 'uri' },
+    model: nonEmptyString,
+    apiKeyEnv: {
+      type: 'string',
+      pattern: '^[A-Z_][A-Z0-9_]*$',
+      description: 'the name of an environment variable such as MISTRAL_API_KEY, never the key itself',
+    },
+    profile: nonEmptyString,
+    mcpUrl: { type: 'string', format: 'uri' },
+    budgets: budgetsSchema,
+  },
+} as const;
+
+export const configSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://agentscore.dev/schemas/config.json',
+  type: 'object',
+  required: ['targets'],
+  additionalProperties: false,
+  properties: {
+    targets: {
+      type: 'object',
+      propertyNames: idSchema,
+      additionalProperties: targetSchema,
+    },
+    defaults: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        concurrency: { type: 'integer', minimum: 1 },
+        timeoutMs: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,119 @@
+/** @module Renders handlebars placeholders (`{{model}}`, `{{canary.email}}`) in request templates. */
+import Handlebars from 'handlebars';
+import { TemplateError } from './template-error.ts';
+
+type Variables = Record<string, unknown>;
+type CompiledString = (vars: Variables) => unknown;
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+
+/** `"{{schema}}"`: the whole string is one placeholder, so a non-string value is injected as is. */
+const SINGLE_PLACEHOLDER = /^\{\{\{?\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}?\}\}$/;
+const PLACEHOLDER = /\{\{\{?\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}?\}\}/g;
+/** Templates come from suite files, so the set is finite; the bound only guards against misuse. */
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, CompiledString>();
+
+/**
+ * Renders every string inside `value` (objects and arrays, recursively) against `vars`. Strict:
+ * an unknown placeholder throws a TemplateError naming it and where it sits.
+ */
+export function renderTemplate(value: unknown, vars: Variables): unknown {
+  if (typeof value === 'string') return compiled(value)(vars);
+  if (Array.isArray(value))
+    return value.map((item, index) => within(index, () => renderTemplate(item, vars)));
+  if (value !== null && typeof value === 'object') {
+    const rendered: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value))
+      rendered[key] = within(key, () => renderTemplate(item, vars));
+    return rendered;
+  }
+  return value;
+}
+
+/** The syntax error in a template string, or null when it parses. For validating suites up front. */
+export function templateSyntaxError(text: string): string | null {
+  if (!text.includes('{{')) return null;
+  try {
+    handlebars.parse(text);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  }
+}
+
+function within(segment: string | number, render: () => unknown): unknown {
+  try {
+    return render();
+  } catch (error) {
+    throw error instanceof TemplateError ? error.within(segment) : error;
+  }
+}
+
+function compiled(text: string): CompiledString {
+  let template = cache.get(text);
+  if (!template) {
+    template = compile(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, template);
+  }
+  return template;
+}
+
+function compile(text: string): CompiledString {
+  if (!text.includes('{{')) return () => text;
+  const single = SINGLE_PLACEHOLDER.exec(text)?.[1];
+  if (single) {
+    const segments = single.split('.');
+    return (vars) => {
+      const found = lookup(vars, segments);
+      if (!found.exists) throw unknownPlaceholder(single, vars);
+      return found.value;
+    };
+  }
+  const syntaxError = templateSyntaxError(text);
+  if (syntaxError)
+    return () => {
+      throw new TemplateError(`invalid template ${JSON.stringify(text)}: ${syntaxError}`);
+    };
+  const render = handlebars.compile(text, { noEscape: true, strict: true });
+  const placeholders = [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+  return (vars) => {
+    try {
+      return render(vars);
+    } catch (error) {
+      const missing = placeholders.find((placeholder) => !lookup(vars, placeholder.split('.')).exists);
+      if (missing) throw unknownPlaceholder(missing, vars, error);
+      throw new TemplateError(`cannot render ${JSON.stringify(text)}: ${String(error)}`, { cause: error });
+    }
+  };
+}
+
+function lookup(vars: Variables, segments: readonly string[]): { exists: boolean; value: unknown } {
+  let current: unknown = vars;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) {
+      return { exists: false, value: undefined };
+    }
+    current = (current as Variables)[segment];
+  }
+  return { exists: current !== undefined, value: current };
+}
+
+/** Names the placeholder and what the nearest existing parent does hold. */
+function unknownPlaceholder(placeholder: string, vars: Variables, cause?: unknown): TemplateError {
+  const segments = placeholder.split('.');
+  let parent: unknown = vars;
+  let depth = 0;
+  while (depth < segments.length - 1) {
+    const next = lookup(vars, segments.slice(0, depth + 1));
+    if (!next.exists || next.value === null || typeof next.value !== 'object') break;
+    parent = next.value;
+    depth++;
+  }
+  const known = parent !== null && typeof parent === 'object' ? Object.keys(parent) : [];
+  const scope = depth === 0 ? '' : ` in ${segments.slice(0, depth).join('.')}`;
+  const detail = `unknown placeholder "{{${placeholder}}}" (known${scope}: ${known.join(', ') || 'none'})`;
+  return new TemplateError(detail, { placeholder, cause });
+}

@@ -1,0 +1,89 @@
+/** @module `agentscore validate`: checks any mix of suite, rubric, target-profile and config files. */
+import { access } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { fieldOf } from './field-of.ts';
+import { listYamlFiles } from './list-yaml-files.ts';
+import { checkConfigFile, DEFAULT_CONFIG_FILE } from './load-config.ts';
+import { checkRubricFile } from './load-rubric.ts';
+import { checkSuiteFiles, type SuiteRegistry } from './load-suites.ts';
+import { checkTargetProfileFile, DEFAULT_PROFILES_DIR } from './load-target-profile.ts';
+import { readYamlFile } from './yaml-document.ts';
+
+export type FileKind = 'suite' | 'rubric' | 'target-profile' | 'config';
+
+/** Where `validateFiles()` looks when given no paths (relative to the working directory). */
+export const DEFAULT_LOCATIONS = {
+  suites: 'suites',
+  rubrics: 'rubrics',
+  profiles: DEFAULT_PROFILES_DIR,
+} as const;
+
+/**
+ * Diagnostics for every file in `paths` (empty when all are valid). With no paths: every YAML file
+ * under suites/, rubrics/, fixtures/profiles/, plus agentscore.config.yaml when present.
+ */
+export async function validateFiles(
+  paths: readonly string[],
+  registry: SuiteRegistry,
+  options: { root?: string } = {},
+): Promise<Diagnostic[]> {
+  const files = paths.length > 0 ? [...paths] : await defaultFiles(options.root ?? '.');
+  const suites: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const kind = kindByLocation(file) ?? (await kindByContent(file));
+    if (kind === 'suite') suites.push(file);
+    else if (kind === 'rubric') diagnostics.push(...(await checkRubricFile(file)).diagnostics);
+    else if (kind === 'target-profile') diagnostics.push(...(await checkTargetProfileFile(file)).diagnostics);
+    else if (kind === 'config') diagnostics.push(...(await checkConfigFile(file)).diagnostics);
+    else diagnostics.push(...kind.diagnostics);
+  }
+  // Suites are checked together so duplicate suite ids across files are caught.
+  diagnostics.push(...(await checkSuiteFiles(suites, registry)).diagnostics);
+  return diagnostics.sort(compareDiagnostics);
+}
+
+/** The kind a file's name or folder implies, or undefined when only its content can tell. */
+export function kindByLocation(file: string): FileKind | undefined {
+  const normalised = file.replaceAll('\\', '/');
+  const name = basename(normalised);
+  if (name === DEFAULT_CONFIG_FILE) return 'config';
+  if (/(^|\/)fixtures\/profiles\/[^/]+\.ya?ml$/i.test(normalised)) return 'target-profile';
+  if (/rubric[^/]*\.ya?ml$/i.test(name) || /(^|\/)rubrics\/.+\.ya?ml$/i.test(normalised)) return 'rubric';
+  if (/(^|\/)suites\/.+\.ya?ml$/i.test(normalised)) return 'suite';
+  return undefined;
+}
+
+const KIND_BY_TOP_LEVEL_KEY: [string, FileKind][] = [
+  ['probes', 'suite'],
+  ['rubricVersion', 'rubric'],
+  ['claims', 'target-profile'],
+  ['targets', 'config'],
+];
+
+async function kindByContent(file: string): Promise<FileKind | { diagnostics: Diagnostic[] }> {
+  const parsed = await readYamlFile(file);
+  if (!parsed.document) return { diagnostics: parsed.diagnostics };
+  const value = parsed.document.value;
+  const match = KIND_BY_TOP_LEVEL_KEY.find(([key]) => fieldOf(value, key) !== undefined);
+  if (match) return match[1];
+  const message =
+    'cannot tell what this file is: expected a suite (probes), rubric (rubricVersion), ' +
+    'target profile (claims) or config (targets)';
+  return { diagnostics: [{ file, line: 1, column: 1, path: '', message }] };
+}
+
+async function defaultFiles(root: string): Promise<string[]> {
+  const found = [
+    ...(await listYamlFiles(join(root, DEFAULT_LOCATIONS.suites))),
+    ...(await listYamlFiles(join(root, DEFAULT_LOCATIONS.rubrics))),
+    ...(await listYamlFiles(join(root, DEFAULT_LOCATIONS.profiles))),
+  ];
+  const config = join(root, DEFAULT_CONFIG_FILE);
+  const hasConfig = await access(config).then(
+    () => true,
+    () => false,
+  );
+  return hasConfig ? [...found, config] : found;
+}

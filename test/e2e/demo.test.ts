@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ProbeResult } from '../../src/spec/probe-result.ts';
+import type { Scorecard } from '../../src/spec/scorecard.ts';
+import { runCli } from './run-cli.ts';
+
+describe('agentscore demo (real CLI, real sandbox process, loopback HTTP)', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'agentscore-demo-')), 'demo');
+  let run: Awaited<ReturnType<typeof runCli>>;
+
+  it('writes a full run directory and prints the headline scores', async () => {
+    run = await runCli(['demo', '--out', out]);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack traces
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Agent Friendliness \d+\/100 · Security \d+\/100 · Reliability \d+\/100/);
+    for (const file of ['run.json', 'results.jsonl', 'scorecard.json', 'report.md', 'report.html']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+  }, 240_000);
+
+  it('results.jsonl holds one versioned ProbeResult per line, built from real exchanges', () => {
+    const lines = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n');
+    const results = lines.map((line) => JSON.parse(line) as ProbeResult);
+    expect(results.length).toBeGreaterThan(50);
+    expect(results.every((result) => result.schemaVersion === 1)).toBe(true);
+    const noKey = results.find((result) => result.suite === 'auth' && result.probe === 'no-key');
+    expect(noKey?.evidence[0]?.status).toBe(401);
+    expect(noKey?.status).toBe('passed');
+  });
+
+  it('scorecard.json has the DESIGN §3 shape with measured scores', () => {
+    const scorecard = JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard;
+    expect(scorecard.schemaVersion).toBe(1);
+    expect(scorecard.scores.security.components.authStrength?.score).toBe(100);
+    expect(scorecard.scores.security.components.authStrength?.source).toBe('measured');
+    expect(scorecard.metrics.latency.samples).toBeGreaterThan(5);
+    expect(scorecard.probes.total).toBeGreaterThan(50);
+  });
+});
