@@ -52,7 +52,7 @@ export async function runEvaluation(request: EvaluationRequest, io: CliIo): Prom
   const cassette = request.replayDir ? loadCassette(request.replayDir) : null;
   const provider = cassette
     ? cassette.provider({ kind: request.target.provider, target: request.target })
-    : createProvider(request.target, request.apiKey, { timeoutMs: request.timeoutMs });
+    : createProvider(request.target, request.apiKey);
   const recordDir = request.recordDir;
   const wrapProvider = recordDir
     ? (inner: Provider, canaries: Canaries, scrub: (text: string) => string) => recordingProvider(inner, recordDir, canaries, scrub)

@@ -58,7 +58,14 @@ function syntheticScorecard(name: string, day: number, seed: number): Scorecard 
     target: { name, provider: 'openai-compatible', baseUrl: 'http://127.0.0.1', model: 'bench' },
     scores,
     metrics: {
-      latency: { samples: 10, ttftMs: percentiles, ttfbMs: percentiles, e2eMs: percentiles, interTokenMs: percentiles, outputTokensPerSecond: percentiles },
+      latency: {
+        samples: 10,
+        ttftMs: percentiles,
+        ttfbMs: percentiles,
+        e2eMs: percentiles,
+        interTokenMs: percentiles,
+        outputTokensPerSecond: percentiles,
+      },
       jsonMode: { samples: 10, declaredCoverage: 1, validRate: 1, schemaValidRate: 1 },
       toolCalls: { samples: 10, forcedCallRate: 1, validArgumentsRate: 1, repeatedCallRate: 0 },
       availability: { samples: 100, successRate: 0.95 + (seed % 5) / 100 },
@@ -100,7 +107,13 @@ export async function benchHistory(options: BenchHistoryOptions = {}): Promise<B
       for (let target = 0; target < targets; target++) {
         const runId = `bench-${target}-${day}`;
         const scorecard = syntheticScorecard(`target-${target}`, day, day * targets + target);
-        store.saveRun({ runId, name: `target-${target}`, runDir: join(directory, runId), scorecard, results: syntheticResults(runId, probesPerRun) });
+        store.saveRun({
+          runId,
+          name: `target-${target}`,
+          runDir: join(directory, runId),
+          scorecard,
+          results: syntheticResults(runId, probesPerRun),
+        });
       }
     }
     const buildMs = performance.now() - buildStart;
@@ -112,7 +125,8 @@ export async function benchHistory(options: BenchHistoryOptions = {}): Promise<B
       timings.push(performance.now() - start);
     }
     timings.sort((left, right) => left - right);
-    const at = (fraction: number) => timings[Math.min(timings.length - 1, Math.floor(fraction * timings.length))] ?? 0;
+    const at = (fraction: number) =>
+      timings[Math.min(timings.length - 1, Math.floor(fraction * timings.length))] ?? 0;
     return {
       runs: targets * runsPerTarget,
       probeRows: targets * runsPerTarget * probesPerRun,

@@ -39,6 +39,8 @@ export function checkFlips(base: readonly ProbeResult[], next: readonly ProbeRes
     flips.push({ suite, probe, checkId, from, to });
   }
   return flips.sort((left, right) =>
-    `${left.suite}/${left.probe}/${left.checkId}`.localeCompare(`${right.suite}/${right.probe}/${right.checkId}`),
+    `${left.suite}/${left.probe}/${left.checkId}`.localeCompare(
+      `${right.suite}/${right.probe}/${right.checkId}`,
+    ),
   );
 }

@@ -31,7 +31,13 @@ describe('compareRuns on recorded-style runs', () => {
       'check:security/unauthenticated-rejected/unauthenticated-rejected',
     ]);
     expect(comparison.flips).toEqual([
-      { suite: 'security', probe: 'unauthenticated-rejected', checkId: 'unauthenticated-rejected', from: 'pass', to: 'fail' },
+      {
+        suite: 'security',
+        probe: 'unauthenticated-rejected',
+        checkId: 'unauthenticated-rejected',
+        from: 'pass',
+        to: 'fail',
+      },
     ]);
     expect(comparison.regressions.map(formatAlertLine)).toEqual([
       'mistral: Security 83 → 74 (−9), report: reports/x/report.html',
@@ -42,7 +48,9 @@ describe('compareRuns on recorded-style runs', () => {
     expect(ttft).toMatchObject({ changed: true, direction: 'slower' });
     expect(ttft.pValue).toBeLessThan(0.001);
     expect(comparison.latencyAlerts.map((alert) => alert.key)).toContain('latency:ttftMs');
-    expect(formatAlertLine(comparison.latencyAlerts[0]!)).toMatch(/^mistral: TTFT p50 \d+ ms → \d+ ms \(\+\d+ ms\)/);
+    expect(formatAlertLine(comparison.latencyAlerts[0]!)).toMatch(
+      /^mistral: TTFT p50 \d+ ms → \d+ ms \(\+\d+ ms\)/,
+    );
   });
 
   it('reports no latency change and exits 0 on pure noise (same distribution, other seeds)', () => {
@@ -76,16 +84,31 @@ describe('compareRuns on recorded-style runs', () => {
 
   it('reports null ↔ number moves without calling them regressions', () => {
     const base = fixtureRun({ runId: 'base', components: { 'security.scopeGranularity': null } });
-    const next = fixtureRun({ runId: 'next', components: { 'agentFriendliness.mcpQuality': 80, 'security.scopeGranularity': null } });
+    const next = fixtureRun({
+      runId: 'next',
+      components: { 'agentFriendliness.mcpQuality': 80, 'security.scopeGranularity': null },
+    });
     const mcp = compareRuns(base, next).componentDeltas.find((entry) => entry.component === 'mcpQuality');
-    expect(mcp).toEqual({ category: 'agentFriendliness', component: 'mcpQuality', base: null, new: 80, delta: null });
+    expect(mcp).toEqual({
+      category: 'agentFriendliness',
+      component: 'mcpQuality',
+      base: null,
+      new: 80,
+      delta: null,
+    });
     const back = compareRuns(next, base);
     expect(back.notes.some((note) => note.includes('MCP quality: 80 → --'))).toBe(true);
-    expect(back.regressions.filter((alert) => alert.key.startsWith('component:agentFriendliness.mcp'))).toEqual([]);
+    expect(
+      back.regressions.filter((alert) => alert.key.startsWith('component:agentFriendliness.mcp')),
+    ).toEqual([]);
   });
 
   it('turns fail → pass flips and rises into improvements, and recoveries only for earlier regressions', () => {
-    const broken = fixtureRun({ runId: 'broken', checks: { 'key-not-echoed': false, 'rate-limit-headers': false }, components: { 'security.authStrength': 40 } });
+    const broken = fixtureRun({
+      runId: 'broken',
+      checks: { 'key-not-echoed': false, 'rate-limit-headers': false },
+      components: { 'security.authStrength': 40 },
+    });
     const fixed = fixtureRun({ runId: 'fixed' });
     const all = compareRuns(broken, fixed);
     expect(all.exitCode).toBe(0);
@@ -96,15 +119,23 @@ describe('compareRuns on recorded-style runs', () => {
       'check:security/rate-limit-headers/rate-limit-headers',
     ]);
     expect(all.recoveries).toHaveLength(4);
-    const matched = compareRuns(broken, fixed, { previousRegressions: ['check:security/key-not-echoed/key-not-echoed'] });
+    const matched = compareRuns(broken, fixed, {
+      previousRegressions: ['check:security/key-not-echoed/key-not-echoed'],
+    });
     expect(matched.recoveries.map((alert) => [alert.kind, alert.key, alert.from, alert.to])).toEqual([
       ['recovery', 'check:security/key-not-echoed/key-not-echoed', 'fail', 'pass'],
     ]);
   });
 
   it('diffs response shapes per probe', () => {
-    const base = fixtureRun({ runId: 'base', shapeFingerprint: ['id:string', 'usage.total_tokens:number', 'object:string'] });
-    const next = fixtureRun({ runId: 'next', shapeFingerprint: ['id:string', 'usage.total_tokens:string', 'created:number'] });
+    const base = fixtureRun({
+      runId: 'base',
+      shapeFingerprint: ['id:string', 'usage.total_tokens:number', 'object:string'],
+    });
+    const next = fixtureRun({
+      runId: 'next',
+      shapeFingerprint: ['id:string', 'usage.total_tokens:string', 'created:number'],
+    });
     const { shapeDiffs } = compareRuns(base, next);
     expect(shapeDiffs.added).toContain('security/key-not-echoed created:number');
     expect(shapeDiffs.removed).toContain('security/key-not-echoed object:string');

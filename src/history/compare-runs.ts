@@ -76,7 +76,11 @@ function componentDeltas(base: Scorecard, next: Scorecard): ComponentDelta[] {
   });
 }
 
-export function compareRuns(base: RunSnapshot, next: RunSnapshot, options: CompareOptions = {}): RunComparison {
+export function compareRuns(
+  base: RunSnapshot,
+  next: RunSnapshot,
+  options: CompareOptions = {},
+): RunComparison {
   const threshold = options.threshold ?? 5;
   const target = next.scorecard.target.name;
   const reportPath = options.reportPath ?? '';
@@ -100,7 +104,11 @@ export function compareRuns(base: RunSnapshot, next: RunSnapshot, options: Compa
   const improvements: Alert[] = [];
   const notes: string[] = [];
   const scoreMoves = [
-    ...categoryDeltas.map((entry) => ({ ...entry, key: `category:${entry.category}`, what: CATEGORY_LABELS[entry.category] })),
+    ...categoryDeltas.map((entry) => ({
+      ...entry,
+      key: `category:${entry.category}`,
+      what: CATEGORY_LABELS[entry.category],
+    })),
     ...components.map((entry) => ({
       ...entry,
       key: `component:${entry.category}.${entry.component}`,
@@ -108,9 +116,17 @@ export function compareRuns(base: RunSnapshot, next: RunSnapshot, options: Compa
     })),
   ];
   for (const move of scoreMoves) {
-    const fields = { key: move.key, what: move.what, from: move.base, to: move.new, delta: move.delta, unit: 'points' as const };
+    const fields = {
+      key: move.key,
+      what: move.what,
+      from: move.base,
+      to: move.new,
+      delta: move.delta,
+      unit: 'points' as const,
+    };
     if (move.delta === null) {
-      if (move.base !== move.new) notes.push(`${move.what}: ${move.base ?? '--'} → ${move.new ?? '--'} (not judged in one run)`);
+      if (move.base !== move.new)
+        notes.push(`${move.what}: ${move.base ?? '--'} → ${move.new ?? '--'} (not judged in one run)`);
     } else if (move.delta <= -threshold) regressions.push(make('regression', fields));
     else if (move.delta >= threshold) improvements.push(make('recovery', fields));
   }
@@ -147,7 +163,9 @@ export function compareRuns(base: RunSnapshot, next: RunSnapshot, options: Compa
   if (!base.scorecard.complete) notes.push('The base run is incomplete; its scores may be understated.');
   if (!next.scorecard.complete) notes.push('The new run is incomplete; its scores may be understated.');
   if (base.scorecard.rubricVersion !== next.scorecard.rubricVersion) {
-    notes.push(`Rubric changed (${base.scorecard.rubricVersion} → ${next.scorecard.rubricVersion}); deltas mix rubric and target changes.`);
+    notes.push(
+      `Rubric changed (${base.scorecard.rubricVersion} → ${next.scorecard.rubricVersion}); deltas mix rubric and target changes.`,
+    );
   }
 
   return {

@@ -50,7 +50,7 @@ export interface HistoryStore {
   saveRun(run: RunToSave): Awaitable<void>;
   /** Most recent runs of a name, newest first. */
   latestRuns(name: string, limit: number): Awaitable<StoredRun[]>;
-  /** The newest run of a name started before `beforeRunId` (or the newest run when omitted). */
+  /** The newest run of a name started before `beforeRunId` (the newest run when omitted or unknown). */
   previousRun(name: string, beforeRunId?: string): Awaitable<StoredRun | null>;
   /** Probe results of a run in their original order; empty when the run is unknown. */
   runResults(runId: string): Awaitable<ProbeResult[]>;

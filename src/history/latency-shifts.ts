@@ -49,7 +49,8 @@ export function latencyShift(
   const { pValue } = mannWhitneyU(before, after);
   const shift = newP50 - baseP50;
   const large =
-    Math.abs(shift) >= LATENCY_MIN_RELATIVE_SHIFT * Math.abs(baseP50) && Math.abs(shift) >= LATENCY_MIN_ABSOLUTE_SHIFT_MS;
+    Math.abs(shift) >= LATENCY_MIN_RELATIVE_SHIFT * Math.abs(baseP50) &&
+    Math.abs(shift) >= LATENCY_MIN_ABSOLUTE_SHIFT_MS;
   const changed = pValue < LATENCY_ALPHA && large;
   return { ...empty, pValue, changed, direction: changed ? (shift > 0 ? 'slower' : 'faster') : null };
 }

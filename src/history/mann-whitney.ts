@@ -16,7 +16,10 @@ export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWh
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) return { u: 0, z: 0, pValue: 1 };
-  const pooled = [...a.map((value) => ({ value, first: true })), ...b.map((value) => ({ value, first: false }))];
+  const pooled = [
+    ...a.map((value) => ({ value, first: true })),
+    ...b.map((value) => ({ value, first: false })),
+  ];
   pooled.sort((left, right) => left.value - right.value);
 
   let rankSumFirst = 0;
@@ -53,7 +56,11 @@ export function erfc(x: number): number {
           (0.37409196 +
             t *
               (0.09678418 +
-                t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+                t *
+                  (-0.18628806 +
+                    t *
+                      (0.27886807 +
+                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   const value = t * Math.exp(polynomial);
   return x >= 0 ? value : 2 - value;
 }

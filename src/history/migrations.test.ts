@@ -69,7 +69,11 @@ describe('migrations', () => {
     const store = openSqliteHistoryStore(file);
 
     const old = store.previousRun('mistral');
-    expect(old).toMatchObject({ runId: 'old-run', runDir: null, scores: { security: 83, dataProtection: 74 } });
+    expect(old).toMatchObject({
+      runId: 'old-run',
+      runDir: null,
+      scores: { security: 83, dataProtection: 74 },
+    });
     const [result] = store.runResults('old-run');
     expect(result).toMatchObject({
       probe: 'chat-stream',
@@ -77,15 +81,25 @@ describe('migrations', () => {
       measurements: {},
       checks: [{ id: 'stream-done', passed: true }],
     });
-    expect(store.trend('mistral', { limit: 5 })[0]!.availability).toEqual({ samples: 200, successRate: 0.97 });
+    expect(store.trend('mistral', { limit: 5 })[0]!.availability).toEqual({
+      samples: 200,
+      successRate: 0.97,
+    });
 
-    const next = fixtureRun({ runId: 'new-run', startedAt: '2025-01-01T00:00:00.000Z', shapeFingerprint: ['id:string'] });
+    const next = fixtureRun({
+      runId: 'new-run',
+      startedAt: '2025-01-01T00:00:00.000Z',
+      shapeFingerprint: ['id:string'],
+    });
     store.saveRun({ runId: 'new-run', name: 'mistral', runDir: 'reports/new-run', ...next });
     expect(store.previousRun('mistral', 'new-run')?.runId).toBe('old-run');
     store.close();
 
     const database = new Database(file, { readonly: true });
-    const versions = database.prepare('SELECT version FROM agentscore_migrations ORDER BY version').pluck().all();
+    const versions = database
+      .prepare('SELECT version FROM agentscore_migrations ORDER BY version')
+      .pluck()
+      .all();
     const fingerprints = database.prepare('SELECT COUNT(*) FROM shape_fingerprints').pluck().get();
     database.close();
     expect(versions).toEqual([1, 2]);

@@ -24,7 +24,13 @@ function setup() {
   return { root, store };
 }
 
-function monitor(store: SqliteHistoryStore, root: string, day: number, options: Partial<FixtureRunOptions>, webhookUrl?: string) {
+function monitor(
+  store: SqliteHistoryStore,
+  root: string,
+  day: number,
+  options: Partial<FixtureRunOptions>,
+  webhookUrl?: string,
+) {
   const runId = `run-${day}`;
   // A run directory whose name leaks a key: every alert string must come out scrubbed.
   const runDir = join(root, `${runId}-${SECRET}`);
@@ -50,9 +56,19 @@ describe('monitorAfterRun', () => {
   it('stores the first run of a name without comparing and exits 0', async () => {
     const { root, store } = setup();
     const outcome = await monitor(store, root, 1, {});
-    expect(outcome).toMatchObject({ exitCode: 0, firstRun: true, comparison: null, alerts: [], baseRunId: null });
+    expect(outcome).toMatchObject({
+      exitCode: 0,
+      firstRun: true,
+      comparison: null,
+      alerts: [],
+      baseRunId: null,
+    });
     expect(outcome.delivery.webhook).toBeNull();
-    expect(readAlertsFile(outcome.delivery.alertsFile)).toMatchObject({ runId: 'run-1', baseRunId: null, alerts: [] });
+    expect(readAlertsFile(outcome.delivery.alertsFile)).toMatchObject({
+      runId: 'run-1',
+      baseRunId: null,
+      alerts: [],
+    });
     expect(store.latestRuns('mistral', 5)).toHaveLength(1);
   });
 
@@ -72,7 +88,7 @@ describe('monitorAfterRun', () => {
     expect(outcome.delivery.webhook).toMatchObject({ status: 'delivered', attempts: 1 });
     const body = hook.received[0]!.body;
     const posted = JSON.parse(body) as { text: string; alerts: unknown[] };
-    expect(posted.text).toContain('1 regression'.replace('1', '2'));
+    expect(posted.text).toContain('mistral: 2 regressions, 0 latency changes, 0 recoveries');
     expect(posted.alerts).toHaveLength(2);
     const file = readFileSync(outcome.delivery.alertsFile, 'utf8');
     for (const text of [body, file, ...outcome.delivery.console, JSON.stringify(outcome.comparison)]) {
@@ -83,7 +99,9 @@ describe('monitorAfterRun', () => {
   it('sends a recovery only for a check that regressed in the previous comparison', async () => {
     const { root, store } = setup();
     await monitor(store, root, 1, { checks: { 'key-not-echoed': false } });
-    const regressed = await monitor(store, root, 2, { checks: { 'key-not-echoed': false, 'unauthenticated-rejected': false } });
+    const regressed = await monitor(store, root, 2, {
+      checks: { 'key-not-echoed': false, 'unauthenticated-rejected': false },
+    });
     expect(regressed.alerts.map((alert) => alert.key)).toEqual([
       'check:security/unauthenticated-rejected/unauthenticated-rejected',
     ]);
@@ -103,7 +121,11 @@ describe('monitorAfterRun', () => {
     await monitor(store, root, 1, {});
     const outcome = await monitor(store, root, 2, { checks: { 'rate-limit-headers': false } }, hook.url);
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.delivery.webhook).toMatchObject({ status: 'undeliverable', attempts: 4, outboxPath: join(root, 'outbox.jsonl') });
+    expect(outcome.delivery.webhook).toMatchObject({
+      status: 'undeliverable',
+      attempts: 4,
+      outboxPath: join(root, 'outbox.jsonl'),
+    });
     expect(existsSync(join(root, 'outbox.jsonl'))).toBe(true);
     expect(hook.received).toHaveLength(4);
   });

@@ -27,7 +27,11 @@ export interface MonitorInput {
   /** Default: `outbox.jsonl` in the parent of runDir (beside the run directories). */
   outboxPath?: string;
   /** Webhook retry tuning for tests; production uses the defaults. */
-  webhookTiming?: { baseDelayMs?: number; timeoutMs?: number; sleep?: (milliseconds: number) => Promise<void> };
+  webhookTiming?: {
+    baseDelayMs?: number;
+    timeoutMs?: number;
+    sleep?: (milliseconds: number) => Promise<void>;
+  };
 }
 
 export interface MonitorDelivery {
@@ -52,10 +56,17 @@ async function snapshot(store: HistoryStore, run: StoredRun): Promise<RunSnapsho
 }
 
 /** Keys that regressed when the previous run was compared with the one before it. */
-async function previousRegressionKeys(store: HistoryStore, name: string, previous: StoredRun, threshold: number) {
+async function previousRegressionKeys(
+  store: HistoryStore,
+  name: string,
+  previous: StoredRun,
+  threshold: number,
+) {
   const older = await store.previousRun(name, previous.runId);
   if (!older) return [];
-  const comparison = compareRuns(await snapshot(store, older), await snapshot(store, previous), { threshold });
+  const comparison = compareRuns(await snapshot(store, older), await snapshot(store, previous), {
+    threshold,
+  });
   return comparison.regressions.map((alert) => alert.key);
 }
 
@@ -85,7 +96,9 @@ export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutco
       recoveries: clean(raw.recoveries),
     };
   }
-  const alerts = comparison ? [...comparison.regressions, ...comparison.latencyAlerts, ...comparison.recoveries] : [];
+  const alerts = comparison
+    ? [...comparison.regressions, ...comparison.latencyAlerts, ...comparison.recoveries]
+    : [];
   const exitCode = comparison?.exitCode ?? 0;
   const baseRunId = previous?.runId ?? null;
 

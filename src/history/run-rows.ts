@@ -169,7 +169,9 @@ export function toFingerprintRows(runId: string, results: readonly ProbeResult[]
   return rows;
 }
 
-export function headlineScores(row: Pick<RunRow, 'agent_friendliness' | 'security' | 'reliability' | 'data_protection'>) {
+export function headlineScores(
+  row: Pick<RunRow, 'agent_friendliness' | 'security' | 'reliability' | 'data_protection'>,
+) {
   return {
     agentFriendliness: row.agent_friendliness,
     security: row.security,
@@ -218,7 +220,9 @@ export function fromProbeRow(row: ProbeRow, runStartedAt: string): ProbeResult {
     ...(row.reason_detail === null ? {} : { reasonDetail: row.reason_detail }),
     checks: JSON.parse(row.checks_json) as ProbeResult['checks'],
     timings,
-    measurements: row.measurements_json ? (JSON.parse(row.measurements_json) as ProbeResult['measurements']) : {},
+    measurements: row.measurements_json
+      ? (JSON.parse(row.measurements_json) as ProbeResult['measurements'])
+      : {},
     evidence: JSON.parse(row.evidence_json) as ProbeResult['evidence'],
   };
 }

@@ -13,7 +13,9 @@ export interface ShapeDiff {
 /** Fingerprint entries are `path:type`; the type is after the last colon (absent → empty). */
 function splitEntry(entry: string): { path: string; type: string } {
   const colon = entry.lastIndexOf(':');
-  return colon < 0 ? { path: entry, type: '' } : { path: entry.slice(0, colon), type: entry.slice(colon + 1) };
+  return colon < 0
+    ? { path: entry, type: '' }
+    : { path: entry.slice(0, colon), type: entry.slice(colon + 1) };
 }
 
 /** probe key → field path → set of types seen across the run's results. */

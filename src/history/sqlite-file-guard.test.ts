@@ -55,7 +55,9 @@ describe('opening a file that is not our history database', () => {
   it("refuses another application's SQLite database", () => {
     const file = join(tempDir(), 'history.sqlite');
     const foreign = new Database(file);
-    foreign.exec("CREATE TABLE schema_migrations (version TEXT); CREATE TABLE users (id INTEGER, email TEXT); INSERT INTO users VALUES (1, 'a@b.c');");
+    foreign.exec(
+      "CREATE TABLE schema_migrations (version TEXT); CREATE TABLE users (id INTEGER, email TEXT); INSERT INTO users VALUES (1, 'a@b.c');",
+    );
     foreign.close();
     expect(expectRefused(file, 'HISTORY_FOREIGN_DB').message).toMatch(/another application/);
   });
@@ -77,7 +79,9 @@ describe('opening a file that is not our history database', () => {
       .prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, description, applied_at) VALUES (?, 'future', 'x')`)
       .run(LATEST_SCHEMA_VERSION + 1);
     database.close();
-    expect(expectRefused(file, 'HISTORY_SCHEMA_TOO_NEW').message).toContain(String(LATEST_SCHEMA_VERSION + 1));
+    expect(expectRefused(file, 'HISTORY_SCHEMA_TOO_NEW').message).toContain(
+      String(LATEST_SCHEMA_VERSION + 1),
+    );
   });
 
   it('refuses a directory', () => {

@@ -21,7 +21,11 @@ export function inspectHistoryFile(file: string): FileInspection {
   try {
     const stats = statSync(file);
     if (!stats.isFile()) {
-      throw new HistoryStoreError('HISTORY_NOT_A_FILE', file, `History database ${file} is not a regular file.`);
+      throw new HistoryStoreError(
+        'HISTORY_NOT_A_FILE',
+        file,
+        `History database ${file} is not a regular file.`,
+      );
     }
     size = stats.size;
   } catch (error) {
@@ -83,7 +87,8 @@ function readTables(file: string): FileInspection {
           `found ${tables.slice(0, 5).join(', ')}); refusing to modify it.`,
       );
     }
-    const version = (database.prepare(`SELECT MAX(version) FROM ${MIGRATIONS_TABLE}`).pluck().get() ?? 0) as number;
+    const version = (database.prepare(`SELECT MAX(version) FROM ${MIGRATIONS_TABLE}`).pluck().get() ??
+      0) as number;
     if (version > LATEST_SCHEMA_VERSION) {
       throw new HistoryStoreError(
         'HISTORY_SCHEMA_TOO_NEW',

@@ -40,7 +40,9 @@ describe('concurrent writers', () => {
     const gate = new SharedArrayBuffer(4);
     const runs = 40;
     const latencySamples = 200;
-    const writers = ['alpha', 'beta', 'gamma'].map((writer) => startWriter({ file, writer, runs, latencySamples, gate }));
+    const writers = ['alpha', 'beta', 'gamma'].map((writer) =>
+      startWriter({ file, writer, runs, latencySamples, gate }),
+    );
     // Give the threads time to load and block on the gate, then release them together.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     Atomics.store(new Int32Array(gate), 0, 1);

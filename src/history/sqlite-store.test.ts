@@ -75,7 +75,13 @@ describe('SqliteHistoryStore', () => {
       repetition: Math.floor(index / 500) + 1,
     }));
     const started = performance.now();
-    store.saveRun({ runId: 'big', name: 'mistral', runDir: 'reports/big', scorecard: run.scorecard, results });
+    store.saveRun({
+      runId: 'big',
+      name: 'mistral',
+      runDir: 'reports/big',
+      scorecard: run.scorecard,
+      results,
+    });
     const elapsedMs = performance.now() - started;
     expect(store.runResults('big')).toHaveLength(100_000);
     expect(elapsedMs).toBeLessThan(10_000);

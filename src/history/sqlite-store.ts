@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { HistoryStore, RunToSave, StoredRun, TrendPoint } from './history-store.ts';
-import { inspectHistoryFile } from './sqlite-file-guard.ts';
 import { HistoryStoreError } from './history-store-error.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS_TABLE, pendingMigrations } from './migrations.ts';
 import {
@@ -19,19 +18,49 @@ import {
   toProbeRow,
   toRunRow,
 } from './run-rows.ts';
+import { inspectHistoryFile } from './sqlite-file-guard.ts';
 
 export const DEFAULT_HISTORY_FILE = 'reports/history.sqlite';
 const BUSY_TIMEOUT_MS = 5000;
 const CHILD_TABLES = ['probe_results', 'shape_fingerprints', 'metrics', 'component_scores'] as const;
 
 const RUN_COLUMNS = [
-  'run_id', 'name', 'run_dir', 'target_json', 'provider', 'base_url', 'model', 'started_at', 'finished_at',
-  'harness_version', 'rubric_version', 'complete', 'agent_friendliness', 'security', 'reliability',
-  'data_protection', 'scorecard_json',
+  'run_id',
+  'name',
+  'run_dir',
+  'target_json',
+  'provider',
+  'base_url',
+  'model',
+  'started_at',
+  'finished_at',
+  'harness_version',
+  'rubric_version',
+  'complete',
+  'agent_friendliness',
+  'security',
+  'reliability',
+  'data_protection',
+  'scorecard_json',
 ] as const;
 const PROBE_COLUMNS = [
-  'run_id', 'seq', 'suite', 'probe', 'kind', 'repetition', 'attempt', 'status', 'reason', 'reason_detail',
-  'ttft_ms', 'e2e_ms', 'inter_token_ms', 'checks_json', 'evidence_json', 'timings_json', 'measurements_json',
+  'run_id',
+  'seq',
+  'suite',
+  'probe',
+  'kind',
+  'repetition',
+  'attempt',
+  'status',
+  'reason',
+  'reason_detail',
+  'ttft_ms',
+  'e2e_ms',
+  'inter_token_ms',
+  'checks_json',
+  'evidence_json',
+  'timings_json',
+  'measurements_json',
 ] as const;
 
 function insertSql(table: string, columns: readonly string[]): string {
@@ -80,7 +109,11 @@ function migrate(database: Database.Database, file: string): void {
         : 0;
       if (current > LATEST_SCHEMA_VERSION) {
         // Another process upgraded the file between our inspection and this lock.
-        throw new HistoryStoreError('HISTORY_SCHEMA_TOO_NEW', file, `History database ${file} has schema version ${current}, newer than this agentscore supports (${LATEST_SCHEMA_VERSION}).`);
+        throw new HistoryStoreError(
+          'HISTORY_SCHEMA_TOO_NEW',
+          file,
+          `History database ${file} has schema version ${current}, newer than this agentscore supports (${LATEST_SCHEMA_VERSION}).`,
+        );
       }
       const record = (version: number, description: string) =>
         database
@@ -102,13 +135,19 @@ export class SqliteHistoryStore implements HistoryStore {
     this.#database = database;
     this.#statements = {
       insertRun: database.prepare(insertSql('runs', RUN_COLUMNS)),
-      insertComponent: database.prepare(insertSql('component_scores', ['run_id', 'category', 'component', 'score', 'source'])),
+      insertComponent: database.prepare(
+        insertSql('component_scores', ['run_id', 'category', 'component', 'score', 'source']),
+      ),
       insertMetric: database.prepare(insertSql('metrics', ['run_id', 'name', 'value', 'samples'])),
       insertProbe: database.prepare(insertSql('probe_results', PROBE_COLUMNS)),
-      insertFingerprint: database.prepare(insertSql('shape_fingerprints', ['run_id', 'suite', 'probe', 'field'])),
+      insertFingerprint: database.prepare(
+        insertSql('shape_fingerprints', ['run_id', 'suite', 'probe', 'field']),
+      ),
       deleteRun: database.prepare('DELETE FROM runs WHERE run_id = ?'),
       deleteChildren: CHILD_TABLES.map((table) => database.prepare(`DELETE FROM ${table} WHERE run_id = ?`)),
-      latest: database.prepare('SELECT * FROM runs WHERE name = ? ORDER BY started_at DESC, run_id DESC LIMIT ?'),
+      latest: database.prepare(
+        'SELECT * FROM runs WHERE name = ? ORDER BY started_at DESC, run_id DESC LIMIT ?',
+      ),
       runById: database.prepare('SELECT * FROM runs WHERE run_id = ?'),
       before: database.prepare(
         'SELECT * FROM runs WHERE name = ? AND (started_at < ? OR (started_at = ? AND run_id < ?)) ' +
@@ -132,7 +171,9 @@ export class SqliteHistoryStore implements HistoryStore {
       statements.insertRun.run(toRunRow(run));
       for (const row of toComponentRows(run.runId, run.scorecard)) statements.insertComponent.run(row);
       for (const row of toMetricRows(run.runId, run.scorecard)) statements.insertMetric.run(row);
-      run.results.forEach((result, index) => statements.insertProbe.run(toProbeRow(run.runId, index, result)));
+      for (const [index, result] of run.results.entries()) {
+        statements.insertProbe.run(toProbeRow(run.runId, index, result));
+      }
       for (const row of toFingerprintRows(run.runId, run.results)) statements.insertFingerprint.run(row);
     });
     // IMMEDIATE takes the write lock up front, so the busy timeout applies instead of a deadlock error.

@@ -82,7 +82,9 @@ export function formatHistoryTable(runs: readonly TrendPoint[]): string {
   const numeric = new Set([2, 3, 4, 5, 6]);
   const render = (row: string[]) =>
     row
-      .map((text, column) => (numeric.has(column) ? text.padStart(widths[column]!) : text.padEnd(widths[column]!)))
+      .map((text, column) =>
+        numeric.has(column) ? text.padStart(widths[column]!) : text.padEnd(widths[column]!),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');

@@ -50,7 +50,13 @@ describe('deliverWebhook', () => {
     const hook = await receiver([]);
     const sleeps: number[] = [];
     const delivery = await deliverWebhook(options(hook.url, sleeps));
-    expect(delivery).toEqual({ status: 'delivered', attempts: 1, httpStatus: 200, error: null, outboxPath: null });
+    expect(delivery).toEqual({
+      status: 'delivered',
+      attempts: 1,
+      httpStatus: 200,
+      error: null,
+      outboxPath: null,
+    });
     expect(hook.received).toHaveLength(1);
     expect(hook.received[0]!.method).toBe('POST');
     expect(hook.received[0]!.headers['content-type']).toBe('application/json');
@@ -122,7 +128,9 @@ describe('deliverWebhook', () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
     agent.get('https://hooks.example.test').intercept({ path: '/alerts', method: 'POST' }).reply(204, '');
-    const delivery = await deliverWebhook(options('https://hooks.example.test/alerts', [], { dispatcher: agent }));
+    const delivery = await deliverWebhook(
+      options('https://hooks.example.test/alerts', [], { dispatcher: agent }),
+    );
     expect(delivery).toMatchObject({ status: 'delivered', httpStatus: 204 });
     await agent.close();
   });

@@ -49,7 +49,8 @@ interface FailedAttempt {
 }
 type AttemptOutcome = { ok: true; httpStatus: number } | FailedAttempt;
 
-const defaultSleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+const defaultSleep = (milliseconds: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
 /** Retry-After as seconds or an HTTP date, in milliseconds; null when absent or unreadable. */
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | null {
@@ -83,7 +84,13 @@ async function attempt(options: WebhookOptions, body: string): Promise<AttemptOu
       retryAfterMs: parseRetryAfter(response.headers['retry-after']),
     };
   } catch (error) {
-    return { ok: false, httpStatus: null, error: (error as Error).message || String(error), retryable: true, retryAfterMs: null };
+    return {
+      ok: false,
+      httpStatus: null,
+      error: (error as Error).message || String(error),
+      retryable: true,
+      retryAfterMs: null,
+    };
   }
 }
 
@@ -101,7 +108,8 @@ export async function deliverWebhook(options: WebhookOptions): Promise<WebhookDe
   for (;;) {
     attempts++;
     const outcome = await attempt(options, body);
-    if (outcome.ok) return { status: 'delivered', attempts, httpStatus: outcome.httpStatus, error: null, outboxPath: null };
+    if (outcome.ok)
+      return { status: 'delivered', attempts, httpStatus: outcome.httpStatus, error: null, outboxPath: null };
     failure = outcome;
     if (!outcome.retryable || attempts > retries) break;
     const backoff = baseDelayMs * 2 ** (attempts - 1) + random() * baseDelayMs;
@@ -112,11 +120,23 @@ export async function deliverWebhook(options: WebhookOptions): Promise<WebhookDe
   const { httpStatus } = failure;
   try {
     mkdirSync(dirname(options.outboxPath), { recursive: true });
-    const entry = { createdAt: new Date().toISOString(), attempts, httpStatus, error, payload: options.payload };
+    const entry = {
+      createdAt: new Date().toISOString(),
+      attempts,
+      httpStatus,
+      error,
+      payload: options.payload,
+    };
     appendFileSync(options.outboxPath, `${JSON.stringify(entry)}\n`);
     return { status: 'undeliverable', attempts, httpStatus, error, outboxPath: options.outboxPath };
   } catch (outboxError) {
     const detail = scrub((outboxError as Error).message);
-    return { status: 'undeliverable', attempts, httpStatus, error: `${error}; outbox not written: ${detail}`, outboxPath: null };
+    return {
+      status: 'undeliverable',
+      attempts,
+      httpStatus,
+      error: `${error}; outbox not written: ${detail}`,
+      outboxPath: null,
+    };
   }
 }

@@ -23,8 +23,8 @@ describe('mistral SDK driver', () => {
 
   it('completes a chat and returns the SDK shape as plain data', async () => {
     const outcome = await sdk.chatComplete({ model: 'mistral-small-latest', messages }, { timeoutMs: 5000 });
-    if (!outcome.ok) expect.fail(`${outcome.errorClass}: ${outcome.message}`);
-    expect(outcome.value.choices[0]?.message.content).toBe('Hello');
+    if (!outcome.ok) throw new Error(`${outcome.errorClass}: ${outcome.message}`);
+    expect(outcome.value.choices[0]?.message?.content).toBe('Hello');
     expect(outcome.value.choices[0]?.finishReason).toBe('stop');
     expect(outcome.value.usage.totalTokens).toBe(8);
     expect(outcome.durationMs).toBeGreaterThan(0);
@@ -32,8 +32,8 @@ describe('mistral SDK driver', () => {
 
   it('lists models', async () => {
     const outcome = await sdk.listModels({ timeoutMs: 5000 });
-    if (!outcome.ok) expect.fail(`${outcome.errorClass}: ${outcome.message}`);
-    expect(outcome.value.data?.[0]?.id).toBe('mistral-small-latest');
+    if (!outcome.ok) throw new Error(`${outcome.errorClass}: ${outcome.message}`);
+    expect(outcome.value.data?.[0]).toMatchObject({ id: 'mistral-small-latest', type: 'base' });
   });
 
   it('reports a wrong key as a typed 401', async () => {

@@ -20,7 +20,14 @@ export function parseJsonText(text: string): JsonParseOutcome {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const atEnd = text.trim() !== '' && /end of (JSON )?input|Unterminated string/i.test(message);
+    // V8 says "Unexpected end of JSON input" or names a position: at the end of the text means cut short.
+    const position = /at position (\d+)/.exec(message);
+    const trimmedLength = text.trimEnd().length;
+    const atEnd =
+      trimmedLength > 0 &&
+      (/end of (JSON )?input/i.test(message) ||
+        (position !== null && Number(position[1]) >= trimmedLength) ||
+        /Unterminated string/i.test(message));
     return { ok: false, reason: atEnd ? 'truncated-body' : 'invalid-json', message };
   }
 }

@@ -88,23 +88,9 @@ function findRuns(text: string, { sites, filter }: FragmentIndex): Array<[number
     for (const { form, offset } of candidates) {
       const anchor = position - offset;
       if (form === runForm && anchor === runAnchor && position >= runStart && position < runEnd) continue;
-      let forward = 0;
-      while (
-        offset + forward < form.length &&
-        position + forward < text.length &&
-        text.charCodeAt(position + forward) === form.charCodeAt(offset + forward)
-      ) {
-        forward++;
-      }
+      const forward = matchForward(text, position, form, offset);
       if (forward < WINDOW) continue;
-      let backward = 0;
-      while (
-        offset - backward > 0 &&
-        position - backward > 0 &&
-        text.charCodeAt(position - backward - 1) === form.charCodeAt(offset - backward - 1)
-      ) {
-        backward++;
-      }
+      const backward = matchBackward(text, position, form, offset);
       if (forward + backward < MIN_FRAGMENT_LENGTH) continue;
       runForm = form;
       runAnchor = anchor;
@@ -114,6 +100,32 @@ function findRuns(text: string, { sites, filter }: FragmentIndex): Array<[number
     }
   }
   return runs;
+}
+
+/** Characters of text from `start` that follow `form` from `offset`. */
+function matchForward(text: string, start: number, form: string, offset: number): number {
+  let length = 0;
+  while (
+    offset + length < form.length &&
+    start + length < text.length &&
+    text.charCodeAt(start + length) === form.charCodeAt(offset + length)
+  ) {
+    length++;
+  }
+  return length;
+}
+
+/** Characters of text before `start` that precede `offset` in `form`. */
+function matchBackward(text: string, start: number, form: string, offset: number): number {
+  let length = 0;
+  while (
+    offset - length > 0 &&
+    start - length > 0 &&
+    text.charCodeAt(start - length - 1) === form.charCodeAt(offset - length - 1)
+  ) {
+    length++;
+  }
+  return length;
 }
 
 function scrubFragments(text: string, index: FragmentIndex): string {

@@ -35,7 +35,8 @@ export function safeHref(url: string | null | undefined): string | null {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
   if (parsed.username || parsed.password) return null;
-  return parsed.href.replace(/[()<>"'`\s\\[\]|]/g, (character) =>
-    `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  return parsed.href.replace(
+    /[()<>"'`\s\\[\]|]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
 }

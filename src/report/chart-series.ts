@@ -26,7 +26,11 @@ function rateValue(rate: number | null): number | null {
   return rate === null ? null : Math.round(rate * 1000) / 10;
 }
 
-function trendSeries(scorecard: Scorecard, runId: string | null, history: HistoryPoint[]): ChartSeries['trend'] {
+function trendSeries(
+  scorecard: Scorecard,
+  runId: string | null,
+  history: HistoryPoint[],
+): ChartSeries['trend'] {
   const points = [...history];
   if (!points.some((point) => point.runId === runId)) {
     const scores = Object.fromEntries(CATEGORY_IDS.map((id) => [id, scorecard.scores[id]?.score ?? null]));
@@ -101,15 +105,45 @@ export function chartSeries(input: {
 /** Which charts this report has: latency only with samples, trend only with two or more runs. */
 export function chartRefs(series: ChartSeries): ChartRef[] {
   const refs: ChartRef[] = [
-    { name: 'category-radar', file: 'charts/category-radar.png', alt: 'Radar of every component score', width: 760, height: 560 },
-    { name: 'component-bars', file: 'charts/component-bars.png', alt: 'Component scores by category', width: 800, height: 620 },
+    {
+      name: 'category-radar',
+      file: 'charts/category-radar.png',
+      alt: 'Radar of every component score',
+      width: 760,
+      height: 560,
+    },
+    {
+      name: 'component-bars',
+      file: 'charts/component-bars.png',
+      alt: 'Component scores by category',
+      width: 800,
+      height: 620,
+    },
   ];
   if (series.latency.ttft.length > 0 || series.latency.e2e.length > 0) {
-    refs.push({ name: 'latency', file: 'charts/latency.png', alt: 'TTFT and end-to-end latency CDF', width: 800, height: 400 });
+    refs.push({
+      name: 'latency',
+      file: 'charts/latency.png',
+      alt: 'TTFT and end-to-end latency CDF',
+      width: 800,
+      height: 400,
+    });
   }
-  refs.push({ name: 'rates', file: 'charts/rates.png', alt: 'JSON-mode, tool-call and availability rates', width: 800, height: 380 });
+  refs.push({
+    name: 'rates',
+    file: 'charts/rates.png',
+    alt: 'JSON-mode, tool-call and availability rates',
+    width: 800,
+    height: 380,
+  });
   if (series.trend) {
-    refs.push({ name: 'trend', file: 'charts/trend.png', alt: 'Category scores across runs', width: 800, height: 400 });
+    refs.push({
+      name: 'trend',
+      file: 'charts/trend.png',
+      alt: 'Category scores across runs',
+      width: 800,
+      height: 400,
+    });
   }
   return refs;
 }

@@ -14,7 +14,12 @@ const STATUS_LABELS: Record<ClaimStatus, string> = {
   unknown: 'Unknown',
 };
 
-const STATUS_TONES: Record<ClaimStatus, ScoreTone> = { pass: 'good', partial: 'fair', fail: 'poor', unknown: 'none' };
+const STATUS_TONES: Record<ClaimStatus, ScoreTone> = {
+  pass: 'good',
+  partial: 'fair',
+  fail: 'poor',
+  unknown: 'none',
+};
 
 /** A claim is stale once the run finished after its re-verify-by date; stale counts as unknown. */
 export function isStale(claim: Pick<AttestedClaim, 'reverifyBy'>, asOf: string): boolean {
@@ -40,7 +45,9 @@ export function claimRow(claim: AttestedClaim, asOf: string): ClaimRow {
     retrievedDate: formatDate(claim.retrievedDate),
     reverifyBy: formatDate(claim.reverifyBy),
     stale,
-    freshnessLabel: stale ? `stale since ${formatDate(claim.reverifyBy)}` : `fresh until ${formatDate(claim.reverifyBy)}`,
+    freshnessLabel: stale
+      ? `stale since ${formatDate(claim.reverifyBy)}`
+      : `fresh until ${formatDate(claim.reverifyBy)}`,
   };
 }
 

@@ -1,7 +1,8 @@
 /** @module Neutralise target-controlled text before it is placed in Markdown. */
 
 // C0/C1 controls other than tab and newline, plus lone surrogates: never useful in a report.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const CONTROL =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const INLINE = /[\\`*_~[\]|]|[<>]|&(?=#?[a-z0-9]+;)/gi;
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 // Block syntax that would start a heading, list, rule or setext underline at the start of a line.
@@ -16,7 +17,9 @@ function escapeLine(line: string): string {
 }
 
 function escapeBlockStart(line: string): string {
-  return line.replace(BLOCK_START, (_match, digits, mark, sign) => (digits ? `${digits}\\${mark}` : `\\${sign}`));
+  return line.replace(BLOCK_START, (_match, digits, mark, sign) =>
+    digits ? `${digits}\\${mark}` : `\\${sign}`,
+  );
 }
 
 /**

@@ -35,7 +35,9 @@ export class EvidenceLinker {
   }
 
   linkResult(result: ProbeResult): EvidenceLink {
-    return this.link(result.suite, result.probe) ?? { label: probeKey(result.suite, result.probe), href: null };
+    return (
+      this.link(result.suite, result.probe) ?? { label: probeKey(result.suite, result.probe), href: null }
+    );
   }
 
   /** Evidence rows for linked probes that have no failed-check row of their own. */

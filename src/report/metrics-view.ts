@@ -3,7 +3,12 @@ import type { Percentiles, Scorecard } from '../spec/scorecard.ts';
 import { formatMs, formatRate, formatTokensPerSecond, formatWilsonInterval } from './format.ts';
 import type { LatencyRow, RateRow } from './report-rows.ts';
 
-function latencyRow(metric: string, values: Percentiles | undefined, samples: string, format: (n: number | null) => string): LatencyRow {
+function latencyRow(
+  metric: string,
+  values: Percentiles | undefined,
+  samples: string,
+  format: (n: number | null) => string,
+): LatencyRow {
   return {
     metric,
     p50: format(values?.p50 ?? null),

@@ -1,5 +1,6 @@
 /** @module report.html: one self-contained page (inline CSS, charts as data URIs, no script). */
 import Handlebars from 'handlebars';
+import { categoryIconSvg } from './category-icons.ts';
 import type { ChartImage } from './charts/chart-png.ts';
 import { readTemplate } from './load-template.ts';
 import type { ReportData } from './report-data.ts';
@@ -22,10 +23,15 @@ let compiled: { template: Handlebars.TemplateDelegate<HtmlView>; css: string } |
 
 /**
  * A private Handlebars environment with its default HTML escaping: every `{{ }}` escapes,
- * and `{{{ }}}` is used only for the stylesheet and the base64 data URIs, never target text.
+ * and `{{{ }}}` is used only for the stylesheet and the base64 data URIs, never target text;
+ * `icon` emits static SVG chosen by category id.
  */
 function compile(): NonNullable<typeof compiled> {
   const handlebars = Handlebars.create();
+  handlebars.registerHelper(
+    'icon',
+    (category: unknown) => new handlebars.SafeString(categoryIconSvg(String(category))),
+  );
   return {
     template: handlebars.compile<HtmlView>(readTemplate('report.html.hbs'), { strict: false }),
     css: readTemplate('report.css'),

@@ -18,7 +18,10 @@ function text(value: unknown): string {
 function compile(): Handlebars.TemplateDelegate<ReportData> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('md', (value: unknown) => new handlebars.SafeString(escapeMarkdown(text(value))));
-  handlebars.registerHelper('cell', (value: unknown) => new handlebars.SafeString(escapeTableCell(text(value))));
+  handlebars.registerHelper(
+    'cell',
+    (value: unknown) => new handlebars.SafeString(escapeTableCell(text(value))),
+  );
   // href values come from safeHref() or probeAnchor(): http(s) with link-breaking characters encoded, or `#slug`.
   handlebars.registerHelper('link', (label: unknown, href: unknown) => {
     const escaped = escapeMarkdown(text(label));
@@ -30,5 +33,7 @@ function compile(): Handlebars.TemplateDelegate<ReportData> {
 /** Render report.md. The template is compiled on first use and reused. */
 export function renderMarkdown(data: ReportData): string {
   compiled ??= compile();
-  return `${compiled(data).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${compiled(data)
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -27,8 +27,7 @@ import type {
   ScoreView,
 } from './report-rows.ts';
 import { DEFAULT_FAILED_CHECK_LIMIT, scanResults } from './scan-results.ts';
-import { headlineRow, scoreView } from './score-views.ts';
-import { categorySections } from './score-views.ts';
+import { categorySections, headlineRow, scoreView } from './score-views.ts';
 
 export type { HistoryPoint } from './report-rows.ts';
 
@@ -141,13 +140,18 @@ export function buildReportData(input: BuildReportDataInput): ReportData {
       score: scoreView(dataProtectionSection.score),
       note: dataProtectionSection.note,
       components: dataProtectionSection.components,
-      claims: claims.filter(({ claim }) => claim.component.startsWith('dataProtection.')).map(({ row }) => row),
+      claims: claims
+        .filter(({ claim }) => claim.component.startsWith('dataProtection.'))
+        .map(({ row }) => row),
       measuredChecks,
     },
     latency: { samples: String(metrics.latency.samples), rows: latencyRows(metrics.latency) },
     jsonMode: { samples: String(metrics.jsonMode.samples), rows: jsonModeRows(metrics.jsonMode) },
     toolCalls: { samples: String(metrics.toolCalls.samples), rows: toolCallRows(metrics.toolCalls) },
-    availability: { samples: String(metrics.availability.samples), rows: availabilityRows(metrics.availability) },
+    availability: {
+      samples: String(metrics.availability.samples),
+      rows: availabilityRows(metrics.availability),
+    },
     failedChecks: {
       rows: scan.failedRows,
       total: scan.failedTotal,

@@ -3,8 +3,8 @@ import {
   CATEGORY_COMPONENTS,
   CATEGORY_IDS,
   type CategoryId,
-  type ComponentSource,
   type ComponentScore,
+  type ComponentSource,
   type Scorecard,
 } from '../spec/scorecard.ts';
 import { formatScore, scorePercent, scoreTone } from './format.ts';

@@ -23,5 +23,8 @@ export function escapeXmlText(text: string | null | undefined): string {
 
 /** Escape an attribute value; whitespace is kept as character references so it survives normalisation. */
 export function escapeXmlAttribute(text: string | null | undefined): string {
-  return stripIllegalXml(String(text ?? '')).replace(/[&<>"'\t\n\r]/g, (character) => ATTRIBUTE_ENTITIES[character]!);
+  return stripIllegalXml(String(text ?? '')).replace(
+    /[&<>"'\t\n\r]/g,
+    (character) => ATTRIBUTE_ENTITIES[character]!,
+  );
 }

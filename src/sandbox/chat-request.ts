@@ -50,6 +50,7 @@ export interface ChatRequest {
   messages: ChatMessage[];
   stream?: boolean;
   max_tokens?: number | null;
+  stop?: string | string[] | null;
   tools?: Array<FunctionTool | { type: string }> | null;
   tool_choice?: ToolChoice;
   parallel_tool_calls?: boolean;

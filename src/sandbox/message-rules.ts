@@ -42,10 +42,9 @@ export function checkConversation(messages: ChatMessage[], maxInputChars: number
   if (messages.length === 0) return invalidRequest('Conversation must have at least one message');
   const totalChars = messages.reduce((sum, message) => sum + contentText(message.content).length, 0);
   if (totalChars > maxInputChars) {
+    // No recorded body for this case: the message says what happened and what the limit is.
     return invalidRequest(
       `Prompt contains ${totalChars} characters, too large for this model: the maximum is ${maxInputChars} characters`,
-      'invalid_request_error',
-      '3051',
     );
   }
   for (const [index, message] of messages.entries()) {

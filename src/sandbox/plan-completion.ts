@@ -39,8 +39,9 @@ function clip(text: string): string {
 function textAnswer(request: ChatRequest): string {
   const last = request.messages.at(-1);
   if (last?.role === 'tool') {
-    const name = last.name ?? 'tool';
-    return `The ${name} tool returned: ${clip(contentText(last.content))} ${SELF_DESCRIPTION}`;
+    const calls = request.messages.flatMap((message) => message.tool_calls ?? []);
+    const name = last.name ?? calls.find((call) => call.id === last.tool_call_id)?.function.name ?? 'unknown';
+    return `The tool ${name} returned: ${clip(contentText(last.content))} ${SELF_DESCRIPTION}`;
   }
   const said = clip(lastUserText(request.messages));
   const answer = `${SELF_DESCRIPTION} You said: ${said === '' ? '(nothing)' : said}`;
@@ -70,6 +71,13 @@ function jsonAnswer(request: ChatRequest, text: string, faults: SandboxFaults): 
   return faults.fenceJson ? `\`\`\`json\n${json}\n\`\`\`` : json;
 }
 
+/** Generation ends before the first stop sequence, as `stop` asks. */
+function cutAtStop(content: string, stop: ChatRequest['stop']): string {
+  const sequences = (typeof stop === 'string' ? [stop] : (stop ?? [])).filter((sequence) => sequence !== '');
+  const cuts = sequences.map((sequence) => content.indexOf(sequence)).filter((index) => index >= 0);
+  return cuts.length === 0 ? content : content.slice(0, Math.min(...cuts));
+}
+
 function promptTokens(request: ChatRequest): number {
   const messageText = request.messages.map((message) => contentText(message.content)).join('\n');
   const toolText = request.tools ? JSON.stringify(request.tools) : '';
@@ -93,7 +101,7 @@ export function planCompletion(request: ChatRequest, faults: SandboxFaults): Com
     return { contentPieces: [], toolCalls, finishReason: 'tool_calls', usage: usageOf(prompt, completion) };
   }
   const text = textAnswer(request);
-  const content = jsonAnswer(request, text, faults) ?? text;
+  const content = cutAtStop(jsonAnswer(request, text, faults) ?? text, request.stop);
   let pieces = tokenize(content);
   let finishReason: CompletionPlan['finishReason'] = 'stop';
   const maxTokens = request.max_tokens;

@@ -5,7 +5,7 @@ import { FilesStore } from './files-store.ts';
 import {
   listProfiles,
   loadProfile,
-  loadProfileFile,
+  type loadProfileFile,
   resolveProfile,
   type SandboxProfile,
   type SandboxProfileInput,

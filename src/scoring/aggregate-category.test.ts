@@ -55,14 +55,19 @@ describe('aggregateCategory: null handling', () => {
   };
 
   it('exclude renormalises the remaining weights', () => {
-    const result = aggregateCategory(af, { mcpQuality: { score: null, nullAggregation: 'exclude' }, ...others });
+    const result = aggregateCategory(af, {
+      mcpQuality: { score: null, nullAggregation: 'exclude' },
+      ...others,
+    });
     // (82×.25 + 80×.2 + 92×.15 + 80×.15) / .75 = 83.07
     expect(result.score).toBe(83);
     expect(result.notes).toContain('renormalised');
   });
 
   it('zero keeps the weight and counts 0', () => {
-    expect(aggregateCategory(af, { mcpQuality: { score: null, nullAggregation: 'zero' }, ...others }).score).toBe(62);
+    expect(
+      aggregateCategory(af, { mcpQuality: { score: null, nullAggregation: 'zero' }, ...others }).score,
+    ).toBe(62);
   });
 
   it('all null gives null, even with zero aggregation', () => {
@@ -85,7 +90,9 @@ describe('aggregateCategory: properties', () => {
     const random = seededRandom(20261125);
     const ids = ['tlsEnforcement', 'authStrength', 'scopeGranularity', 'dependencyHygiene', 'secretHandling'];
     for (let run = 0; run < 200; run += 1) {
-      const scores = ids.map((id) => [id, { score: random() < 0.2 ? null : Math.round(random() * 100) }] as const);
+      const scores = ids.map(
+        (id) => [id, { score: random() < 0.2 ? null : Math.round(random() * 100) }] as const,
+      );
       const forward = aggregateCategory(weights('security'), Object.fromEntries(scores));
       const backward = aggregateCategory(weights('security'), Object.fromEntries([...scores].reverse()));
       expect(backward.score).toBe(forward.score);

@@ -51,9 +51,12 @@ export function aggregateCategory(
   }
   if (zeroed.length > 0) notes.push(`no evidence, counted as 0 (nullAggregation zero): ${zeroed.join(', ')}`);
   if (excluded.length > 0) {
-    notes.push(`no evidence, left out with weights renormalised (nullAggregation exclude): ${excluded.join(', ')}`);
+    notes.push(
+      `no evidence, left out with weights renormalised (nullAggregation exclude): ${excluded.join(', ')}`,
+    );
   }
-  if (weightTotal <= 0) return { score: null, notes: ['judged components carry no weight', ...notes].join('; ') };
+  if (weightTotal <= 0)
+    return { score: null, notes: ['judged components carry no weight', ...notes].join('; ') };
   if (notes.length === 0) notes.push('weighted mean of all components');
   return { score: roundScore(weightedSum / weightTotal), notes: notes.join('; ') };
 }

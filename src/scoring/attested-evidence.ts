@@ -1,11 +1,13 @@
 /** @module Judges one attested claim: freshness, status and what it does to a component score. */
-import type { AttestedClaim } from '../spec/target-profile.ts';
+import type { AttestedClaim, ClaimStatus } from '../spec/target-profile.ts';
 
 /** What a claim contributes: a direct score, or a share of the rubric penalty. */
 export interface ClaimVerdict {
   id: string;
   /** The claim is in the target profile (a missing claim is unknown, never a pass). */
   present: boolean;
+  /** The claim's own status; null when the profile lacks the claim. */
+  status: ClaimStatus | null;
   /** Fresh score the claim supports directly, averaged with the measured score; null otherwise. */
   directScore: number | null;
   /** Share of the rubric's points lost: 0 pass, 0.5 partial/unknown/stale, 1 fail. */
@@ -26,6 +28,7 @@ export function judgeClaim(id: string, claim: AttestedClaim | undefined, asOf: s
   const unverified = (present: boolean, reason: string): ClaimVerdict => ({
     id,
     present,
+    status: claim?.status ?? null,
     directScore: null,
     penaltyShare: 0.5,
     failed: false,
@@ -36,8 +39,24 @@ export function judgeClaim(id: string, claim: AttestedClaim | undefined, asOf: s
   if (claim.status === 'unknown') return unverified(true, 'status unknown');
   const failed = claim.status === 'fail';
   if (typeof claim.score === 'number') {
-    return { id, present: true, directScore: claim.score, penaltyShare: 0, failed, unverifiedReason: null };
+    return {
+      id,
+      present: true,
+      status: claim.status,
+      directScore: claim.score,
+      penaltyShare: 0,
+      failed,
+      unverifiedReason: null,
+    };
   }
   const penaltyShare = failed ? 1 : claim.status === 'partial' ? 0.5 : 0;
-  return { id, present: true, directScore: null, penaltyShare, failed, unverifiedReason: null };
+  return {
+    id,
+    present: true,
+    status: claim.status,
+    directScore: null,
+    penaltyShare,
+    failed,
+    unverifiedReason: null,
+  };
 }

@@ -19,7 +19,12 @@ describe('computeMetrics: latency', () => {
       makeResult({ probe: 'b', measurements: { latency: true }, timings: timings(300, 600) }),
       makeResult({ probe: 'c', measurements: { latency: true }, timings: timings(undefined, 200) }), // not streamed
       makeResult({ probe: 'd', measurements: {}, timings: timings(1, 1) }), // not a latency probe
-      makeResult({ probe: 'e', status: 'errored', measurements: { latency: true }, timings: timings(9000, 9000) }),
+      makeResult({
+        probe: 'e',
+        status: 'errored',
+        measurements: { latency: true },
+        timings: timings(9000, 9000),
+      }),
     ];
     const { latency } = computeMetrics(results);
     expect(latency.samples).toBe(3);
@@ -61,16 +66,33 @@ describe('computeMetrics: JSON mode', () => {
     const metrics = computeMetrics([
       makeResult({ measurements: { jsonMode: { accepted: false, valid: false, schemaValid: null } } }),
     ]).jsonMode;
-    expect(metrics).toMatchObject({ samples: 1, declaredCoverage: 0, validRate: null, schemaValidRate: null });
+    expect(metrics).toMatchObject({
+      samples: 1,
+      declaredCoverage: 0,
+      validRate: null,
+      schemaValidRate: null,
+    });
   });
 });
 
 describe('computeMetrics: tool calls', () => {
   it('sums calls across conversations for argument validity and repetition', () => {
-    const toolCalls = (forced: boolean, forcedCallMade: boolean | undefined, calls: number, valid: number, repeated: number) =>
+    const toolCalls = (
+      forced: boolean,
+      forcedCallMade: boolean | undefined,
+      calls: number,
+      valid: number,
+      repeated: number,
+    ) =>
       makeResult({
         measurements: {
-          toolCalls: { forced, calls, validArguments: valid, repeatedCalls: repeated, ...(forcedCallMade === undefined ? {} : { forcedCallMade }) },
+          toolCalls: {
+            forced,
+            calls,
+            validArguments: valid,
+            repeatedCalls: repeated,
+            ...(forcedCallMade === undefined ? {} : { forcedCallMade }),
+          },
         },
       });
     const metrics = computeMetrics([
@@ -93,10 +115,14 @@ describe('computeMetrics: tool calls', () => {
 
 describe('computeMetrics: availability', () => {
   it('counts availability checks per request, ignoring null verdicts', () => {
-    const availability = (passed: boolean | null) => makeCheck('availability', 'reliability.uptimeSla', passed);
+    const availability = (passed: boolean | null) =>
+      makeCheck('availability', 'reliability.uptimeSla', passed);
     const metrics = computeMetrics([
       makeResult({ checks: [availability(true), availability(true), availability(false)] }),
-      makeResult({ probe: 'other', checks: [availability(true), availability(null), makeCheck('x', null, false)] }),
+      makeResult({
+        probe: 'other',
+        checks: [availability(true), availability(null), makeCheck('x', null, false)],
+      }),
     ]).availability;
     expect(metrics).toEqual({
       samples: 4,

@@ -9,7 +9,13 @@ export type ScorecardMetrics = Scorecard['metrics'];
 export const LOW_CONFIDENCE_SAMPLES = 30;
 
 type LatencyField = 'ttftMs' | 'ttfbMs' | 'e2eMs' | 'interTokenMs' | 'outputTokensPerSecond';
-const LATENCY_FIELDS: readonly LatencyField[] = ['ttftMs', 'ttfbMs', 'e2eMs', 'interTokenMs', 'outputTokensPerSecond'];
+const LATENCY_FIELDS: readonly LatencyField[] = [
+  'ttftMs',
+  'ttfbMs',
+  'e2eMs',
+  'interTokenMs',
+  'outputTokensPerSecond',
+];
 
 function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
@@ -31,7 +37,8 @@ function timingValue(timings: ProbeTimings, field: LatencyField): number | undef
 function latencyMetrics(results: readonly ProbeResult[]): ScorecardMetrics['latency'] {
   // Errored and skipped attempts carry timeouts, not latencies: only answered requests are samples.
   const timed = results.filter(
-    (result) => result.measurements.latency === true && (result.status === 'passed' || result.status === 'failed'),
+    (result) =>
+      result.measurements.latency === true && (result.status === 'passed' || result.status === 'failed'),
   );
   const values = (field: LatencyField) =>
     timed.map((result) => timingValue(result.timings, field)).filter((value) => value !== undefined);
@@ -54,14 +61,19 @@ function latencyMetrics(results: readonly ProbeResult[]): ScorecardMetrics['late
 }
 
 function jsonModeMetrics(results: readonly ProbeResult[]): ScorecardMetrics['jsonMode'] {
-  const measured = results.flatMap((result) => (result.measurements.jsonMode ? [result.measurements.jsonMode] : []));
+  const measured = results.flatMap((result) =>
+    result.measurements.jsonMode ? [result.measurements.jsonMode] : [],
+  );
   const accepted = measured.filter((sample) => sample.accepted);
   const schemaChecked = accepted.filter((sample) => sample.schemaValid !== null);
   return {
     samples: measured.length,
     declaredCoverage: ratio(accepted.length, measured.length),
     validRate: ratio(accepted.filter((sample) => sample.valid).length, accepted.length),
-    schemaValidRate: ratio(schemaChecked.filter((sample) => sample.schemaValid === true).length, schemaChecked.length),
+    schemaValidRate: ratio(
+      schemaChecked.filter((sample) => sample.schemaValid === true).length,
+      schemaChecked.length,
+    ),
     accepted: accepted.length,
     schemaChecked: schemaChecked.length,
     notes: confidenceNotes({

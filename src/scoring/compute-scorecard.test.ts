@@ -17,7 +17,12 @@ function input(results: ProbeResult[], profile: TargetProfile | null = null): Co
     results,
     rubric,
     profile,
-    target: { name: 'sandbox', provider: 'mistral', baseUrl: 'http://127.0.0.1:1234', model: 'mistral-small-latest' },
+    target: {
+      name: 'sandbox',
+      provider: 'mistral',
+      baseUrl: 'http://127.0.0.1:1234',
+      model: 'mistral-small-latest',
+    },
     harnessVersion: '0.1.0',
     startedAt: '2026-11-25T10:00:00.000Z',
     finishedAt: '2026-11-25T10:05:00.000Z',
@@ -32,7 +37,12 @@ const sampleResults = (): ProbeResult[] => [
     probe: 'malformed-json',
     checks: [
       makeCheck('error-4xx-not-5xx', 'agentFriendliness.errorMessages', true),
-      makeCheck('error-json-content-type', 'agentFriendliness.errorMessages', false, 'content-type text/html'),
+      makeCheck(
+        'error-json-content-type',
+        'agentFriendliness.errorMessages',
+        false,
+        'content-type text/html',
+      ),
       makeCheck('status-recorded', null, true),
     ],
   }),
@@ -51,7 +61,11 @@ const sampleResults = (): ProbeResult[] => [
     timings: { startedAt: '2026-11-25T10:00:01.000Z', durationMs: 300, ttftMs: 120, e2eMs: 300 },
     checks: [makeCheck('availability', 'reliability.uptimeSla', true)],
   }),
-  makeResult({ suite: 'auth', probe: 'no-key', checks: [makeCheck('unauthenticated-rejected', 'security.authStrength', true)] }),
+  makeResult({
+    suite: 'auth',
+    probe: 'no-key',
+    checks: [makeCheck('unauthenticated-rejected', 'security.authStrength', true)],
+  }),
 ];
 
 describe('computeScorecard', () => {
@@ -82,7 +96,12 @@ describe('computeScorecard', () => {
       'gotchas',
       'scoringNotes',
     ]);
-    expect(Object.keys(scorecard.scores)).toEqual(['agentFriendliness', 'security', 'reliability', 'dataProtection']);
+    expect(Object.keys(scorecard.scores)).toEqual([
+      'agentFriendliness',
+      'security',
+      'reliability',
+      'dataProtection',
+    ]);
     expect(Object.keys(scorecard.scores.agentFriendliness.components)).toEqual([
       'mcpQuality',
       'documentation',
@@ -95,9 +114,26 @@ describe('computeScorecard', () => {
 
   it('counts the last attempt of each probe repetition once (retries, merged shards)', () => {
     const attempt = (n: number, status: ProbeResult['status']) =>
-      makeResult({ suite: 's', probe: 'p', attempt: n, status, reason: status === 'errored' ? 'timeout' : null });
-    const results = [attempt(2, 'passed'), attempt(1, 'errored'), attempt(2, 'passed'), makeResult({ probe: 'q', status: 'skipped' })];
-    expect(computeScorecard(input(results)).probes).toEqual({ total: 2, passed: 1, failed: 0, errored: 0, skipped: 1 });
+      makeResult({
+        suite: 's',
+        probe: 'p',
+        attempt: n,
+        status,
+        reason: status === 'errored' ? 'timeout' : null,
+      });
+    const results = [
+      attempt(2, 'passed'),
+      attempt(1, 'errored'),
+      attempt(2, 'passed'),
+      makeResult({ probe: 'q', status: 'skipped' }),
+    ];
+    expect(computeScorecard(input(results)).probes).toEqual({
+      total: 2,
+      passed: 1,
+      failed: 0,
+      errored: 0,
+      skipped: 1,
+    });
   });
 
   it('scores routed checks, ignores informational ones, and leaves unjudged components null', () => {
@@ -106,7 +142,10 @@ describe('computeScorecard', () => {
     expect(errors?.score).toBe(40); // error-json-content-type cap
     expect(errors?.capsApplied).toEqual(['errors are not JSON → errorMessages ≤ 40']);
     expect(errors?.evidence).toEqual(['error-4xx-not-5xx', 'error-json-content-type']);
-    expect(scorecard.scores.agentFriendliness.components.mcpQuality).toMatchObject({ score: null, source: 'not-applicable' });
+    expect(scorecard.scores.agentFriendliness.components.mcpQuality).toMatchObject({
+      score: null,
+      source: 'not-applicable',
+    });
     expect(scorecard.scores.dataProtection.score).toBeNull();
     expect(scorecard.probes.total).toBe(4);
   });
@@ -144,7 +183,9 @@ describe('computeScorecard', () => {
   });
 
   it('surfaces checks that name an unknown component instead of dropping them silently', () => {
-    const stray = makeResult({ checks: [{ id: 'x', component: 'security.nope' as never, passed: false, detail: '' }] });
+    const stray = makeResult({
+      checks: [{ id: 'x', component: 'security.nope' as never, passed: false, detail: '' }],
+    });
     expect(computeScorecard(input([stray])).scoringNotes).toEqual([
       'checks naming an unknown component (not scored): x → security.nope',
     ]);

@@ -60,7 +60,8 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
   const results = dedupeResults(input.results);
   const routed = routeEvidence(results, input.profile);
   const scores = {} as Record<CategoryId, CategoryScore>;
-  for (const category of CATEGORY_IDS) scores[category] = scoreCategory(category, input.rubric, routed, input.asOf);
+  for (const category of CATEGORY_IDS)
+    scores[category] = scoreCategory(category, input.rubric, routed, input.asOf);
   const { name, provider, baseUrl, model } = input.target;
   return {
     schemaVersion: SCORECARD_SCHEMA_VERSION,

@@ -3,59 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Rubric } from '../spec/rubric.ts';
-import { allComponentPaths, CATEGORY_COMPONENTS, CATEGORY_IDS, type ComponentPath } from '../spec/scorecard.ts';
+import {
+  allComponentPaths,
+  CATEGORY_COMPONENTS,
+  CATEGORY_IDS,
+  type ComponentPath,
+} from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
+import { CATALOGUE } from './__fixtures__/check-catalogue.ts';
 import { computeScorecard } from './compute-scorecard.ts';
 import { makeCheck, makeClaim, makeResult } from './test-support.ts';
 
 const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
 
-/** The check catalogue the suites emit (from the scoring brief); the rubric must know every id. */
-const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: string[] }> = {
-  'agentFriendliness.mcpQuality': {
-    checks: ['mcp-initialize', 'mcp-tools-listed', 'mcp-input-schemas-valid', 'mcp-descriptions-present', 'mcp-structured-tool-errors', 'mcp-unknown-method-error'],
-    attested: [],
-  },
-  'agentFriendliness.documentation': { checks: ['spec-conformance', 'error-status-documented'], attested: ['doc-quality'] },
-  'agentFriendliness.errorMessages': {
-    checks: ['error-4xx-not-5xx', 'error-json-content-type', 'error-names-field', 'error-structured-envelope', 'error-request-id', 'error-envelope-stable'],
-    attested: [],
-  },
-  'agentFriendliness.authSimplicity': {
-    checks: ['bearer-header-works', 'sdk-auth-works', 'auth-error-actionable'],
-    attested: ['single-credential'],
-  },
-  'agentFriendliness.rateLimits': {
-    checks: ['ratelimit-headers-present', 'ratelimit-429-status', 'ratelimit-retry-after', 'ratelimit-json-body', 'ratelimit-remaining-honest'],
-    attested: ['rate-limits-documented'],
-  },
-  'security.tlsEnforcement': { checks: ['tls-min-version', 'tls-cert-valid', 'hsts', 'http-refused'], attested: [] },
-  'security.authStrength': {
-    checks: ['unauthenticated-rejected', 'wrong-key-rejected', 'malformed-scheme-rejected', 'query-key-rejected', 'auth-401-not-403', 'auth-error-consistent'],
-    attested: [],
-  },
-  'security.scopeGranularity': { checks: [], attested: ['key-scopes'] },
-  'security.dependencyHygiene': {
-    checks: ['sdk-dependency-count', 'sdk-install-scripts', 'sdk-licences-known'],
-    attested: ['sdk-maintenance'],
-  },
-  'security.secretHandling': { checks: ['key-not-echoed', 'cors-no-credential-reflection', 'canary-key-not-echoed'], attested: [] },
-  'reliability.uptimeSla': { checks: ['availability'], attested: ['sla'] },
-  'reliability.versionStability': { checks: ['requested-model-served', 'unknown-model-rejected', 'deprecation-info'], attested: [] },
-  'reliability.breakingChanges': { checks: ['response-shape-conformance', 'shape-fingerprint-stable'], attested: ['changelog'] },
-  'reliability.errorRecovery': {
-    checks: ['retry-after-recovers', 'no-5xx-under-normal-load', 'sdk-typed-errors', 'request-id-on-errors'],
-    attested: [],
-  },
-  'dataProtection.dataResidency': { checks: [], attested: ['D-LOCATION', 'D-TRANSFER'] },
-  'dataProtection.retentionAndDeletion': { checks: ['file-erased'], attested: ['D-RETENTION'] },
-  'dataProtection.dataMinimisation': { checks: ['pii-not-echoed', 'no-cookies'], attested: [] },
-  'dataProtection.processorTerms': {
-    checks: [],
-    attested: ['D-DPA', 'D-SUBPROC', 'D-BREACH', 'D-AUDIT', 'D-DPO', 'D-DSR', 'D-EXIT', 'D-ROLES'],
-  },
-  'dataProtection.trainingUse': { checks: ['labs-models-flagged'], attested: ['D-TRAINING'] },
-};
 const PATHS = Object.keys(CATALOGUE) as ComponentPath[];
 
 describe('rubrics/default.yaml', () => {
@@ -64,7 +24,9 @@ describe('rubrics/default.yaml', () => {
       const component = rubric.components[path];
       expect(component, path).toBeDefined();
       expect(Object.keys(component?.checks ?? {}).sort(), path).toEqual([...CATALOGUE[path].checks].sort());
-      expect(Object.keys(component?.attested ?? {}).sort(), path).toEqual([...CATALOGUE[path].attested].sort());
+      expect(Object.keys(component?.attested ?? {}).sort(), path).toEqual(
+        [...CATALOGUE[path].attested].sort(),
+      );
     }
     expect(Object.keys(rubric.components).sort()).toEqual([...allComponentPaths()].sort());
   });
@@ -89,7 +51,10 @@ describe('rubrics/default.yaml', () => {
   it('keeps points and caps within 0-100 and gives every check and claim a description', () => {
     for (const path of PATHS) {
       const component = rubric.components[path];
-      for (const rule of [...Object.values(component?.checks ?? {}), ...Object.values(component?.attested ?? {})]) {
+      for (const rule of [
+        ...Object.values(component?.checks ?? {}),
+        ...Object.values(component?.attested ?? {}),
+      ]) {
         expect(rule.description.length).toBeGreaterThan(0);
         expect(rule.points ?? 0).toBeGreaterThanOrEqual(0);
         expect(rule.points ?? 0).toBeLessThanOrEqual(100);
@@ -131,7 +96,14 @@ function baselineProfile(failing: readonly string[] = []): TargetProfile {
       avoidWhen: '',
       useCases: [],
       notFor: [],
-      interface: { restApi: true, graphql: false, grpc: false, mcpServer: false, sdk: false, webhooks: false },
+      interface: {
+        restApi: true,
+        graphql: false,
+        grpc: false,
+        mcpServer: false,
+        sdk: false,
+        webhooks: false,
+      },
       authentication: { methods: [], oauth: false, scopes: false, notes: '' },
       pricing: { model: '', freeTier: false, requiresCreditCard: false, notes: '' },
       agentMetadata: { pagination: '', idempotent: false, retryGuidance: '' },
@@ -195,14 +167,26 @@ const FAMILIES: FaultFamily[] = [
   })),
   { name: 'leaky errors (key echoed)', checks: ['key-not-echoed'], meant: ['security.secretHandling'] },
   { name: 'canary key echoed', checks: ['canary-key-not-echoed'], meant: ['security.secretHandling'] },
-  { name: 'auth disabled', checks: ['unauthenticated-rejected', 'wrong-key-rejected'], meant: ['security.authStrength'] },
-  { name: 'HTML error on malformed JSON', checks: ['error-json-content-type'], meant: ['agentFriendliness.errorMessages'] },
+  {
+    name: 'auth disabled',
+    checks: ['unauthenticated-rejected', 'wrong-key-rejected'],
+    meant: ['security.authStrength'],
+  },
+  {
+    name: 'HTML error on malformed JSON',
+    checks: ['error-json-content-type'],
+    meant: ['agentFriendliness.errorMessages'],
+  },
   {
     name: 'missing rate-limit headers',
     checks: ['ratelimit-headers-present', 'ratelimit-retry-after'],
     meant: ['agentFriendliness.rateLimits'],
   },
-  { name: 'throttling without 429', checks: ['ratelimit-429-status'], meant: ['agentFriendliness.rateLimits'] },
+  {
+    name: 'throttling without 429',
+    checks: ['ratelimit-429-status'],
+    meant: ['agentFriendliness.rateLimits'],
+  },
   {
     name: '5xx storm (every other request)',
     checks: ['availability', 'no-5xx-under-normal-load'],
@@ -211,12 +195,28 @@ const FAMILIES: FaultFamily[] = [
   },
   { name: 'erasure ignored', checks: ['file-erased'], meant: ['dataProtection.retentionAndDeletion'] },
   { name: 'silent model swap', checks: ['requested-model-served'], meant: ['reliability.versionStability'] },
-  { name: 'unknown models accepted', checks: ['unknown-model-rejected'], meant: ['reliability.versionStability'] },
+  {
+    name: 'unknown models accepted',
+    checks: ['unknown-model-rejected'],
+    meant: ['reliability.versionStability'],
+  },
   { name: 'broken certificate', checks: ['tls-cert-valid'], meant: ['security.tlsEnforcement'] },
   { name: 'input echoed in errors', checks: ['pii-not-echoed'], meant: ['dataProtection.dataMinimisation'] },
-  { name: 'required fields dropped', checks: ['response-shape-conformance'], meant: ['reliability.breakingChanges'] },
-  { name: 'MCP server does not initialise', checks: ['mcp-initialize'], meant: ['agentFriendliness.mcpQuality'] },
-  { name: 'bearer header rejected', checks: ['bearer-header-works'], meant: ['agentFriendliness.authSimplicity'] },
+  {
+    name: 'required fields dropped',
+    checks: ['response-shape-conformance'],
+    meant: ['reliability.breakingChanges'],
+  },
+  {
+    name: 'MCP server does not initialise',
+    checks: ['mcp-initialize'],
+    meant: ['agentFriendliness.mcpQuality'],
+  },
+  {
+    name: 'bearer header rejected',
+    checks: ['bearer-header-works'],
+    meant: ['agentFriendliness.authSimplicity'],
+  },
   { name: 'no DPA', claims: ['D-DPA'], meant: ['dataProtection.processorTerms'] },
   { name: 'trains on API data', claims: ['D-TRAINING'], meant: ['dataProtection.trainingUse'] },
   { name: 'no key scopes', claims: ['key-scopes'], meant: ['security.scopeGranularity'] },

@@ -32,7 +32,11 @@ function groupChecks(results: readonly ProbeResult[]): Map<string, CheckGroup> {
         group.failed += 1;
         group.probeIds.add(probeId(result));
         if (!group.failingResults.includes(result)) group.failingResults.push(result);
-        if (group.details.length < MAX_DETAILS && check.detail !== '' && !group.details.includes(check.detail)) {
+        if (
+          group.details.length < MAX_DETAILS &&
+          check.detail !== '' &&
+          !group.details.includes(check.detail)
+        ) {
           group.details.push(check.detail);
         }
       }
@@ -60,7 +64,10 @@ function summariseMeasurements(group: CheckGroup): void {
   );
   if (jsonMode.length > 0) {
     const accepted = jsonMode.filter((sample) => sample.accepted);
-    group.jsonMode = { accepted: accepted.length, invalid: accepted.filter((sample) => !sample.valid).length };
+    group.jsonMode = {
+      accepted: accepted.length,
+      invalid: accepted.filter((sample) => !sample.valid).length,
+    };
   }
 }
 

@@ -1,8 +1,8 @@
 /** @module Public API of the pure scoring layer. */
 export { type AggregationInput, aggregateCategory, type CategoryAggregate } from './aggregate-category.ts';
 export { type ClaimVerdict, isFresh, judgeClaim } from './attested-evidence.ts';
-export { type ComputeScorecardInput, computeScorecard } from './compute-scorecard.ts';
 export { computeMetrics, LOW_CONFIDENCE_SAMPLES, type ScorecardMetrics } from './compute-metrics.ts';
+export { type ComputeScorecardInput, computeScorecard } from './compute-scorecard.ts';
 export { countProbes, dedupeResults, probeId } from './dedupe-results.ts';
 export { deriveGotchas } from './derive-gotchas.ts';
 export { nearestRank, percentiles } from './percentiles.ts';

@@ -14,7 +14,12 @@ describe('percentiles (nearest rank)', () => {
 
   it('is null with no samples and ignores non-finite values', () => {
     expect(percentiles([])).toEqual({ p50: null, p95: null, p99: null, samples: 0 });
-    expect(percentiles([Number.NaN, Number.POSITIVE_INFINITY, 5])).toEqual({ p50: 5, p95: 5, p99: 5, samples: 1 });
+    expect(percentiles([Number.NaN, Number.POSITIVE_INFINITY, 5])).toEqual({
+      p50: 5,
+      p95: 5,
+      p99: 5,
+      samples: 1,
+    });
     expect(nearestRank([], 50)).toBeNull();
   });
 

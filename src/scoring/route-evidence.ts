@@ -11,7 +11,10 @@ export interface RoutedEvidence {
 }
 
 /** Groups checks (informational ones, `component: null`, are skipped) and claims by component. */
-export function routeEvidence(results: readonly ProbeResult[], profile: TargetProfile | null): RoutedEvidence {
+export function routeEvidence(
+  results: readonly ProbeResult[],
+  profile: TargetProfile | null,
+): RoutedEvidence {
   const known = new Set<string>(allComponentPaths());
   const routed: RoutedEvidence = { checks: new Map(), claims: new Map(), notes: [] };
   const strayChecks = new Set<string>();
@@ -34,7 +37,9 @@ export function routeEvidence(results: readonly ProbeResult[], profile: TargetPr
     routed.claims.set(claim.component, [...(routed.claims.get(claim.component) ?? []), claim]);
   }
   if (strayChecks.size > 0) {
-    routed.notes.push(`checks naming an unknown component (not scored): ${[...strayChecks].sort().join(', ')}`);
+    routed.notes.push(
+      `checks naming an unknown component (not scored): ${[...strayChecks].sort().join(', ')}`,
+    );
   }
   if (strayClaims.length > 0) {
     routed.notes.push(`claims naming an unknown component (not scored): ${strayClaims.join(', ')}`);

@@ -102,24 +102,37 @@ describe('scoreComponent: attested claims', () => {
   });
 
   it('counts unknown and stale claims like partial, lists them as unverified, never as a pass', () => {
-    const unknown = score({ claims: [claim('quality', { score: 100 }), claim('policy', { status: 'unknown' })] });
-    const stale = score({ claims: [claim('quality', { score: 100 }), claim('policy', { reverifyBy: '2026-11-24' })] });
-    const partial = score({ claims: [claim('quality', { score: 100 }), claim('policy', { status: 'partial' })] });
+    const unknown = score({
+      claims: [claim('quality', { score: 100 }), claim('policy', { status: 'unknown' })],
+    });
+    const stale = score({
+      claims: [claim('quality', { score: 100 }), claim('policy', { reverifyBy: '2026-11-24' })],
+    });
+    const partial = score({
+      claims: [claim('quality', { score: 100 }), claim('policy', { status: 'partial' })],
+    });
     expect(unknown.score).toBe(partial.score);
     expect(stale.score).toBe(partial.score);
     expect(stale.score).toBeLessThan(100);
     expect(stale.unverified).toEqual(['policy']);
     expect(stale.notes).toContain('policy (stale since 2026-11-24)');
     // a stale fail is unknown too: its cap does not apply, and it still is not a pass
-    expect(score({ claims: [claim('policy', { status: 'fail', reverifyBy: '2020-01-01' })] }).capsApplied).toEqual([]);
+    expect(
+      score({ claims: [claim('policy', { status: 'fail', reverifyBy: '2020-01-01' })] }).capsApplied,
+    ).toEqual([]);
   });
 
   it('a claim due exactly on asOf is still fresh', () => {
-    expect(score({ claims: [...allClaimsPass.slice(1), claim('policy', { reverifyBy: ASOF })] }).unverified).toEqual([]);
+    expect(
+      score({ claims: [...allClaimsPass.slice(1), claim('policy', { reverifyBy: ASOF })] }).unverified,
+    ).toEqual([]);
   });
 
   it('a stale score claim loses its score and counts as unknown', () => {
-    const fresh = score({ checks: checks('cors', 1, 0), claims: [claim('policy'), claim('quality', { score: 90 })] });
+    const fresh = score({
+      checks: checks('cors', 1, 0),
+      claims: [claim('policy'), claim('quality', { score: 90 })],
+    });
     const stale = score({
       checks: checks('cors', 1, 0),
       claims: [claim('policy'), claim('quality', { score: 90, reverifyBy: '2026-01-01' })],
@@ -130,7 +143,10 @@ describe('scoreComponent: attested claims', () => {
   });
 
   it('averages the measured score with score claims and reports source mixed', () => {
-    const result = score({ checks: checks('cors', 0, 1), claims: [claim('policy'), claim('quality', { score: 82 })] });
+    const result = score({
+      checks: checks('cors', 0, 1),
+      claims: [claim('policy'), claim('quality', { score: 82 })],
+    });
     expect(result.score).toBe(71); // mean(60, 82)
     expect(result.source).toBe('mixed');
     expect(result.evidence).toEqual(['cors', 'policy', 'quality']);
@@ -178,9 +194,16 @@ describe('scoreComponent: properties (seeded)', () => {
   });
 
   it('the first measured result is averaged into an attested-only score (documented exception)', () => {
-    const rubric: RubricComponent = { ...MEASURED_ONLY, attested: { quality: { points: 40, description: 'q' } } };
+    const rubric: RubricComponent = {
+      ...MEASURED_ONLY,
+      attested: { quality: { points: 40, description: 'q' } },
+    };
     const attestedOnly = score({ rubric, claims: [claim('quality', { score: 50 })] });
-    const withFailure = score({ rubric, checks: checks('minor', 0, 1), claims: [claim('quality', { score: 50 })] });
+    const withFailure = score({
+      rubric,
+      checks: checks('minor', 0, 1),
+      claims: [claim('quality', { score: 50 })],
+    });
     expect(attestedOnly.score).toBe(50);
     expect(withFailure.score).toBe(70);
     expect(withFailure.source).toBe('mixed');

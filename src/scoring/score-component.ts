@@ -40,7 +40,15 @@ function hasOwn(record: Record<string, unknown> | undefined, key: string): boole
 
 function scoreMeasured(rubric: RubricComponent | undefined, checks: readonly CheckResult[]): MeasuredPart {
   const tallies = tallyChecks(checks);
-  const part: MeasuredPart = { evidence: [], penalty: 0, bonusPotential: 0, passed: 0, failed: 0, caps: [], unknownIds: [] };
+  const part: MeasuredPart = {
+    evidence: [],
+    penalty: 0,
+    bonusPotential: 0,
+    passed: 0,
+    failed: 0,
+    caps: [],
+    unknownIds: [],
+  };
   for (const [id, rule] of ownEntries(rubric?.checks)) {
     const tally = tallies.get(id);
     const rate = failRate(tally);
@@ -107,10 +115,14 @@ function formatCap(path: ComponentPath, cap: RubricCap): string {
 function describeProblems(measured: MeasuredPart, attested: AttestedPart): string[] {
   const notes: string[] = [];
   if (measured.unknownIds.length > 0) {
-    notes.push(`check ids not in the rubric for this component (not scored): ${measured.unknownIds.join(', ')}`);
+    notes.push(
+      `check ids not in the rubric for this component (not scored): ${measured.unknownIds.join(', ')}`,
+    );
   }
   if (attested.unknownIds.length > 0) {
-    notes.push(`claim ids not in the rubric for this component (not scored): ${attested.unknownIds.join(', ')}`);
+    notes.push(
+      `claim ids not in the rubric for this component (not scored): ${attested.unknownIds.join(', ')}`,
+    );
   }
   if (attested.duplicateIds.length > 0) {
     notes.push(`duplicate claims ignored (first kept): ${attested.duplicateIds.join(', ')}`);
@@ -151,14 +163,27 @@ export function scoreComponent(input: ComponentInput): ComponentScore {
   const base = clampScore(penaltyOnly + bonus);
   const parts = [...(hasBase ? [base] : []), ...directScores.map((verdict) => verdict.directScore ?? 0)];
   const caps = [...measured.caps, ...attested.caps];
-  const capped = caps.reduce((score, cap) => Math.min(score, cap.max), parts.reduce((a, b) => a + b, 0) / parts.length);
+  const capped = caps.reduce(
+    (score, cap) => Math.min(score, cap.max),
+    parts.reduce((a, b) => a + b, 0) / parts.length,
+  );
 
   const notes: string[] = [];
   if (hasMeasured) notes.push(`${measured.passed} passed, ${measured.failed} failed check results`);
   if (bonus > 0) notes.push(`bonus +${roundScore(bonus)} (penalty-only score ≥ 90)`);
   if (directScores.length > 0 && hasBase) {
     const attestedScores = directScores.map((verdict) => `${verdict.id} ${verdict.directScore}`).join(', ');
-    notes.push(`mean of ${hasMeasured ? 'measured' : 'penalty'} score ${roundScore(base)} and attested ${attestedScores}`);
+    notes.push(
+      `mean of ${hasMeasured ? 'measured' : 'penalty'} score ${roundScore(base)} and attested ${attestedScores}`,
+    );
+  }
+  const verified = presentClaims.filter((verdict) => verdict.unverifiedReason === null);
+  if (verified.length > 0) {
+    const described = verified.map(
+      (verdict) =>
+        `${verdict.id} ${verdict.status}${verdict.directScore === null ? '' : ` (score ${verdict.directScore})`}`,
+    );
+    notes.push(`attested: ${described.join(', ')}`);
   }
   const unverified = attested.verdicts.filter((verdict) => verdict.unverifiedReason !== null);
   if (unverified.length > 0) {

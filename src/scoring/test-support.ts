@@ -31,7 +31,9 @@ export function makeResult(overrides: Partial<ProbeResult> = {}): ProbeResult {
   };
 }
 
-export function makeClaim(overrides: Partial<AttestedClaim> & Pick<AttestedClaim, 'id' | 'component'>): AttestedClaim {
+export function makeClaim(
+  overrides: Partial<AttestedClaim> & Pick<AttestedClaim, 'id' | 'component'>,
+): AttestedClaim {
   return {
     criterion: 'criterion',
     quote: '(paraphrase) a claim',

@@ -6,7 +6,13 @@ export const CATEGORY_COMPONENTS = {
   agentFriendliness: ['mcpQuality', 'documentation', 'errorMessages', 'authSimplicity', 'rateLimits'],
   security: ['tlsEnforcement', 'authStrength', 'scopeGranularity', 'dependencyHygiene', 'secretHandling'],
   reliability: ['uptimeSla', 'versionStability', 'breakingChanges', 'errorRecovery'],
-  dataProtection: ['dataResidency', 'retentionAndDeletion', 'dataMinimisation', 'processorTerms', 'trainingUse'],
+  dataProtection: [
+    'dataResidency',
+    'retentionAndDeletion',
+    'dataMinimisation',
+    'processorTerms',
+    'trainingUse',
+  ],
 } as const;
 
 export type CategoryId = keyof typeof CATEGORY_COMPONENTS;

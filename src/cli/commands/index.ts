@@ -1,10 +1,23 @@
 /** @module The command list, in the order help shows it. */
 import type { CliCommand } from '../cli-command.ts';
+import { compareCommand } from './compare.ts';
 import { demoCommand } from './demo.ts';
+import { historyCommand } from './history.ts';
+import { monitorCommand } from './monitor.ts';
 import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { scoreCommand } from './score.ts';
 import { validateCommand } from './validate.ts';
 
-export const COMMANDS: CliCommand[] = [demoCommand, runCommand, sandboxCommand, scoreCommand, reportCommand, validateCommand];
+export const COMMANDS: CliCommand[] = [
+  demoCommand,
+  runCommand,
+  sandboxCommand,
+  scoreCommand,
+  reportCommand,
+  compareCommand,
+  monitorCommand,
+  historyCommand,
+  validateCommand,
+];

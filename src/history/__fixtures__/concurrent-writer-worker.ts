@@ -21,7 +21,13 @@ try {
   for (let index = 0; index < data.runs; index++) {
     const runId = `${data.writer}-${index}`;
     const startedAt = new Date(Date.UTC(2025, 0, 1, 0, index)).toISOString();
-    const run = fixtureRun({ runId, name: data.writer, startedAt, latencySamples: data.latencySamples, latencySeed: index });
+    const run = fixtureRun({
+      runId,
+      name: data.writer,
+      startedAt,
+      latencySamples: data.latencySamples,
+      latencySeed: index,
+    });
     store.saveRun({ runId, name: data.writer, runDir: `reports/${runId}`, ...run });
   }
   store.close();

@@ -72,7 +72,12 @@ export function fixtureScorecard(options: FixtureRunOptions): Scorecard {
     startedAt,
     finishedAt: startedAt.replace('00:00.000Z', '05:00.000Z'),
     complete: true,
-    target: { name: options.name ?? 'mistral', provider: 'mistral', baseUrl: 'https://api.mistral.ai', model: 'm' },
+    target: {
+      name: options.name ?? 'mistral',
+      provider: 'mistral',
+      baseUrl: 'https://api.mistral.ai',
+      model: 'm',
+    },
     scores,
     metrics: {
       latency: {
@@ -106,7 +111,16 @@ function baseResult(runId: string, suite: string, probe: string, repetition: num
     checks: [],
     timings: { startedAt: '2025-01-01T00:00:01.000Z', durationMs: 100 },
     measurements: {},
-    evidence: [{ method: 'POST', url: 'https://api.mistral.ai/v1/chat/completions', status: 200, headers: {}, bodyExcerpt: '{}', bodyBytes: 2 }],
+    evidence: [
+      {
+        method: 'POST',
+        url: 'https://api.mistral.ai/v1/chat/completions',
+        status: 200,
+        headers: {},
+        bodyExcerpt: '{}',
+        bodyBytes: 2,
+      },
+    ],
   };
 }
 
@@ -127,7 +141,14 @@ export function fixtureResults(options: FixtureRunOptions): ProbeResult[] {
     const ttftMs = logNormal(random, options.ttftMedianMs ?? 300);
     const e2eMs = ttftMs + logNormal(random, (options.e2eMedianMs ?? 1200) - (options.ttftMedianMs ?? 300));
     result.kind = 'chat-stream';
-    result.timings = { startedAt: '2025-01-01T00:00:02.000Z', durationMs: e2eMs, ttftMs, e2eMs, interTokenMs: (e2eMs - ttftMs) / 49, outputTokens: 50 };
+    result.timings = {
+      startedAt: '2025-01-01T00:00:02.000Z',
+      durationMs: e2eMs,
+      ttftMs,
+      e2eMs,
+      interTokenMs: (e2eMs - ttftMs) / 49,
+      outputTokens: 50,
+    };
     result.measurements = { latency: true };
     results.push(result);
   }

@@ -15,13 +15,20 @@ export interface ReceivedRequest {
   body: string;
 }
 
-export async function startWebhookReceiver(script: ScriptedResponse[], fallback: ScriptedResponse = { status: 200 }) {
+export async function startWebhookReceiver(
+  script: ScriptedResponse[],
+  fallback: ScriptedResponse = { status: 200 },
+) {
   const received: ReceivedRequest[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ method: request.method ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        method: request.method ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const next = script.shift() ?? fallback;
       if (next.hang) return;
       response.writeHead(next.status, { 'content-type': 'text/plain', ...next.headers });

@@ -2,7 +2,9 @@
 import type { AttestedClaim, TargetProfile } from '../../spec/target-profile.ts';
 import { HOSTILE } from './scorecards.ts';
 
-function claim(partial: Partial<AttestedClaim> & Pick<AttestedClaim, 'id' | 'component' | 'criterion'>): AttestedClaim {
+function claim(
+  partial: Partial<AttestedClaim> & Pick<AttestedClaim, 'id' | 'component' | 'criterion'>,
+): AttestedClaim {
   return {
     quote: 'paraphrase: see source',
     sourceUrl: 'https://legal.mistral.ai/terms/data-processing-addendum',
@@ -25,7 +27,11 @@ export function mistralProfile(): TargetProfile {
     homepage: 'https://mistral.ai',
     tags: ['mistral', 'llm', 'european', 'open-weight', 'function-calling', 'json-mode'],
     claims: [
-      claim({ id: 'D-DPA', component: 'dataProtection.processorTerms', criterion: 'DPA covers Art. 28(3)(a)-(h)' }),
+      claim({
+        id: 'D-DPA',
+        component: 'dataProtection.processorTerms',
+        criterion: 'DPA covers Art. 28(3)(a)-(h)',
+      }),
       claim({
         id: 'D-LOCATION',
         component: 'dataProtection.dataResidency',
@@ -41,7 +47,11 @@ export function mistralProfile(): TargetProfile {
         criterion: 'Retention per data class',
         reverifyBy: '2025-12-31',
       }),
-      claim({ id: 'D-TRAINING', component: 'dataProtection.trainingUse', criterion: 'API data not used for training' }),
+      claim({
+        id: 'D-TRAINING',
+        component: 'dataProtection.trainingUse',
+        criterion: 'API data not used for training',
+      }),
       claim({
         id: 'doc-accuracy',
         component: 'agentFriendliness.documentation',
@@ -118,7 +128,12 @@ export function hostileProfile(): TargetProfile {
       pricing: { ...base.sections.pricing, notes: '1. numbered\n> quote' },
     },
     gotchas: [
-      { title: `${HOSTILE.image} gotcha`, detail: HOSTILE.newline, probeIds: ['evil/<script>'], sourceUrl: 'data:text/html,x' },
+      {
+        title: `${HOSTILE.image} gotcha`,
+        detail: HOSTILE.newline,
+        probeIds: ['evil/<script>'],
+        sourceUrl: 'data:text/html,x',
+      },
     ],
   };
 }

@@ -4,8 +4,19 @@ import { HOSTILE } from './scorecards.ts';
 
 const RUN_ID = 'run-2026-03-07-0900';
 
-function exchange(status: number | null, body: string, url = 'https://api.mistral.ai/v1/chat/completions'): ExchangeEvidence {
-  return { method: 'POST', url, status, headers: { 'content-type': 'application/json' }, bodyExcerpt: body, bodyBytes: body.length };
+function exchange(
+  status: number | null,
+  body: string,
+  url = 'https://api.mistral.ai/v1/chat/completions',
+): ExchangeEvidence {
+  return {
+    method: 'POST',
+    url,
+    status,
+    headers: { 'content-type': 'application/json' },
+    bodyExcerpt: body,
+    bodyBytes: body.length,
+  };
 }
 
 interface ResultOptions {
@@ -17,7 +28,12 @@ interface ResultOptions {
   kind?: string;
 }
 
-export function probeResult(suite: string, probe: string, repetition: number, options: ResultOptions = {}): ProbeResult {
+export function probeResult(
+  suite: string,
+  probe: string,
+  repetition: number,
+  options: ResultOptions = {},
+): ProbeResult {
   const { latency } = options;
   return {
     schemaVersion: 1,
@@ -69,13 +85,17 @@ export function fixtureResults(): ProbeResult[] {
   results.push(
     probeResult('json-mode', 'json-object', 1, {
       status: 'failed',
-      checks: [fail('json-valid', 'agentFriendliness.errorMessages', 'content was wrapped in a ```json fence')],
+      checks: [
+        fail('json-valid', 'agentFriendliness.errorMessages', 'content was wrapped in a ```json fence'),
+      ],
       evidence: [exchange(200, '{"choices":[{"message":{"content":"```json\\n{\\"a\\":1}\\n```"}}]}')],
     }),
     probeResult('tools', 'tool-loop', 1, {
       status: 'failed',
       kind: 'tool-loop',
-      checks: [fail('no-repeated-call', null, 'get_weather({"city":"Paris"}) called twice in one conversation')],
+      checks: [
+        fail('no-repeated-call', null, 'get_weather({"city":"Paris"}) called twice in one conversation'),
+      ],
     }),
     probeResult('auth', 'unauthenticated', 1, {
       checks: [pass('unauthenticated-rejected', 'security.authStrength', '401 without a key')],
@@ -83,8 +103,16 @@ export function fixtureResults(): ProbeResult[] {
     }),
     probeResult('data-protection', 'pii-echo', 1, {
       status: 'failed',
-      checks: [fail('P-PIIECHO', 'dataProtection.dataMinimisation', 'canary e-mail echoed in detail[].input of a 422')],
-      evidence: [exchange(422, '{"detail":[{"type":"missing","input":{"email":"canary-7f3a@example.invalid"}}]}')],
+      checks: [
+        fail(
+          'P-PIIECHO',
+          'dataProtection.dataMinimisation',
+          'canary e-mail echoed in detail[].input of a 422',
+        ),
+      ],
+      evidence: [
+        exchange(422, '{"detail":[{"type":"missing","input":{"email":"canary-7f3a@example.invalid"}}]}'),
+      ],
     }),
     probeResult('data-protection', 'erase-file', 1, {
       checks: [pass('P-ERASE', 'dataProtection.retentionAndDeletion', 'GET after DELETE answered 404')],
@@ -102,7 +130,13 @@ export function hostileResults(): ProbeResult[] {
   return [
     probeResult('evil', '<script>', 1, {
       status: 'failed',
-      checks: [fail(`check ${HOSTILE.pipes}`, 'dataProtection.dataMinimisation', `${HOSTILE.link} ${HOSTILE.newline}`)],
+      checks: [
+        fail(
+          `check ${HOSTILE.pipes}`,
+          'dataProtection.dataMinimisation',
+          `${HOSTILE.link} ${HOSTILE.newline}`,
+        ),
+      ],
       evidence: [exchange(500, body, `https://evil.example/${HOSTILE.image}`)],
     }),
     probeResult('tools', 'tool-loop', 1, {
@@ -123,7 +157,11 @@ export function manyResults(count: number): ProbeResult[] {
       latency: { ttftMs: 200 + (index % 800), e2eMs: 1200 + (index % 4000) },
       checks: [
         failed
-          ? fail('shape-stable', 'reliability.breakingChanges', `field choices[0].message missing in response ${index}`)
+          ? fail(
+              'shape-stable',
+              'reliability.breakingChanges',
+              `field choices[0].message missing in response ${index}`,
+            )
           : pass('shape-stable', 'reliability.breakingChanges'),
         pass('P-PIIECHO', 'dataProtection.dataMinimisation'),
       ],

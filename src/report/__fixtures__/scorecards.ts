@@ -38,7 +38,13 @@ export function fullScorecard(): Scorecard {
       agentFriendliness: {
         score: 62,
         components: {
-          mcpQuality: { score: null, source: 'not-applicable', evidence: [], notes: 'No MCP server', nullAggregation: 'zero' },
+          mcpQuality: {
+            score: null,
+            source: 'not-applicable',
+            evidence: [],
+            notes: 'No MCP server',
+            nullAggregation: 'zero',
+          },
           documentation: attested(82, ['doc-accuracy']),
           errorMessages: measured(80, ['error-envelope', 'error-actionable']),
           authSimplicity: { score: 92, source: 'mixed', evidence: ['bearer-auth', 'auth-docs'], notes: '' },
@@ -47,7 +53,8 @@ export function fullScorecard(): Scorecard {
       },
       security: {
         score: 83,
-        notes: 'EU-based processing by default; GDPR DPA available. No scope granularity — single key per account.',
+        notes:
+          'EU-based processing by default; GDPR DPA available. No scope granularity — single key per account.',
         components: {
           tlsEnforcement: measured(100, ['tls-version', 'http-refused', 'hsts']),
           authStrength: measured(80, ['unauthenticated-rejected']),
@@ -105,7 +112,8 @@ export function fullScorecard(): Scorecard {
       },
       {
         title: 'JSON mode needs an explicit instruction',
-        detail: "response_format json_object alone returned fenced JSON once; say 'JSON' in the system prompt too.",
+        detail:
+          "response_format json_object alone returned fenced JSON once; say 'JSON' in the system prompt too.",
         probeIds: ['json-mode/json-object'],
         source: 'measured',
       },
@@ -126,7 +134,12 @@ export function nullScorecard(): Scorecard {
   return {
     ...base,
     complete: false,
-    target: { name: 'bare-endpoint', provider: 'openai-compatible', baseUrl: 'http://127.0.0.1:8080/v1', model: 'm' },
+    target: {
+      name: 'bare-endpoint',
+      provider: 'openai-compatible',
+      baseUrl: 'http://127.0.0.1:8080/v1',
+      model: 'm',
+    },
     scores: {
       agentFriendliness: { score: null, components: { mcpQuality: null, documentation: null } },
       security: { score: null, components: {} },
@@ -134,7 +147,14 @@ export function nullScorecard(): Scorecard {
       dataProtection: { score: null, components: {} },
     },
     metrics: {
-      latency: { samples: 0, ttftMs: empty, ttfbMs: empty, e2eMs: empty, interTokenMs: empty, outputTokensPerSecond: empty },
+      latency: {
+        samples: 0,
+        ttftMs: empty,
+        ttfbMs: empty,
+        e2eMs: empty,
+        interTokenMs: empty,
+        outputTokensPerSecond: empty,
+      },
       jsonMode: { samples: 0, declaredCoverage: null, validRate: null, schemaValidRate: null },
       toolCalls: { samples: 0, forcedCallRate: null, validArgumentsRate: null, repeatedCallRate: null },
       availability: { samples: 0, successRate: null },

@@ -32,7 +32,14 @@ export function radarConfig(series: ChartSeries): ChartConfiguration {
     options: {
       layout: { padding: { left: 24, right: 24 } },
       plugins: { legend: { display: false }, title: title('Components (-- = not judged)') },
-      scales: { r: { min: 0, max: 100, ticks: { stepSize: 20, backdropColor: 'transparent' }, pointLabels: { font: { size: 11 } } } },
+      scales: {
+        r: {
+          min: 0,
+          max: 100,
+          ticks: { stepSize: 20, backdropColor: 'transparent' },
+          pointLabels: { font: { size: 11 } },
+        },
+      },
     },
   };
 }
@@ -45,7 +52,10 @@ export function componentBarsConfig(series: ChartSeries): ChartConfiguration {
     options: {
       indexAxis: 'y',
       plugins: { legend: { display: false }, title: title('Component scores (0-100)') },
-      scales: { x: { min: 0, max: 100, grid: GRID }, y: { grid: { display: false }, ticks: { font: { size: 12 } } } },
+      scales: {
+        x: { min: 0, max: 100, grid: GRID },
+        y: { grid: { display: false }, ticks: { font: { size: 12 } } },
+      },
     },
   };
 }
@@ -63,7 +73,12 @@ export function latencyConfig(series: ChartSeries): ChartConfiguration {
   });
   return {
     type: 'line',
-    data: { datasets: [line(`TTFT (n=${ttftSamples})`, ttft, TTFT_COLOR), line(`e2e (n=${e2eSamples})`, e2e, E2E_COLOR)] },
+    data: {
+      datasets: [
+        line(`TTFT (n=${ttftSamples})`, ttft, TTFT_COLOR),
+        line(`e2e (n=${e2eSamples})`, e2e, E2E_COLOR),
+      ],
+    },
     options: {
       parsing: false,
       plugins: { title: title('Latency CDF'), legend: { position: 'bottom' } },
@@ -77,7 +92,9 @@ export function latencyConfig(series: ChartSeries): ChartConfiguration {
 
 export function ratesConfig(series: ChartSeries): ChartConfiguration {
   const { labels, values } = series.rates;
-  const colors = labels.map((label) => (label.startsWith('JSON') ? '#7c3aed' : label.startsWith('Tool') ? '#0891b2' : '#16a34a'));
+  const colors = labels.map((label) =>
+    label.startsWith('JSON') ? '#7c3aed' : label.startsWith('Tool') ? '#0891b2' : '#16a34a',
+  );
   return {
     type: 'bar',
     data: { labels, datasets: [{ label: 'Rate %', data: values, backgroundColor: colors, borderRadius: 3 }] },

@@ -33,7 +33,12 @@ const whiteBackground: Plugin = {
 };
 
 /** Draw `config` once (no animation, fixed size), encode it and free the chart. */
-export function renderChartPng(name: string, config: ChartConfiguration, width: number, height: number): ChartImage {
+export function renderChartPng(
+  name: string,
+  config: ChartConfiguration,
+  width: number,
+  height: number,
+): ChartImage {
   registerOnce();
   const canvas = createCanvas(width, height);
   // Chart.js only needs the 2D context API, which @napi-rs/canvas implements; its types differ from the DOM's.

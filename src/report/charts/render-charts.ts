@@ -5,7 +5,13 @@ import type { ChartConfiguration } from 'chart.js';
 import type { ReportData } from '../report-data.ts';
 import type { ChartRef, ChartSeries } from '../report-rows.ts';
 import { writeFileAtomic } from '../write-file-atomic.ts';
-import { componentBarsConfig, latencyConfig, radarConfig, ratesConfig, trendConfig } from './chart-configs.ts';
+import {
+  componentBarsConfig,
+  latencyConfig,
+  radarConfig,
+  ratesConfig,
+  trendConfig,
+} from './chart-configs.ts';
 import { type ChartImage, renderChartPng } from './chart-png.ts';
 
 export type { ChartImage } from './chart-png.ts';

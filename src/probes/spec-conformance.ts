@@ -1,0 +1,73 @@
+/** @module Does a response body conform to the official API spec (fixtures/schemas/mistral-openapi-subset.yaml)? */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+import { componentSchema } from './openapi-schema.ts';
+
+// ajv-formats is CommonJS; its default export arrives as the module object under NodeNext.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export const SPEC_FILE = new URL('../../fixtures/schemas/mistral-openapi-subset.yaml', import.meta.url);
+
+/** Components we validate responses against. */
+export type SpecSchemaName = 'ChatCompletionResponse' | 'ModelList';
+export const SPEC_SCHEMAS: readonly SpecSchemaName[] = ['ChatCompletionResponse', 'ModelList'];
+
+/**
+ * Defects of the published spec, corrected so real responses are judged fairly:
+ * ChatCompletionResponse lists `data` as required but never declares it, and no real chat completion carries it.
+ */
+const SPEC_ERRATA: Record<string, string[]> = { ChatCompletionResponse: ['data'] };
+
+export interface SpecVerdict {
+  valid: boolean;
+  errors: string[];
+  /** Fields the spec forbids (`additionalProperties: false`) but the body carries: not a breaking change, reported. */
+  undeclaredFields: string[];
+}
+
+interface Validators {
+  tolerant: ValidateFunction;
+  strict: ValidateFunction;
+}
+
+let document: unknown;
+const validators = new Map<SpecSchemaName, Validators>();
+
+function newAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+  addFormats(ajv);
+  // OpenAPI's `binary` describes multipart uploads, never a JSON value we validate.
+  ajv.addFormat('binary', true);
+  return ajv;
+}
+
+function validatorsFor(name: SpecSchemaName): Validators {
+  const cached = validators.get(name);
+  if (cached) return cached;
+  document ??= parse(readFileSync(SPEC_FILE, 'utf8')) as unknown;
+  const compile = (tolerateAddedFields: boolean) =>
+    newAjv().compile(componentSchema(document, name, { tolerateAddedFields, dropRequired: SPEC_ERRATA }));
+  const built = { tolerant: compile(true), strict: compile(false) };
+  validators.set(name, built);
+  return built;
+}
+
+/** Validates `body` against the named component schema; extra fields do not make it invalid. */
+export function conformsToSpec(name: SpecSchemaName, body: unknown): SpecVerdict {
+  const { tolerant, strict } = validatorsFor(name);
+  const valid = tolerant(body) as boolean;
+  const errors = valid
+    ? []
+    : (tolerant.errors ?? []).slice(0, 8).map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`);
+  strict(body);
+  const undeclaredFields = [
+    ...new Set(
+      (strict.errors ?? [])
+        .filter((error) => error.keyword === 'additionalProperties')
+        .map((error) => `${error.instancePath}/${String(error.params.additionalProperty)}`),
+    ),
+  ];
+  return { valid, errors, undeclaredFields };
+}
