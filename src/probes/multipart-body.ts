@@ -18,7 +18,10 @@ function quoted(value: string): string {
   return `"${value.replace(/["\\\r\n]/g, (character) => encodeURIComponent(character))}"`;
 }
 
-export function multipartBody(fields: MultipartField[], boundary = `agentscore-${randomBytes(12).toString('hex')}`): MultipartBody {
+export function multipartBody(
+  fields: MultipartField[],
+  boundary = `agentscore-${randomBytes(12).toString('hex')}`,
+): MultipartBody {
   const parts = fields.map((field) => {
     const disposition = `form-data; name=${quoted(field.name)}${field.filename === undefined ? '' : `; filename=${quoted(field.filename)}`}`;
     const headers = [`Content-Disposition: ${disposition}`];

@@ -33,11 +33,14 @@ function convertNode(node: unknown, options: ConvertOptions, found: Set<string>)
     // `properties` maps names to schemas: its keys are data, not keywords.
     converted[key] =
       key === 'properties' && isRecord(value)
-        ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, convertNode(schema, options, found)]))
+        ? Object.fromEntries(
+            Object.entries(value).map(([name, schema]) => [name, convertNode(schema, options, found)]),
+          )
         : convertNode(value, options, found);
   }
   // OpenAPI 3.0 leftovers some 3.1 documents still carry.
-  if (converted.nullable === true && typeof converted.type === 'string') converted.type = [converted.type, 'null'];
+  if (converted.nullable === true && typeof converted.type === 'string')
+    converted.type = [converted.type, 'null'];
   delete converted.nullable;
   return converted;
 }
@@ -45,14 +48,18 @@ function convertNode(node: unknown, options: ConvertOptions, found: Set<string>)
 function withoutRequired(schema: unknown, names: string[]): unknown {
   if (!isRecord(schema)) return schema;
   const result: Schema = { ...schema };
-  if (Array.isArray(result.required)) result.required = result.required.filter((name) => !names.includes(String(name)));
+  if (Array.isArray(result.required))
+    result.required = result.required.filter((name) => !names.includes(String(name)));
   if (Array.isArray(result.allOf)) result.allOf = result.allOf.map((part) => withoutRequired(part, names));
   return result;
 }
 
 /** `root` and every component it reaches, under `$defs`, as a 2020-12 schema. Throws on a dangling reference. */
 export function componentSchema(document: unknown, root: string, options: ConvertOptions): Schema {
-  const components = isRecord(document) && isRecord(document.components) && isRecord(document.components.schemas) ? document.components.schemas : {};
+  const components =
+    isRecord(document) && isRecord(document.components) && isRecord(document.components.schemas)
+      ? document.components.schemas
+      : {};
   const defs: Schema = {};
   const pending = [root];
   while (pending.length > 0) {
@@ -61,7 +68,11 @@ export function componentSchema(document: unknown, root: string, options: Conver
     if (!(name in components)) throw new Error(`OpenAPI component ${name} is not defined`);
     const found = new Set<string>();
     const drop = options.dropRequired?.[name];
-    defs[name] = convertNode(drop ? withoutRequired(components[name], drop) : components[name], options, found);
+    defs[name] = convertNode(
+      drop ? withoutRequired(components[name], drop) : components[name],
+      options,
+      found,
+    );
     pending.push(...found);
   }
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', $ref: `#/$defs/${root}`, $defs: defs };

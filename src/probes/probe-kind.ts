@@ -1,6 +1,6 @@
 /** @module The probe-kind contract: a kind sends requests through the context and reports what it saw. */
 import type { ProviderExchange, ProviderRequest } from '../providers/provider.ts';
-import type { SdkDriver } from '../providers/provider.ts';
+import type { SdkDriver } from '../providers/sdk-driver.ts';
 import type { FailureReason, ProbeMeasurements, ProbeTimings } from '../spec/probe-result.ts';
 import type { ProbeSpec, RequestTemplate } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';

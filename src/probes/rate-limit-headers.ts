@@ -34,9 +34,24 @@ export const RATE_LIMIT_HEADERS = [
 ] as const;
 
 /** Request-count counters, most specific first (token counters do not move on a models list). */
-const REMAINING_REQUESTS = ['x-ratelimit-remaining-req-minute', 'x-ratelimit-remaining-requests', 'ratelimit-remaining', 'x-ratelimit-remaining'];
-const LIMIT_REQUESTS = ['x-ratelimit-limit-req-minute', 'x-ratelimit-limit-requests', 'ratelimit-limit', 'x-ratelimit-limit'];
-const RESET_HEADERS = ['x-ratelimit-reset-requests', 'ratelimit-reset', 'ratelimitbysize-reset', 'x-ratelimit-reset'];
+const REMAINING_REQUESTS = [
+  'x-ratelimit-remaining-req-minute',
+  'x-ratelimit-remaining-requests',
+  'ratelimit-remaining',
+  'x-ratelimit-remaining',
+];
+const LIMIT_REQUESTS = [
+  'x-ratelimit-limit-req-minute',
+  'x-ratelimit-limit-requests',
+  'ratelimit-limit',
+  'x-ratelimit-limit',
+];
+const RESET_HEADERS = [
+  'x-ratelimit-reset-requests',
+  'ratelimit-reset',
+  'ratelimitbysize-reset',
+  'x-ratelimit-reset',
+];
 
 type Headers = Record<string, string>;
 

@@ -33,7 +33,40 @@ import {
   toolIdFormatAssertion,
   ttftRecordedAssertion,
 } from './assertions/llm-assertions.ts';
+import { erasedAssertion } from './assertions/erasure-assertions.ts';
+import {
+  deprecationInfoAssertion,
+  labsModelsFlaggedAssertion,
+  modelServedAssertion,
+} from './assertions/model-assertions.ts';
+import {
+  rateLimit429StatusAssertion,
+  rateLimitHeadersPresentAssertion,
+  rateLimitJsonBodyAssertion,
+  rateLimitRemainingHonestAssertion,
+  rateLimitRetryAfterAssertion,
+  retryAfterRecoversAssertion,
+} from './assertions/rate-limit-assertions.ts';
+import {
+  sdkCallOkAssertion,
+  sdkDependencyCountAssertion,
+  sdkInstallScriptsAssertion,
+  sdkLicencesKnownAssertion,
+  sdkTypedErrorAssertion,
+} from './assertions/sdk-assertions.ts';
+import { responseShapeConformanceAssertion } from './assertions/shape-assertions.ts';
+import {
+  hstsAssertion,
+  httpRefusedAssertion,
+  tlsCertValidAssertion,
+  tlsMinVersionAssertion,
+} from './assertions/tls-assertions.ts';
 import { agentLoopKind } from './kinds/agent-loop.ts';
+import { burstKind } from './kinds/burst.ts';
+import { erasureKind } from './kinds/erasure.ts';
+import { modelsKind } from './kinds/models.ts';
+import { sdkKind } from './kinds/sdk.ts';
+import { tlsKind } from './kinds/tls.ts';
 import { authTimingKind } from './kinds/auth-timing.ts';
 import { chatStreamKind } from './kinds/chat-stream.ts';
 import { httpKind } from './kinds/http.ts';
@@ -42,7 +75,19 @@ import { toolCallKind } from './kinds/tool-call.ts';
 import type { ProbeKind } from './probe-kind.ts';
 
 export const PROBE_KINDS: Record<string, ProbeKind> = Object.fromEntries(
-  [httpKind, authTimingKind, chatStreamKind, jsonModeKind, toolCallKind, agentLoopKind].map((kind) => [kind.name, kind]),
+  [
+    httpKind,
+    authTimingKind,
+    chatStreamKind,
+    jsonModeKind,
+    toolCallKind,
+    agentLoopKind,
+    tlsKind,
+    burstKind,
+    sdkKind,
+    erasureKind,
+    modelsKind,
+  ].map((kind) => [kind.name, kind]),
 );
 
 export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
@@ -74,11 +119,31 @@ export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
     streamCompleteAssertion,
     ttftRecordedAssertion,
     authTimingRecordedAssertion,
+    tlsMinVersionAssertion,
+    tlsCertValidAssertion,
+    hstsAssertion,
+    httpRefusedAssertion,
+    rateLimitHeadersPresentAssertion,
+    rateLimit429StatusAssertion,
+    rateLimitRetryAfterAssertion,
+    rateLimitJsonBodyAssertion,
+    rateLimitRemainingHonestAssertion,
+    retryAfterRecoversAssertion,
+    sdkCallOkAssertion,
+    sdkTypedErrorAssertion,
+    sdkDependencyCountAssertion,
+    sdkInstallScriptsAssertion,
+    sdkLicencesKnownAssertion,
+    erasedAssertion,
+    modelServedAssertion,
+    deprecationInfoAssertion,
+    labsModelsFlaggedAssertion,
+    responseShapeConformanceAssertion,
   ].map((assertion) => [assertion.name, assertion]),
 );
 
 /** Kinds whose traffic is ordinary use: the runner adds an `availability` check to their results. */
-export const NORMAL_TRAFFIC_KINDS = new Set<string>(['chat-stream', 'json-mode', 'tool-call', 'agent-loop']);
+export const NORMAL_TRAFFIC_KINDS = new Set<string>(['chat-stream', 'json-mode', 'tool-call', 'agent-loop', 'models']);
 
 export function registryNames(): { probeKinds: string[]; assertions: string[] } {
   return { probeKinds: Object.keys(PROBE_KINDS).sort(), assertions: Object.keys(ASSERTIONS).sort() };

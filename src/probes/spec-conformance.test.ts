@@ -11,7 +11,9 @@ interface RecordedItem {
 
 /** Real non-streaming Mistral chat completions (prism-php/prism fixtures, MIT; see providers/__fixtures__/SOURCES.md). */
 const recorded = (
-  JSON.parse(readFileSync(new URL('../providers/__fixtures__/mistral-real-streams.json', import.meta.url), 'utf8')) as RecordedItem[]
+  JSON.parse(
+    readFileSync(new URL('../providers/__fixtures__/mistral-real-streams.json', import.meta.url), 'utf8'),
+  ) as RecordedItem[]
 ).filter((item) => item.kind === 'json');
 
 /** The ModelList example shape from the spec, with the fields docs.mistral.ai shows on a model card. */
@@ -39,11 +41,14 @@ const MODEL_LIST = {
 describe('conformsToSpec', () => {
   it('accepts every recorded real chat completion', () => {
     expect(recorded.length).toBeGreaterThan(0);
-    for (const item of recorded) expect(conformsToSpec('ChatCompletionResponse', item.body), item.source).toMatchObject({ valid: true });
+    for (const item of recorded)
+      expect(conformsToSpec('ChatCompletionResponse', item.body), item.source).toMatchObject({ valid: true });
   });
 
   it('names what breaks: a missing field, a wrong type, a finish reason outside the enum', () => {
-    const body = structuredClone(recorded[0]?.body) as Record<string, unknown> & { choices: Array<Record<string, unknown>> };
+    const body = structuredClone(recorded[0]?.body) as Record<string, unknown> & {
+      choices: Array<Record<string, unknown>>;
+    };
     delete body.model;
     body.created = '2024-10-09';
     (body.choices[0] as Record<string, unknown>).finish_reason = 'done';
@@ -57,7 +62,11 @@ describe('conformsToSpec', () => {
   it('reports added fields without failing them (2026 usage carries prompt_tokens_details)', () => {
     const body = structuredClone(recorded[0]?.body) as Record<string, Record<string, unknown>>;
     (body.usage as Record<string, unknown>).prompt_tokens_details = { cached_tokens: 0 };
-    expect(conformsToSpec('ChatCompletionResponse', body)).toEqual({ valid: true, errors: [], undeclaredFields: ['/usage/prompt_tokens_details'] });
+    expect(conformsToSpec('ChatCompletionResponse', body)).toEqual({
+      valid: true,
+      errors: [],
+      undeclaredFields: ['/usage/prompt_tokens_details'],
+    });
   });
 
   it('validates a models list, including its deprecation date format', () => {
@@ -72,7 +81,15 @@ describe('conformsToSpec', () => {
 
 describe('shapeFingerprint', () => {
   it('lists sorted path:type pairs with arrays collapsed', () => {
-    expect(shapeFingerprint({ id: 'x', choices: [{ index: 0, message: null }, { index: 1, message: { content: 'a' } }] })).toEqual([
+    expect(
+      shapeFingerprint({
+        id: 'x',
+        choices: [
+          { index: 0, message: null },
+          { index: 1, message: { content: 'a' } },
+        ],
+      }),
+    ).toEqual([
       '$:object',
       '.choices:array',
       '.choices[].index:number',

@@ -60,7 +60,9 @@ export function conformsToSpec(name: SpecSchemaName, body: unknown): SpecVerdict
   const valid = tolerant(body) as boolean;
   const errors = valid
     ? []
-    : (tolerant.errors ?? []).slice(0, 8).map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`);
+    : (tolerant.errors ?? [])
+        .slice(0, 8)
+        .map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`);
   strict(body);
   const undeclaredFields = [
     ...new Set(

@@ -1,6 +1,12 @@
 /** @module TLS handshakes with node:tls: whether a protocol version is accepted, and what the certificate says. */
 import { isIP } from 'node:net';
-import { type ConnectionOptions, checkServerIdentity, connect, type SecureVersion, type TLSSocket } from 'node:tls';
+import {
+  type ConnectionOptions,
+  checkServerIdentity,
+  connect,
+  type SecureVersion,
+  type TLSSocket,
+} from 'node:tls';
 
 export const TLS_VERSIONS: readonly SecureVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
@@ -46,7 +52,10 @@ export function handshake(target: HandshakeTarget, extra: ConnectionOptions = {}
 }
 
 /** Whether the server completes a handshake pinned to exactly `version`. */
-export async function acceptsVersion(target: HandshakeTarget, version: SecureVersion): Promise<HandshakeResult> {
+export async function acceptsVersion(
+  target: HandshakeTarget,
+  version: SecureVersion,
+): Promise<HandshakeResult> {
   const legacy = version === 'TLSv1' || version === 'TLSv1.1';
   const result = await handshake(target, {
     minVersion: version,
@@ -67,7 +76,10 @@ export interface CertificateReport {
 const DAY_MS = 86_400_000;
 
 /** Chain trust, host name match and expiry of the certificate the server presents. */
-export async function inspectCertificate(target: HandshakeTarget, nowMs: number): Promise<CertificateReport | HandshakeResult> {
+export async function inspectCertificate(
+  target: HandshakeTarget,
+  nowMs: number,
+): Promise<CertificateReport | HandshakeResult> {
   const result = await handshake(target);
   if (!result.ok) return result;
   const { socket } = result;

@@ -26,6 +26,20 @@ function rateValue(rate: number | null): number | null {
   return rate === null ? null : Math.round(rate * 1000) / 10;
 }
 
+/** Score lines per category across runs, oldest first (the history store's trend points fit). */
+export function historyTrend(history: readonly HistoryPoint[]): NonNullable<ChartSeries['trend']> {
+  const points = [...history].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return {
+    labels: points.map((point) => formatDate(point.startedAt)),
+    series: CATEGORY_IDS.map((id) => ({
+      label: CATEGORY_LABELS[id].title,
+      color: CATEGORY_LABELS[id].color,
+      values: points.map((point) => point.scores[id] ?? null),
+    })),
+  };
+}
+
+/** History plus this run (unless already stored); null below two runs, where a trend says nothing. */
 function trendSeries(
   scorecard: Scorecard,
   runId: string | null,
@@ -36,16 +50,7 @@ function trendSeries(
     const scores = Object.fromEntries(CATEGORY_IDS.map((id) => [id, scorecard.scores[id]?.score ?? null]));
     points.push({ runId: runId ?? 'this run', startedAt: scorecard.startedAt, scores });
   }
-  if (points.length < 2) return null;
-  points.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  return {
-    labels: points.map((point) => formatDate(point.startedAt)),
-    series: CATEGORY_IDS.map((id) => ({
-      label: CATEGORY_LABELS[id].title,
-      color: CATEGORY_LABELS[id].color,
-      values: points.map((point) => point.scores[id] ?? null),
-    })),
-  };
+  return points.length < 2 ? null : historyTrend(points);
 }
 
 export function chartSeries(input: {

@@ -8,7 +8,12 @@ import { buildReportData } from './report-data.ts';
 
 describe('renderHtml', () => {
   it('is one self-contained page with a strict CSP, embedded charts and no script', () => {
-    const data = buildReportData({ scorecard: fullScorecard(), results: fixtureResults(), profile: mistralProfile(), runDir: 'r' });
+    const data = buildReportData({
+      scorecard: fullScorecard(),
+      results: fixtureResults(),
+      profile: mistralProfile(),
+      runDir: 'r',
+    });
     const html = renderHtml(data, renderCharts(data));
     expect(html).toContain(
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
@@ -29,7 +34,12 @@ describe('renderHtml', () => {
   });
 
   it('escapes hostile target text everywhere', () => {
-    const data = buildReportData({ scorecard: hostileScorecard(), results: hostileResults(), profile: hostileProfile(), runDir: 'r' });
+    const data = buildReportData({
+      scorecard: hostileScorecard(),
+      results: hostileResults(),
+      profile: hostileProfile(),
+      runDir: 'r',
+    });
     const html = renderHtml(data);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
@@ -37,13 +47,18 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/\son\w+=/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     // Tags all come from the template: every element name is one we use.
-    const names = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((match) => match[1]!.toLowerCase()));
-    const allowed = 'html head meta title style body main div header h1 h2 h3 p a ul li code section span svg circle path rect table thead tbody tr th td b br pre figure img footer';
+    const names = new Set(
+      [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((match) => match[1]!.toLowerCase()),
+    );
+    const allowed =
+      'html head meta title style body main div header h1 h2 h3 p a ul li code section span svg circle path rect table thead tbody tr th td b br pre figure img footer';
     for (const name of names) expect(allowed.split(' ')).toContain(name);
   });
 
   it('renders a report with nulls and no profile', () => {
-    const html = renderHtml(buildReportData({ scorecard: nullScorecard(), results: [], profile: null, runDir: 'r' }));
+    const html = renderHtml(
+      buildReportData({ scorecard: nullScorecard(), results: [], profile: null, runDir: 'r' }),
+    );
     expect(html).toContain('INCOMPLETE RUN');
     expect(html).toContain('No target profile: only measured components are scored.');
     expect(html).toContain('<span class="score" data-score="security">--</span>');

@@ -6,7 +6,12 @@ import { buildReportData } from './report-data.ts';
 
 describe('buildReportData', () => {
   it('gives the seed names and headline scores with their questions', () => {
-    const data = buildReportData({ scorecard: fullScorecard(), results: fixtureResults(), profile: mistralProfile(), runDir: 'r' });
+    const data = buildReportData({
+      scorecard: fullScorecard(),
+      results: fixtureResults(),
+      profile: mistralProfile(),
+      runDir: 'r',
+    });
     expect(data.headline.map((row) => [row.title, row.display, row.question])).toEqual([
       ['Agent Friendliness', '62', 'Can an agent use this?'],
       ['Security', '83', 'Is it safe for agents?'],
@@ -34,7 +39,12 @@ describe('buildReportData', () => {
   });
 
   it('links gotchas and data-protection checks to anchors that exist in the report', () => {
-    const data = buildReportData({ scorecard: fullScorecard(), results: fixtureResults(), profile: mistralProfile(), runDir: 'r' });
+    const data = buildReportData({
+      scorecard: fullScorecard(),
+      results: fixtureResults(),
+      profile: mistralProfile(),
+      runDir: 'r',
+    });
     const anchors = new Set([
       ...data.failedChecks.rows.flatMap((row) => (row.anchor ? [`#${row.anchor}`] : [])),
       ...data.linkedEvidence.map((row) => `#${row.anchor}`),
@@ -48,10 +58,18 @@ describe('buildReportData', () => {
   });
 
   it('marks claims past their re-verify date as stale unknowns', () => {
-    const data = buildReportData({ scorecard: fullScorecard(), results: [], profile: mistralProfile(), runDir: 'r' });
+    const data = buildReportData({
+      scorecard: fullScorecard(),
+      results: [],
+      profile: mistralProfile(),
+      runDir: 'r',
+    });
     const retention = data.dataProtection.claims.find((claim) => claim.id === 'D-RETENTION')!;
     expect(retention).toMatchObject({ stale: true, statusLabel: 'Unknown (stale)' });
-    expect(data.dataProtection.claims.find((claim) => claim.id === 'D-DPA')).toMatchObject({ stale: false, statusLabel: 'Pass' });
+    expect(data.dataProtection.claims.find((claim) => claim.id === 'D-DPA')).toMatchObject({
+      stale: false,
+      statusLabel: 'Pass',
+    });
     expect(data.methodology.attestedClaims.map((claim) => claim.id)).toEqual(['doc-accuracy']);
   });
 
@@ -72,8 +90,22 @@ describe('buildReportData', () => {
     const [result] = manyResults(1);
     result!.status = 'failed';
     result!.checks = [{ id: 'c', component: null, passed: false, detail: 'd' }];
-    result!.evidence = [{ method: 'GET', url: 'https://x', status: 500, headers: {}, bodyExcerpt: 'y'.repeat(1000), bodyBytes: 1000 }];
-    const data = buildReportData({ scorecard: fullScorecard(), results: [result!], profile: null, runDir: 'r' });
+    result!.evidence = [
+      {
+        method: 'GET',
+        url: 'https://x',
+        status: 500,
+        headers: {},
+        bodyExcerpt: 'y'.repeat(1000),
+        bodyBytes: 1000,
+      },
+    ];
+    const data = buildReportData({
+      scorecard: fullScorecard(),
+      results: [result!],
+      profile: null,
+      runDir: 'r',
+    });
     expect(data.failedChecks.rows[0]!.exchange.bodyExcerpt).toBe(`${'y'.repeat(300)}…`);
   });
 

@@ -29,7 +29,8 @@ import type {
 import { DEFAULT_FAILED_CHECK_LIMIT, scanResults } from './scan-results.ts';
 import { categorySections, headlineRow, scoreView } from './score-views.ts';
 
-export type { HistoryPoint } from './report-rows.ts';
+export type { MethodologyView } from './methodology-view.ts';
+export type * from './report-rows.ts';
 
 export interface BuildReportDataInput {
   scorecard: Scorecard;

@@ -141,8 +141,10 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
   await Promise.race([all, interrupted]);
   if (options.signal.aborted) {
     interruptedAt = performance.now();
-    limit.clearQueue();
-    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    // Queued probes see the abort and return at once; in-flight ones get the grace period.
+    let graceTimer: NodeJS.Timeout | undefined;
+    await Promise.race([all, new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(graceTimer);
   }
 
   const attempted = results.filter((result) => result.status !== 'skipped');

@@ -15,6 +15,8 @@ interface Context {
   propertyName: string | undefined;
   /** Distinguishes items of a uniqueItems array. */
   variant: number;
+  /** Counts pattern fields filled from the message, so two airport codes are two different words. */
+  patternUse?: { next(): number };
 }
 
 const MAX_DEPTH = 12;
@@ -112,6 +114,11 @@ function stringInstance(schema: Schema, context: Context): string {
   if (typeof schema.pattern === 'string') {
     const example = Array.isArray(schema.examples) ? schema.examples[0] : schema.default;
     if (typeof example === 'string') return example;
+    // Like a model would: take words of the user's message that fit, in order (CDG, then BER).
+    const pattern = safePattern(schema.pattern);
+    const fitting = pattern ? (context.hints?.words ?? []).filter((word) => pattern.test(word)) : [];
+    const pick = fitting[Math.min(context.patternUse?.next() ?? 0, fitting.length - 1)];
+    if (pick !== undefined) return pick;
   }
   const format = typeof schema.format === 'string' ? FORMAT_EXAMPLES[schema.format] : undefined;
   let text = format ?? freeText(context);
@@ -225,5 +232,15 @@ function instanceOf(candidate: unknown, context: Context): unknown {
 /** A value that validates against `schema` (draft 2020-12 subset: types, $ref/$defs, enums, formats, bounds). */
 export function generateInstance(schema: unknown, hints?: InstanceHints): unknown {
   const root = isSchema(schema) ? schema : {};
-  return instanceOf(schema, { root, hints, depth: 0, propertyName: undefined, variant: 0 });
+  let patternFields = 0;
+  const patternUse = { next: () => patternFields++ };
+  return instanceOf(schema, { root, hints, depth: 0, propertyName: undefined, variant: 0, patternUse });
+}
+
+function safePattern(source: string): RegExp | null {
+  try {
+    return new RegExp(source, 'u');
+  } catch {
+    return null;
+  }
 }

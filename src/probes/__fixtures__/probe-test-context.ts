@@ -29,7 +29,10 @@ export interface TestContextOptions {
 }
 
 /** A context shaped like the runner's, without its gate: requests go straight to a real provider. */
-export function createTestContext(options: TestContextOptions): { context: ProbeContext; provider: Provider } {
+export function createTestContext(options: TestContextOptions): {
+  context: ProbeContext;
+  provider: Provider;
+} {
   const target: Target = {
     name: 'test',
     provider: options.provider ?? 'openai-compatible',
@@ -37,7 +40,11 @@ export function createTestContext(options: TestContextOptions): { context: Probe
     model: options.model ?? 'mistral-small-latest',
     apiKeyEnv: 'TEST_API_KEY',
   };
-  const provider = createProvider(target, TEST_API_KEY, options.dispatcher ? { dispatcher: options.dispatcher } : {});
+  const provider = createProvider(
+    target,
+    TEST_API_KEY,
+    options.dispatcher ? { dispatcher: options.dispatcher } : {},
+  );
   const probe: ProbeSpec = { id: 'test-probe', kind: 'test', ...options.probe };
   const vars = { model: target.model, canary: TEST_CANARIES, ...(probe.with ?? {}) };
   const timeoutMs = options.timeoutMs ?? 5_000;
@@ -97,8 +104,17 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
   };
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }

@@ -5,11 +5,16 @@ import { readChatCompletion, readChatStream } from '../chat-response.ts';
 import { isModelsObservations, type ModelsObservations } from '../kinds/models.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
-function modelsAssertion(name: string, judge: (observations: ModelsObservations) => AssertionVerdict): Assertion {
+function modelsAssertion(
+  name: string,
+  judge: (observations: ModelsObservations) => AssertionVerdict,
+): Assertion {
   return {
     name,
     evaluate: (_params, outcome: ProbeOutcome) =>
-      isModelsObservations(outcome.observations) ? judge(outcome.observations) : notApplicable('no readable model list'),
+      isModelsObservations(outcome.observations)
+        ? judge(outcome.observations)
+        : notApplicable('no readable model list'),
   };
 }
 
@@ -42,17 +47,28 @@ export const deprecationInfoAssertion = modelsAssertion('deprecation-info', (obs
   if (modelIds.length === 0) return notApplicable('the model list is empty');
   if (withoutDeprecationField.length > 0) {
     const missing = withoutDeprecationField.slice(0, 5).join(', ');
-    return fail(`${withoutDeprecationField.length} of ${modelIds.length} models carry no deprecation field (${missing})`);
+    return fail(
+      `${withoutDeprecationField.length} of ${modelIds.length} models carry no deprecation field (${missing})`,
+    );
   }
   const announced = deprecations.map((item) => `${item.id} on ${item.deprecation.slice(0, 10)}`).slice(0, 5);
-  return pass(`every model carries a deprecation field; ${deprecations.length} announced${announced.length ? `: ${announced.join(', ')}` : ''}`);
+  return pass(
+    `every model carries a deprecation field; ${deprecations.length} announced${announced.length ? `: ${announced.join(', ')}` : ''}`,
+  );
 });
 
-export const labsModelsFlaggedAssertion = modelsAssertion('labs-models-flagged', ({ labsModels, requestedModel }) => {
-  if (labsModels.includes(requestedModel)) {
-    return fail(`the evaluated model ${requestedModel} is a Labs model: its inputs may be used for training`);
-  }
-  return labsModels.length > 0
-    ? pass(`Labs models (inputs may train the provider's models; never send personal data): ${labsModels.join(', ')}`)
-    : pass('no Labs models listed');
-});
+export const labsModelsFlaggedAssertion = modelsAssertion(
+  'labs-models-flagged',
+  ({ labsModels, requestedModel }) => {
+    if (labsModels.includes(requestedModel)) {
+      return fail(
+        `the evaluated model ${requestedModel} is a Labs model: its inputs may be used for training`,
+      );
+    }
+    return labsModels.length > 0
+      ? pass(
+          `Labs models (inputs may train the provider's models; never send personal data): ${labsModels.join(', ')}`,
+        )
+      : pass('no Labs models listed');
+  },
+);

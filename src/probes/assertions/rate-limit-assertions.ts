@@ -3,27 +3,41 @@ import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from
 import { type BurstObservations, isBurstObservations } from '../kinds/burst.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
-function burstAssertion(name: string, judge: (observations: BurstObservations) => AssertionVerdict): Assertion {
+function burstAssertion(
+  name: string,
+  judge: (observations: BurstObservations) => AssertionVerdict,
+): Assertion {
   return {
     name,
     evaluate: (_params, outcome: ProbeOutcome) =>
-      isBurstObservations(outcome.observations) ? judge(outcome.observations) : notApplicable('no burst observations'),
+      isBurstObservations(outcome.observations)
+        ? judge(outcome.observations)
+        : notApplicable('no burst observations'),
   };
 }
 
 const NO_429 = (observations: BurstObservations) =>
-  notApplicable(`no 429 within the bounds (${observations.sent} requests, stopped by ${observations.stoppedBy})`);
+  notApplicable(
+    `no 429 within the bounds (${observations.sent} requests, stopped by ${observations.stoppedBy})`,
+  );
 
-export const rateLimitHeadersPresentAssertion = burstAssertion('ratelimit-headers-present', ({ headersSeen }) => {
-  const counters = headersSeen.filter((name) => name !== 'retry-after');
-  return counters.length > 0 ? pass(`rate-limit headers: ${counters.join(', ')}`) : fail('no rate-limit headers on any answer');
-});
+export const rateLimitHeadersPresentAssertion = burstAssertion(
+  'ratelimit-headers-present',
+  ({ headersSeen }) => {
+    const counters = headersSeen.filter((name) => name !== 'retry-after');
+    return counters.length > 0
+      ? pass(`rate-limit headers: ${counters.join(', ')}`)
+      : fail('no rate-limit headers on any answer');
+  },
+);
 
 export const rateLimit429StatusAssertion = burstAssertion('ratelimit-429-status', (observations) => {
   const { first429, serverErrors, connectionErrors, requestsBefore429 } = observations;
   const broken = serverErrors + connectionErrors;
   if (broken > 0) {
-    return fail(`under load: ${serverErrors} server errors and ${connectionErrors} dropped connections${first429 ? ' besides 429s' : ', no 429'}`);
+    return fail(
+      `under load: ${serverErrors} server errors and ${connectionErrors} dropped connections${first429 ? ' besides 429s' : ', no 429'}`,
+    );
   }
   if (!first429) return NO_429(observations);
   return pass(`throttled with 429 after ${requestsBefore429} answers`);
@@ -32,7 +46,9 @@ export const rateLimit429StatusAssertion = burstAssertion('ratelimit-429-status'
 export const rateLimitRetryAfterAssertion = burstAssertion('ratelimit-retry-after', (observations) => {
   const { first429 } = observations;
   if (!first429) return NO_429(observations);
-  return first429.retryAfter !== null ? pass(`Retry-After: ${first429.retryAfter}`) : fail('429 without Retry-After');
+  return first429.retryAfter !== null
+    ? pass(`Retry-After: ${first429.retryAfter}`)
+    : fail('429 without Retry-After');
 });
 
 export const rateLimitJsonBodyAssertion = burstAssertion('ratelimit-json-body', (observations) => {
@@ -43,13 +59,19 @@ export const rateLimitJsonBodyAssertion = burstAssertion('ratelimit-json-body', 
     : fail(`429 body is not JSON (${first429.envelope})`);
 });
 
-export const rateLimitRemainingHonestAssertion = burstAssertion('ratelimit-remaining-honest', (observations) => {
-  if (!observations.first429) return NO_429(observations);
-  if (observations.remainingHonest === null) return notApplicable('no remaining-requests counter to compare');
-  return observations.remainingHonest
-    ? pass('remaining counter reached ~0 as throttling began')
-    : fail('remaining counter did not match throttling (not near 0 at the first 429, or rose unexpectedly)');
-});
+export const rateLimitRemainingHonestAssertion = burstAssertion(
+  'ratelimit-remaining-honest',
+  (observations) => {
+    if (!observations.first429) return NO_429(observations);
+    if (observations.remainingHonest === null)
+      return notApplicable('no remaining-requests counter to compare');
+    return observations.remainingHonest
+      ? pass('remaining counter reached ~0 as throttling began')
+      : fail(
+          'remaining counter did not match throttling (not near 0 at the first 429, or rose unexpectedly)',
+        );
+  },
+);
 
 export const retryAfterRecoversAssertion = burstAssertion('retry-after-recovers', (observations) => {
   const { recovered, waitedMs, waitSource, recoveryStatus } = observations;

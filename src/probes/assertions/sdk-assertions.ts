@@ -1,5 +1,12 @@
 /** @module Assertions on the `sdk` kind: calls succeed, errors are typed, the dependency tree is lean and clean. */
-import { type Assertion, type AssertionParams, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
+import {
+  type Assertion,
+  type AssertionParams,
+  type AssertionVerdict,
+  fail,
+  notApplicable,
+  pass,
+} from '../assertion.ts';
 import {
   isSdkCallObservations,
   isSdkDependencyObservations,
@@ -8,21 +15,40 @@ import {
 } from '../kinds/sdk.ts';
 
 /** Constructor names that say nothing about which SDK failure happened. */
-const GENERIC_ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'Object', 'object', 'string', 'undefined']);
+const GENERIC_ERROR_CLASSES = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'Object',
+  'object',
+  'string',
+  'undefined',
+]);
 
-function callAssertion(name: string, judge: (params: AssertionParams, observations: SdkCallObservations) => AssertionVerdict): Assertion {
+function callAssertion(
+  name: string,
+  judge: (params: AssertionParams, observations: SdkCallObservations) => AssertionVerdict,
+): Assertion {
   return {
     name,
     evaluate: (params, outcome) =>
-      isSdkCallObservations(outcome.observations) ? judge(params, outcome.observations) : notApplicable('no SDK call observed'),
+      isSdkCallObservations(outcome.observations)
+        ? judge(params, outcome.observations)
+        : notApplicable('no SDK call observed'),
   };
 }
 
-function dependencyAssertion(name: string, judge: (params: AssertionParams, report: SdkDependencyObservations) => AssertionVerdict): Assertion {
+function dependencyAssertion(
+  name: string,
+  judge: (params: AssertionParams, report: SdkDependencyObservations) => AssertionVerdict,
+): Assertion {
   return {
     name,
     evaluate: (params, outcome) =>
-      isSdkDependencyObservations(outcome.observations) ? judge(params, outcome.observations) : notApplicable('no SDK dependency report'),
+      isSdkDependencyObservations(outcome.observations)
+        ? judge(params, outcome.observations)
+        : notApplicable('no SDK dependency report'),
   };
 }
 
@@ -40,7 +66,8 @@ function statusExpected(params: AssertionParams): number[] | null {
 export const sdkTypedErrorAssertion = callAssertion('sdk-typed-error', (params, call) => {
   if (call.ok) return fail('the SDK call succeeded where an error was expected');
   const problems: string[] = [];
-  if (!call.errorClass || GENERIC_ERROR_CLASSES.has(call.errorClass)) problems.push(`generic error class ${call.errorClass}`);
+  if (!call.errorClass || GENERIC_ERROR_CLASSES.has(call.errorClass))
+    problems.push(`generic error class ${call.errorClass}`);
   const expected = statusExpected(params);
   if (expected && (call.statusCode === null || !expected.includes(call.statusCode))) {
     problems.push(`status ${call.statusCode ?? 'missing'}, expected ${expected.join(' or ')}`);

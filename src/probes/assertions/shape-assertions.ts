@@ -7,7 +7,9 @@ import { conformsToSpec, SPEC_SCHEMAS, type SpecSchemaName } from '../spec-confo
 /** The schema a successful answer to this request must follow, from `schema` or the request path. */
 function schemaFor(exchange: ProviderExchange, params: AssertionParams): SpecSchemaName | null {
   if (typeof params.schema === 'string') {
-    return (SPEC_SCHEMAS as readonly string[]).includes(params.schema) ? (params.schema as SpecSchemaName) : null;
+    return (SPEC_SCHEMAS as readonly string[]).includes(params.schema)
+      ? (params.schema as SpecSchemaName)
+      : null;
   }
   const path = new URL(exchange.request.url, 'http://unused').pathname;
   if (/\/chat\/completions$/.test(path)) return 'ChatCompletionResponse';
@@ -35,7 +37,8 @@ export const responseShapeConformanceAssertion: Assertion = {
       for (const field of verdict.undeclaredFields) added.add(field);
     }
     if (judged.length === 0) return notApplicable('no successful non-streaming JSON answer to validate');
-    const extra = added.size > 0 ? `; fields the spec does not declare: ${[...added].slice(0, 6).join(', ')}` : '';
+    const extra =
+      added.size > 0 ? `; fields the spec does not declare: ${[...added].slice(0, 6).join(', ')}` : '';
     return pass(`${[...new Set(judged)].join(', ')} conform to the published spec${extra}`);
   },
 };

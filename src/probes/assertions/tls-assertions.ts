@@ -8,11 +8,16 @@ export const HSTS_MIN_MAX_AGE = 15_552_000;
 
 const LEGACY_VERSIONS = ['TLSv1', 'TLSv1.1'];
 
-function tlsAssertion(name: string, judge: (observations: TlsObservations) => ReturnType<Assertion['evaluate']>): Assertion {
+function tlsAssertion(
+  name: string,
+  judge: (observations: TlsObservations) => ReturnType<Assertion['evaluate']>,
+): Assertion {
   return {
     name,
     evaluate: (_params, outcome: ProbeOutcome) =>
-      isTlsObservations(outcome.observations) ? judge(outcome.observations) : notApplicable('no TLS observations'),
+      isTlsObservations(outcome.observations)
+        ? judge(outcome.observations)
+        : notApplicable('no TLS observations'),
   };
 }
 

@@ -28,6 +28,11 @@ export const authTimingKind: ProbeKind = {
         if (exchange.status !== null) into.push(exchange.timings.e2eMs);
       }
     }
+    const unanswered = outcome.exchanges.find((exchange) => exchange.status === null);
+    if (right.length === 0 && wrong.length === 0 && unanswered?.failure) {
+      outcome.failure = { reason: unanswered.failure.reason, detail: unanswered.failure.message };
+      return outcome;
+    }
     const observations: AuthTimingObservations = { rightKeyMedianMs: median(right), wrongKeyMedianMs: median(wrong), samples };
     outcome.observations = { authTiming: observations };
     outcome.measurements = { authTiming: observations };

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, sendJson, startTestServer, type TestHandler, type TestServer } from '../__fixtures__/probe-test-context.ts';
+import {
+  createTestContext,
+  sendJson,
+  startTestServer,
+  type TestHandler,
+  type TestServer,
+} from '../__fixtures__/probe-test-context.ts';
 import {
   rateLimit429StatusAssertion,
   rateLimitHeadersPresentAssertion,
@@ -19,7 +25,13 @@ afterEach(async () => {
 
 const MODELS = { object: 'list', data: [] };
 /** Mistral's 2026 429 body (cline/cline#9085). */
-const MISTRAL_429 = { object: 'error', message: 'Rate limit exceeded', type: 'rate_limited', param: null, code: '1300' };
+const MISTRAL_429 = {
+  object: 'error',
+  message: 'Rate limit exceeded',
+  type: 'rate_limited',
+  param: null,
+  code: '1300',
+};
 
 /** A token bucket like Mistral's: `limit` requests, refilled `refillMs` after it runs dry. */
 function bucket(limit: number, refillMs: number): TestHandler {
@@ -45,7 +57,10 @@ function bucket(limit: number, refillMs: number): TestHandler {
 
 async function burst(handler: TestHandler, parameters: Record<string, unknown>): Promise<ProbeOutcome> {
   server = await startTestServer(handler);
-  const { context, provider } = createTestContext({ baseUrl: server.baseUrl, probe: { kind: 'burst', with: parameters } });
+  const { context, provider } = createTestContext({
+    baseUrl: server.baseUrl,
+    probe: { kind: 'burst', with: parameters },
+  });
   const outcome = await burstKind.run(context);
   await provider.close();
   return outcome;
@@ -60,7 +75,9 @@ const ASSERTIONS = [
   retryAfterRecoversAssertion,
 ];
 const judge = (outcome: ProbeOutcome) =>
-  Object.fromEntries(ASSERTIONS.map((assertion) => [assertion.name, assertion.evaluate({}, outcome, {} as never).passed]));
+  Object.fromEntries(
+    ASSERTIONS.map((assertion) => [assertion.name, assertion.evaluate({}, outcome, {} as never).passed]),
+  );
 
 describe('burst kind', () => {
   it('sees a well-behaved limiter throttle with 429, tell the wait, and recover', async () => {
@@ -89,7 +106,12 @@ describe('burst kind', () => {
       },
       { concurrency: 4, maxRequests: 30 },
     );
-    expect(outcome.observations).toMatchObject({ first429: null, serverErrors: 20, stoppedBy: 'max-requests', sent: 30 });
+    expect(outcome.observations).toMatchObject({
+      first429: null,
+      serverErrors: 20,
+      stoppedBy: 'max-requests',
+      sent: 30,
+    });
     expect(judge(outcome)).toEqual({
       'ratelimit-headers-present': false,
       'ratelimit-429-status': false,
@@ -114,7 +136,11 @@ describe('burst kind', () => {
       },
       { concurrency: 2, maxRequests: 50, maxWaitSeconds: 0.3 },
     );
-    expect(outcome.observations).toMatchObject({ remainingHonest: false, waitSource: 'none', recovered: true });
+    expect(outcome.observations).toMatchObject({
+      remainingHonest: false,
+      waitSource: 'none',
+      recovered: true,
+    });
     expect(judge(outcome)).toMatchObject({
       'ratelimit-retry-after': false,
       'ratelimit-json-body': false,
@@ -124,13 +150,19 @@ describe('burst kind', () => {
   });
 
   it('stops at the time bound and skips a target without the endpoint', async () => {
-    const slow = await burst((_request, _body, response) => setTimeout(() => sendJson(response, 200, MODELS), 50), {
-      concurrency: 2,
-      maxSeconds: 0.3,
-    });
+    const slow = await burst(
+      (_request, _body, response) => setTimeout(() => sendJson(response, 200, MODELS), 50),
+      {
+        concurrency: 2,
+        maxSeconds: 0.3,
+      },
+    );
     expect(slow.observations).toMatchObject({ stoppedBy: 'max-seconds', first429: null });
     await server?.close();
-    const missing = await burst((_request, _body, response) => sendJson(response, 404, { detail: 'Not Found' }), {});
+    const missing = await burst(
+      (_request, _body, response) => sendJson(response, 404, { detail: 'Not Found' }),
+      {},
+    );
     expect(missing.skip?.reason).toBe('not-supported');
   });
 });

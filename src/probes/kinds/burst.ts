@@ -23,7 +23,9 @@ export interface BurstObservations {
 }
 
 export function isBurstObservations(value: unknown): value is BurstObservations {
-  return isRecord(value) && Array.isArray(value.headersSeen) && 'first429' in value && 'remainingHonest' in value;
+  return (
+    isRecord(value) && Array.isArray(value.headersSeen) && 'first429' in value && 'remainingHonest' in value
+  );
 }
 
 interface BurstState {
@@ -92,7 +94,10 @@ export const burstKind: ProbeKind = {
     outcome.exchanges.push(baseline);
     outcome.timings = { ttfbMs: baseline.timings.ttfbMs ?? undefined, e2eMs: baseline.timings.e2eMs };
     if (baseline.status === null) {
-      outcome.failure = { reason: baseline.failure?.reason ?? 'connection-reset', detail: baseline.failure?.message ?? 'no answer' };
+      outcome.failure = {
+        reason: baseline.failure?.reason ?? 'connection-reset',
+        detail: baseline.failure?.message ?? 'no answer',
+      };
       return outcome;
     }
     if (baseline.status === 404 || baseline.status === 405) {
@@ -162,8 +167,9 @@ export const burstKind: ProbeKind = {
       const waitStarted = performance.now();
       await sleep(Math.min(advice?.ms ?? maxWaitMs, maxWaitMs), context.signal);
       waitedMs = Math.round(performance.now() - waitStarted);
-      recovery = await send();
-      outcome.exchanges.push(recovery);
+      // A spent budget leaves recovery unjudged (null) rather than discarding the burst.
+      recovery = await send().catch(() => null);
+      if (recovery) outcome.exchanges.push(recovery);
     }
 
     const json = throttled ? exchangeJson(throttled) : undefined;
@@ -179,7 +185,9 @@ export const burstKind: ProbeKind = {
           }
         : null,
       remainingHonest: throttled ? judgeRemaining(remainingSeries, limit, concurrency + 1) : null,
-      recovered: recovery ? recovery.status !== null && recovery.status >= 200 && recovery.status < 300 : null,
+      recovered: recovery
+        ? recovery.status !== null && recovery.status >= 200 && recovery.status < 300
+        : null,
       recoveryStatus: recovery?.status ?? null,
       waitedMs,
       waitSource,
@@ -189,7 +197,9 @@ export const burstKind: ProbeKind = {
       stoppedBy: state.stoppedBy,
     };
     outcome.observations = { ...observations };
-    outcome.measurements = { burst: { sent: state.sent, requestsBefore429: state.requestsBefore429, waitedMs } };
+    outcome.measurements = {
+      burst: { sent: state.sent, requestsBefore429: state.requestsBefore429, waitedMs },
+    };
     return outcome;
   },
 };

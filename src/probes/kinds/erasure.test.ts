@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, sendJson, startTestServer, type TestServer } from '../__fixtures__/probe-test-context.ts';
+import {
+  createTestContext,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from '../__fixtures__/probe-test-context.ts';
 import { erasedAssertion } from '../assertions/erasure-assertions.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { erasureKind, isErasureObservations } from './erasure.ts';
@@ -24,15 +29,35 @@ afterEach(async () => {
 /** A files API shaped like Mistral's (reference/mistral-openapi-subset.yaml), with one planted fault per behaviour. */
 function filesApi(behaviour: Behaviour, uploads: FormData[]) {
   const files = new Map<string, StoredFile>();
-  const card = (file: StoredFile) => ({ id: file.id, object: 'file', bytes: file.text.length, created_at: 1759500189, filename: file.filename, purpose: file.purpose, sample_type: 'batch', source: 'upload', num_lines: 1, mimetype: 'application/jsonl', signature: null });
+  const card = (file: StoredFile) => ({
+    id: file.id,
+    object: 'file',
+    bytes: file.text.length,
+    created_at: 1759500189,
+    filename: file.filename,
+    purpose: file.purpose,
+    sample_type: 'batch',
+    source: 'upload',
+    num_lines: 1,
+    mimetype: 'application/jsonl',
+    signature: null,
+  });
   return async (request: IncomingMessage, body: Buffer, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const [, , , id, tail] = url.pathname.split('/');
     if (request.method === 'POST' && url.pathname === '/v1/files') {
-      const form = await new Response(body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+      const form = await new Response(new Uint8Array(body), {
+        headers: { 'content-type': String(request.headers['content-type']) },
+      }).formData();
       uploads.push(form);
       const upload = form.get('file') as File;
-      const file = { id: `e85980c9-409e-4a46-9304-${String(files.size).padStart(12, '0')}`, filename: upload.name, purpose: String(form.get('purpose')), text: await upload.text(), deleted: false };
+      const file = {
+        id: `e85980c9-409e-4a46-9304-${String(files.size).padStart(12, '0')}`,
+        filename: upload.name,
+        purpose: String(form.get('purpose')),
+        text: await upload.text(),
+        deleted: false,
+      };
       files.set(file.id, file);
       return sendJson(response, 200, card(file));
     }
@@ -41,13 +66,15 @@ function filesApi(behaviour: Behaviour, uploads: FormData[]) {
       return sendJson(response, 200, { data: visible.map(card), object: 'list', total: visible.length });
     }
     const file = id ? files.get(id) : undefined;
-    if (!file || (file.deleted && behaviour === 'honest')) return sendJson(response, 404, { detail: 'File not found' });
+    if (!file || (file.deleted && behaviour === 'honest'))
+      return sendJson(response, 404, { detail: 'File not found' });
     if (request.method === 'DELETE') {
       file.deleted = true;
       return sendJson(response, 200, { id: file.id, object: 'file', deleted: true });
     }
     if (tail === 'content') {
-      if (file.deleted && behaviour === 'tombstone') return sendJson(response, 404, { detail: 'File not found' });
+      if (file.deleted && behaviour === 'tombstone')
+        return sendJson(response, 404, { detail: 'File not found' });
       response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.text);
       return;
     }
@@ -55,7 +82,9 @@ function filesApi(behaviour: Behaviour, uploads: FormData[]) {
   };
 }
 
-async function runErasure(behaviour: Behaviour | 'no-files'): Promise<{ outcome: ProbeOutcome; uploads: FormData[] }> {
+async function runErasure(
+  behaviour: Behaviour | 'no-files',
+): Promise<{ outcome: ProbeOutcome; uploads: FormData[] }> {
   const uploads: FormData[] = [];
   const handler = behaviour === 'no-files' ? null : filesApi(behaviour, uploads);
   server = await startTestServer((request, body, response) => {

@@ -45,21 +45,33 @@ export const erasureKind: ProbeKind = {
   name: 'erasure',
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
-    const request = (method: string, path: string, extra: Partial<ProviderRequest> = {}): Promise<ProviderExchange> =>
-      context.send({ method, path, auth: { mode: 'bearer' }, timeoutMs: context.timeoutMs, ...extra }).then((exchange) => {
-        outcome.exchanges.push(exchange);
-        return exchange;
-      });
+    const request = (
+      method: string,
+      path: string,
+      extra: Partial<ProviderRequest> = {},
+    ): Promise<ProviderExchange> =>
+      context
+        .send({ method, path, auth: { mode: 'bearer' }, timeoutMs: context.timeoutMs, ...extra })
+        .then((exchange) => {
+          outcome.exchanges.push(exchange);
+          return exchange;
+        });
     const filename = `agentscore-canary-${context.runId.slice(0, 8)}.jsonl`;
     const purpose = String(context.probe.with?.purpose ?? 'batch');
     const form = multipartBody([
       { name: 'purpose', value: purpose },
       { name: 'file', value: canaryLine(context), filename, contentType: 'application/jsonl' },
     ]);
-    const upload = await request('POST', '/v1/files', { rawBody: form.body, headers: { 'content-type': form.contentType } });
+    const upload = await request('POST', '/v1/files', {
+      rawBody: form.body,
+      headers: { 'content-type': form.contentType },
+    });
     outcome.timings = { ttfbMs: upload.timings.ttfbMs ?? undefined, e2eMs: upload.timings.e2eMs };
     if (upload.status === null) {
-      outcome.failure = { reason: upload.failure?.reason ?? 'connection-reset', detail: upload.failure?.message ?? 'no answer to the upload' };
+      outcome.failure = {
+        reason: upload.failure?.reason ?? 'connection-reset',
+        detail: upload.failure?.message ?? 'no answer to the upload',
+      };
       return outcome;
     }
     if (upload.status === 404 || upload.status === 405) {
@@ -82,14 +94,20 @@ export const erasureKind: ProbeKind = {
       const listQuery = { query: { page_size: '100', search: filename } };
       const metadataBefore = await request('GET', filePath);
       const listBefore = await request('GET', '/v1/files', listQuery);
-      observations.beforeDelete = { metadataStatus: metadataBefore.status, listed: listNames(listBefore, fileId, filename) };
+      observations.beforeDelete = {
+        metadataStatus: metadataBefore.status,
+        listed: listNames(listBefore, fileId, filename),
+      };
       observations.deleteStatus = (await request('DELETE', filePath)).status;
       const metadata = await request('GET', filePath);
       const content = await request('GET', `${filePath}/content`);
       const list = await request('GET', '/v1/files', listQuery);
       observations.afterDelete = {
         metadataStatus: metadata.status,
-        metadataTombstone: is2xx(metadata.status) && isRecord(exchangeJson(metadata)) && (exchangeJson(metadata) as Record<string, unknown>).deleted === true,
+        metadataTombstone:
+          is2xx(metadata.status) &&
+          isRecord(exchangeJson(metadata)) &&
+          (exchangeJson(metadata) as Record<string, unknown>).deleted === true,
         contentStatus: content.status,
         contentServed: is2xx(content.status),
         listed: listNames(list, fileId, filename),

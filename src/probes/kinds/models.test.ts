@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, sendJson, startTestServer, type TestServer } from '../__fixtures__/probe-test-context.ts';
-import { deprecationInfoAssertion, labsModelsFlaggedAssertion, modelServedAssertion, servesRequested } from '../assertions/model-assertions.ts';
+import {
+  createTestContext,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from '../__fixtures__/probe-test-context.ts';
+import {
+  deprecationInfoAssertion,
+  labsModelsFlaggedAssertion,
+  modelServedAssertion,
+  servesRequested,
+} from '../assertions/model-assertions.ts';
 import { responseShapeConformanceAssertion } from '../assertions/shape-assertions.ts';
 import type { ProbeContext, ProbeOutcome } from '../probe-kind.ts';
 import { isModelsObservations, modelsKind } from './models.ts';
@@ -22,7 +32,10 @@ const LIST = {
   object: 'list',
   data: [
     card('mistral-small-2506', { aliases: ['mistral-small-latest'] }),
-    card('open-mistral-7b', { deprecation: '2025-03-30T12:00:00Z', deprecation_replacement_model: 'ministral-8b-latest' }),
+    card('open-mistral-7b', {
+      deprecation: '2025-03-30T12:00:00Z',
+      deprecation_replacement_model: 'ministral-8b-latest',
+    }),
     card('labs-devstral-small-2512'),
   ],
 };
@@ -33,9 +46,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function listModels(body: unknown, model = 'mistral-small-latest', status = 200): Promise<{ outcome: ProbeOutcome; context: ProbeContext }> {
+async function listModels(
+  body: unknown,
+  model = 'mistral-small-latest',
+  status = 200,
+): Promise<{ outcome: ProbeOutcome; context: ProbeContext }> {
   server = await startTestServer((_request, _body, response) => sendJson(response, status, body));
-  const { context, provider } = createTestContext({ baseUrl: server.baseUrl, model, probe: { kind: 'models' } });
+  const { context, provider } = createTestContext({
+    baseUrl: server.baseUrl,
+    model,
+    probe: { kind: 'models' },
+  });
   const outcome = await modelsKind.run(context);
   await provider.close();
   return { outcome, context };
@@ -47,13 +68,17 @@ describe('models kind', () => {
     expect(isModelsObservations(outcome.observations)).toBe(true);
     expect(outcome.observations).toMatchObject({
       requestedModelListed: true,
-      deprecations: [{ id: 'open-mistral-7b', deprecation: '2025-03-30T12:00:00Z', replacement: 'ministral-8b-latest' }],
+      deprecations: [
+        { id: 'open-mistral-7b', deprecation: '2025-03-30T12:00:00Z', replacement: 'ministral-8b-latest' },
+      ],
       withoutDeprecationField: [],
       labsModels: ['labs-devstral-small-2512'],
     });
     expect(outcome.measurements.shapeFingerprint).toContain('.data[].deprecation:string');
     expect(deprecationInfoAssertion.evaluate({}, outcome, context)).toMatchObject({ passed: true });
-    expect(labsModelsFlaggedAssertion.evaluate({}, outcome, context).detail).toMatch(/labs-devstral-small-2512/);
+    expect(labsModelsFlaggedAssertion.evaluate({}, outcome, context).detail).toMatch(
+      /labs-devstral-small-2512/,
+    );
     expect(responseShapeConformanceAssertion.evaluate({}, outcome, context)).toMatchObject({ passed: true });
   });
 
@@ -91,11 +116,18 @@ describe('model-served', () => {
       }),
     );
     const { context, provider } = createTestContext({ baseUrl: server.baseUrl });
-    const exchange = await context.send(context.render({ path: '/v1/chat/completions', body: { model: '{{model}}', messages: [] } }));
+    const exchange = await context.send(
+      context.render({ path: '/v1/chat/completions', body: { model: '{{model}}', messages: [] } }),
+    );
     await provider.close();
     const outcome: ProbeOutcome = { exchanges: [exchange], measurements: {}, timings: {}, observations: {} };
-    expect(modelServedAssertion.evaluate({}, outcome, context)).toMatchObject({ passed: false, detail: 'requested mistral-small-latest but mistral-large-2411 answered' });
-    expect(modelServedAssertion.evaluate({ model: 'mistral-large-latest' }, outcome, context).passed).toBe(true);
+    expect(modelServedAssertion.evaluate({}, outcome, context)).toMatchObject({
+      passed: false,
+      detail: 'requested mistral-small-latest but mistral-large-2411 answered',
+    });
+    expect(modelServedAssertion.evaluate({ model: 'mistral-large-latest' }, outcome, context).passed).toBe(
+      true,
+    );
     expect(responseShapeConformanceAssertion.evaluate({}, outcome, context).passed).toBe(true);
   });
 });

@@ -17,7 +17,12 @@ export interface ModelsObservations {
 }
 
 export function isModelsObservations(value: unknown): value is ModelsObservations {
-  return isRecord(value) && Array.isArray(value.modelIds) && Array.isArray(value.labsModels) && Array.isArray(value.deprecations);
+  return (
+    isRecord(value) &&
+    Array.isArray(value.modelIds) &&
+    Array.isArray(value.labsModels) &&
+    Array.isArray(value.deprecations)
+  );
 }
 
 /** Mistral trains on Labs model traffic (opt-out and ZDR do not apply); their ids start with or contain `labs`. */
@@ -39,9 +44,12 @@ export function readModels(body: unknown, requestedModel: string): ModelsObserva
       .map((card) => ({
         id: card.id as string,
         deprecation: card.deprecation as string,
-        replacement: typeof card.deprecation_replacement_model === 'string' ? card.deprecation_replacement_model : null,
+        replacement:
+          typeof card.deprecation_replacement_model === 'string' ? card.deprecation_replacement_model : null,
       })),
-    withoutDeprecationField: cards.filter((card) => !('deprecation' in card)).map((card) => card.id as string),
+    withoutDeprecationField: cards
+      .filter((card) => !('deprecation' in card))
+      .map((card) => card.id as string),
     labsModels: modelIds.filter(isLabsModel),
   };
 }
@@ -50,11 +58,19 @@ export const modelsKind: ProbeKind = {
   name: 'models',
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
-    const exchange = await context.send({ method: 'GET', path: '/v1/models', auth: { mode: 'bearer' }, timeoutMs: context.timeoutMs });
+    const exchange = await context.send({
+      method: 'GET',
+      path: '/v1/models',
+      auth: { mode: 'bearer' },
+      timeoutMs: context.timeoutMs,
+    });
     outcome.exchanges.push(exchange);
     outcome.timings = { ttfbMs: exchange.timings.ttfbMs ?? undefined, e2eMs: exchange.timings.e2eMs };
     if (exchange.status === null) {
-      outcome.failure = { reason: exchange.failure?.reason ?? 'connection-reset', detail: exchange.failure?.message ?? 'no answer' };
+      outcome.failure = {
+        reason: exchange.failure?.reason ?? 'connection-reset',
+        detail: exchange.failure?.message ?? 'no answer',
+      };
       return outcome;
     }
     if (exchange.status === 404 || exchange.status === 405) {

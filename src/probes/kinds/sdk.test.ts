@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, sendJson, startTestServer, TEST_API_KEY, type TestServer } from '../__fixtures__/probe-test-context.ts';
+import {
+  createTestContext,
+  sendJson,
+  startTestServer,
+  TEST_API_KEY,
+  type TestServer,
+} from '../__fixtures__/probe-test-context.ts';
+import type { AssertionParams } from '../assertion.ts';
 import {
   sdkCallOkAssertion,
   sdkDependencyCountAssertion,
@@ -7,39 +14,68 @@ import {
   sdkLicencesKnownAssertion,
   sdkTypedErrorAssertion,
 } from '../assertions/sdk-assertions.ts';
-import type { AssertionParams } from '../assertion.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { isSdkCallObservations, isSdkDependencyObservations, sdkKind, UNKNOWN_MODEL } from './sdk.ts';
 
 /** Bodies as Mistral sends them (reference/mistral-real-errors.json, mistral-real-streams.json). */
 const UNAUTHORIZED = { message: 'Unauthorized', request_id: 'c61f2f15feca71626a990e3740f99245' };
-const INVALID_MODEL = { object: 'error', message: `Invalid model: ${UNKNOWN_MODEL}`, type: 'invalid_model', param: null, code: '1500' };
+const INVALID_MODEL = {
+  object: 'error',
+  message: `Invalid model: ${UNKNOWN_MODEL}`,
+  type: 'invalid_model',
+  param: null,
+  code: '1500',
+};
 const COMPLETION = {
   id: 'b761ad55fe0145d3a5e478a080930232',
   object: 'chat.completion',
   created: 1728462827,
   model: 'mistral-small-2506',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'OK', tool_calls: null }, finish_reason: 'stop' }],
+  choices: [
+    { index: 0, message: { role: 'assistant', content: 'OK', tool_calls: null }, finish_reason: 'stop' },
+  ],
   usage: { prompt_tokens: 12, total_tokens: 13, completion_tokens: 1 },
 };
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer((request, body, response) => {
-    if (request.headers.authorization !== `Bearer ${TEST_API_KEY}`) return sendJson(response, 401, UNAUTHORIZED);
+    if (request.headers.authorization !== `Bearer ${TEST_API_KEY}`)
+      return sendJson(response, 401, UNAUTHORIZED);
     const chat = JSON.parse(body.toString('utf8')) as { model: string; temperature?: number };
     if (chat.model === UNKNOWN_MODEL) return sendJson(response, 400, INVALID_MODEL);
     if ((chat.temperature ?? 0) > 1.5) {
-      const detail = [{ type: 'less_than_equal', loc: ['body', 'temperature'], msg: 'Input should be less than or equal to 1.5', input: chat.temperature }];
-      return sendJson(response, 422, { object: 'error', message: { detail }, type: 'invalid_request_error', param: null, code: null });
+      const detail = [
+        {
+          type: 'less_than_equal',
+          loc: ['body', 'temperature'],
+          msg: 'Input should be less than or equal to 1.5',
+          input: chat.temperature,
+        },
+      ];
+      return sendJson(response, 422, {
+        object: 'error',
+        message: { detail },
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      });
     }
     sendJson(response, 200, COMPLETION);
   });
 });
 afterAll(() => server.close());
 
-async function runScenario(scenario: string, extra: Record<string, unknown> = {}, baseUrl = server.baseUrl): Promise<ProbeOutcome> {
-  const { context } = createTestContext({ baseUrl, provider: 'mistral', probe: { kind: 'sdk', with: { scenario, ...extra } } });
+async function runScenario(
+  scenario: string,
+  extra: Record<string, unknown> = {},
+  baseUrl = server.baseUrl,
+): Promise<ProbeOutcome> {
+  const { context } = createTestContext({
+    baseUrl,
+    provider: 'mistral',
+    probe: { kind: 'sdk', with: { scenario, ...extra } },
+  });
   return sdkKind.run(context);
 }
 
@@ -89,7 +125,10 @@ describe('sdk kind', () => {
     await closed.close();
     const outcome = await runScenario('auth-works', {}, closed.baseUrl);
     expect(outcome.failure?.reason).toBe('connection-refused');
-    const { context } = createTestContext({ baseUrl: server.baseUrl, probe: { kind: 'sdk', with: { scenario: 'auth-works' } } });
+    const { context } = createTestContext({
+      baseUrl: server.baseUrl,
+      probe: { kind: 'sdk', with: { scenario: 'auth-works' } },
+    });
     expect((await sdkKind.run(context)).skip?.reason).toBe('not-supported');
   });
 });

@@ -47,20 +47,34 @@ function chatRequest(context: ProbeContext): SdkChatRequest {
   };
   if (context.probe.with?.scenario !== 'validation') return base;
   // Temperature far outside any documented range: the server, not the SDK, has to refuse it.
-  return context.probe.with?.invalid === 'temperature' ? { ...base, temperature: 50 } : { ...base, model: UNKNOWN_MODEL };
+  return context.probe.with?.invalid === 'temperature'
+    ? { ...base, temperature: 50 }
+    : { ...base, model: UNKNOWN_MODEL };
 }
 
 /** Transport failures are not SDK behaviour: the probe errors instead of judging them. */
 function transportFailure(outcome: SdkOutcome<unknown>): { reason: FailureReason; detail: string } | null {
   if (outcome.ok || outcome.statusCode !== null) return null;
   if (/Timeout/i.test(outcome.errorClass)) return { reason: 'timeout', detail: outcome.message };
-  if (/Connection|Abort/i.test(outcome.errorClass)) return { reason: 'connection-refused', detail: outcome.message };
+  if (/Connection|Abort/i.test(outcome.errorClass))
+    return { reason: 'connection-refused', detail: outcome.message };
   return null;
 }
 
-function callObservations(scenario: SdkCallObservations['scenario'], result: SdkOutcome<unknown>): SdkCallObservations {
+function callObservations(
+  scenario: SdkCallObservations['scenario'],
+  result: SdkOutcome<unknown>,
+): SdkCallObservations {
   if (result.ok) {
-    return { scenario, ok: true, errorClass: null, statusCode: null, message: null, hasTypedFields: false, durationMs: result.durationMs };
+    return {
+      scenario,
+      ok: true,
+      errorClass: null,
+      statusCode: null,
+      message: null,
+      hasTypedFields: false,
+      durationMs: result.durationMs,
+    };
   }
   return {
     scenario,
@@ -97,7 +111,9 @@ export const sdkKind: ProbeKind = {
     }
     const scenario = context.probe.with?.scenario as SdkScenario | undefined;
     if (!scenario || !SCENARIOS.includes(scenario)) {
-      throw new Error(`probe ${context.probe.id}: kind sdk needs with.scenario, one of ${SCENARIOS.join(', ')}`);
+      throw new Error(
+        `probe ${context.probe.id}: kind sdk needs with.scenario, one of ${SCENARIOS.join(', ')}`,
+      );
     }
     if (scenario === 'dependencies') {
       outcome.observations = { ...dependencyObservations(sdk) };
@@ -105,7 +121,10 @@ export const sdkKind: ProbeKind = {
     }
     // The wrong key is the per-run fake key-shaped canary, never derived from the real one.
     const apiKey = scenario === 'wrong-key' ? context.canaries.apiKey : undefined;
-    const result = await sdk.chatComplete(chatRequest(context), { timeoutMs: context.timeoutMs, ...(apiKey ? { apiKey } : {}) });
+    const result = await sdk.chatComplete(chatRequest(context), {
+      timeoutMs: context.timeoutMs,
+      ...(apiKey ? { apiKey } : {}),
+    });
     outcome.timings = { e2eMs: Math.round(result.durationMs * 100) / 100 };
     const failure = transportFailure(result);
     if (failure) {

@@ -1,13 +1,27 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions } from 'node:https';
+import {
+  createServer as createHttpsServer,
+  type Server as HttpsServer,
+  type ServerOptions,
+} from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, sendJson, startTestServer, type TestServer } from '../__fixtures__/probe-test-context.ts';
-import { hstsAssertion, httpRefusedAssertion, tlsCertValidAssertion, tlsMinVersionAssertion } from '../assertions/tls-assertions.ts';
+import {
+  createTestContext,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from '../__fixtures__/probe-test-context.ts';
+import {
+  hstsAssertion,
+  httpRefusedAssertion,
+  tlsCertValidAssertion,
+  tlsMinVersionAssertion,
+} from '../assertions/tls-assertions.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { createTlsKind, isTlsObservations } from './tls.ts';
 
@@ -18,11 +32,27 @@ const servers: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'agentscore-tls-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-days', '30',
-    '-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem'),
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-days',
+      '30',
+      '-keyout',
+      join(directory, 'key.pem'),
+      '-out',
+      join(directory, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   key = readFileSync(join(directory, 'key.pem'));
   cert = readFileSync(join(directory, 'cert.pem'));
 });
@@ -37,7 +67,13 @@ async function startTlsServer(options: ServerOptions, headers: Record<string, st
     sendJson(response, 200, { object: 'list', data: [] }, headers),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({ close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) });
+  servers.push({
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
   return (server.address() as AddressInfo).port;
 }
 
@@ -71,16 +107,33 @@ const judge = (outcome: ProbeOutcome) =>
 
 describe('tls kind', () => {
   it('passes a TLS 1.2+ server with a trusted certificate, HSTS and a 301 on plain http', async () => {
-    const port = await startTlsServer({}, { 'strict-transport-security': 'max-age=31536000; includeSubDomains' });
+    const port = await startTlsServer(
+      {},
+      { 'strict-transport-security': 'max-age=31536000; includeSubDomains' },
+    );
     const plain = await startPlainServer(301);
     const outcome = await runTls(port, plain.port, true);
     expect(outcome.failure).toBeUndefined();
     expect(isTlsObservations(outcome.observations)).toBe(true);
-    expect(outcome.observations.tlsVersions).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+    expect(outcome.observations.tlsVersions).toEqual({
+      TLSv1: false,
+      'TLSv1.1': false,
+      'TLSv1.2': true,
+      'TLSv1.3': true,
+    });
     expect(outcome.observations.certificate).toMatchObject({ valid: true, daysLeft: 29 });
-    expect(outcome.observations.plainHttp).toMatchObject({ refused: false, status: 301, redirectsToHttps: true });
+    expect(outcome.observations.plainHttp).toMatchObject({
+      refused: false,
+      status: 301,
+      redirectsToHttps: true,
+    });
     expect(outcome.exchanges[1]?.request.headers.authorization).toBe('Bearer agentscore-dummy-key');
-    expect(judge(outcome)).toEqual({ 'tls-min-version': true, 'tls-cert-valid': true, hsts: true, 'http-refused': true });
+    expect(judge(outcome)).toEqual({
+      'tls-min-version': true,
+      'tls-cert-valid': true,
+      hsts: true,
+      'http-refused': true,
+    });
   });
 
   it('fails legacy TLS, a short HSTS and plain http answering the API', async () => {
@@ -92,7 +145,12 @@ describe('tls kind', () => {
     const outcome = await runTls(port, plain.port, true);
     expect(outcome.observations.tlsVersions).toMatchObject({ TLSv1: true, 'TLSv1.1': true });
     expect(outcome.observations.hsts).toMatchObject({ present: true, maxAge: 86400 });
-    expect(judge(outcome)).toEqual({ 'tls-min-version': false, 'tls-cert-valid': true, hsts: false, 'http-refused': false });
+    expect(judge(outcome)).toEqual({
+      'tls-min-version': false,
+      'tls-cert-valid': true,
+      hsts: false,
+      'http-refused': false,
+    });
   });
 
   it('flags an untrusted certificate, a missing HSTS header and counts a closed port as refused', async () => {
@@ -103,7 +161,12 @@ describe('tls kind', () => {
     expect(outcome.observations.certificate).toMatchObject({ valid: false });
     expect(String((outcome.observations.certificate as { error: string }).error)).toMatch(/not trusted/);
     expect(outcome.observations.plainHttp).toMatchObject({ refused: true, status: null });
-    expect(judge(outcome)).toEqual({ 'tls-min-version': true, 'tls-cert-valid': false, hsts: false, 'http-refused': true });
+    expect(judge(outcome)).toEqual({
+      'tls-min-version': true,
+      'tls-cert-valid': false,
+      hsts: false,
+      'http-refused': true,
+    });
   });
 
   it('reports an unreachable host as a connection failure, not observations', async () => {

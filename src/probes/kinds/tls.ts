@@ -15,11 +15,23 @@ export interface TlsObservations {
   tlsVersions: Record<string, boolean>;
   certificate: { valid: boolean; daysLeft: number | null; subjectAltNames: string[]; error?: string };
   hsts: { present: boolean; maxAge: number | null; value: string | null };
-  plainHttp: { url: string; refused: boolean; status: number | null; redirectsToHttps: boolean; location: string | null };
+  plainHttp: {
+    url: string;
+    refused: boolean;
+    status: number | null;
+    redirectsToHttps: boolean;
+    location: string | null;
+  };
 }
 
 export function isTlsObservations(value: unknown): value is TlsObservations {
-  return isRecord(value) && isRecord(value.tlsVersions) && isRecord(value.certificate) && isRecord(value.hsts) && isRecord(value.plainHttp);
+  return (
+    isRecord(value) &&
+    isRecord(value.tlsVersions) &&
+    isRecord(value.certificate) &&
+    isRecord(value.hsts) &&
+    isRecord(value.plainHttp)
+  );
 }
 
 export interface TlsKindOptions {
@@ -46,7 +58,11 @@ function readPlainHttp(url: string, exchange: ProviderExchange): TlsObservations
     url,
     refused: exchange.status === null,
     status: exchange.status,
-    redirectsToHttps: exchange.status !== null && exchange.status >= 300 && exchange.status < 400 && /^https:\/\//i.test(location ?? ''),
+    redirectsToHttps:
+      exchange.status !== null &&
+      exchange.status >= 300 &&
+      exchange.status < 400 &&
+      /^https:\/\//i.test(location ?? ''),
     location,
   };
 }
@@ -70,7 +86,12 @@ export function createTlsKind(options: TlsKindOptions = {}): ProbeKind {
       }
       const host = url.hostname.replace(/^\[|\]$/g, '');
       const port = Number(url.port || 443);
-      const target: HandshakeTarget = { host, port, timeoutMs: Math.min(context.timeoutMs, 15_000), ...(options.ca ? { ca: options.ca } : {}) };
+      const target: HandshakeTarget = {
+        host,
+        port,
+        timeoutMs: Math.min(context.timeoutMs, 15_000),
+        ...(options.ca ? { ca: options.ca } : {}),
+      };
 
       const tlsVersions: Record<string, boolean> = {};
       const errors: string[] = [];
@@ -80,13 +101,29 @@ export function createTlsKind(options: TlsKindOptions = {}): ProbeKind {
         if (!result.ok) errors.push(result.code);
       }
       if (!Object.values(tlsVersions).some(Boolean)) {
-        outcome.failure = { reason: unreachable(errors[errors.length - 1] ?? ''), detail: `no TLS handshake with ${host}:${port} (${[...new Set(errors)].join(', ')})` };
+        outcome.failure = {
+          reason: unreachable(errors[errors.length - 1] ?? ''),
+          detail: `no TLS handshake with ${host}:${port} (${[...new Set(errors)].join(', ')})`,
+        };
         return outcome;
       }
       const inspected = await inspectCertificate(target, now());
-      const certificate = 'valid' in inspected ? inspected : { valid: false, daysLeft: null, subjectAltNames: [], error: inspected.ok ? 'no certificate' : inspected.message };
+      const certificate =
+        'valid' in inspected
+          ? inspected
+          : {
+              valid: false,
+              daysLeft: null,
+              subjectAltNames: [],
+              error: inspected.ok ? 'no certificate' : inspected.message,
+            };
 
-      const secure = await context.send({ method: 'GET', path: '/v1/models', auth: { mode: 'bearer' }, timeoutMs: context.timeoutMs });
+      const secure = await context.send({
+        method: 'GET',
+        path: '/v1/models',
+        auth: { mode: 'bearer' },
+        timeoutMs: context.timeoutMs,
+      });
       const hstsValue = secure.status === null ? undefined : headerOf(secure, 'strict-transport-security');
       const plainUrl = plainHttpUrl(host, context);
       const plain = await context.send({

@@ -106,7 +106,7 @@ export function ratesConfig(series: ChartSeries): ChartConfiguration {
   };
 }
 
-export function trendConfig(series: ChartSeries): ChartConfiguration | null {
+export function trendConfig(series: Pick<ChartSeries, 'trend'>): ChartConfiguration | null {
   if (!series.trend) return null;
   return {
     type: 'line',
