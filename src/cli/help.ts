@@ -12,7 +12,7 @@ export function mainHelp(commands: CliCommand[]): string {
     'Commands:',
     ...lines,
     '',
-    'Run `agentscore <command> --help` for a command\'s options.',
+    "Run `agentscore <command> --help` for a command's options.",
     'Exit codes: 0 ok, 1 regression, 2 bad usage or invalid input, 3 run could not complete, 130 interrupted.',
     '',
   ].join('\n');
@@ -21,7 +21,12 @@ export function mainHelp(commands: CliCommand[]): string {
 export function commandHelp(command: CliCommand): string {
   const rows = command.options.map((option) => {
     const flag = `${option.short ? `-${option.short}, ` : ''}--${option.name}${option.type === 'string' ? ` ${option.valueName ?? 'VALUE'}` : ''}`;
-    const suffix = option.default !== undefined ? ` (default: ${String(option.default)})` : option.multiple ? ' (repeatable)' : '';
+    const suffix =
+      option.default !== undefined
+        ? ` (default: ${String(option.default)})`
+        : option.multiple
+          ? ' (repeatable)'
+          : '';
     return [flag, `${option.description}${suffix}`] as const;
   });
   rows.push(['-h, --help', 'show this help']);

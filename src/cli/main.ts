@@ -29,7 +29,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     parsed = parse(command, rest);
   } catch (error) {
-    io.stderr.write(`agentscore ${command.name}: ${error instanceof Error ? error.message : String(error)}\n\n${commandHelp(command)}`);
+    io.stderr.write(
+      `agentscore ${command.name}: ${error instanceof Error ? error.message : String(error)}\n\n${commandHelp(command)}`,
+    );
     return EXIT_USAGE;
   }
   if (parsed.values.help) {
@@ -39,11 +41,16 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     return await command.run(parsed.values as ParsedOptions, parsed.positionals, io);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && error.code === 'E_VALIDATION')) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && error.code === 'E_VALIDATION')
+    ) {
       io.stderr.write(`agentscore ${command.name}: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`agentscore ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `agentscore ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     if (io.env.AGENTSCORE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return 3;
   }
@@ -54,7 +61,11 @@ function parse(command: CliCommand, args: string[]) {
     help: { type: 'boolean', short: 'h' },
   };
   for (const option of command.options) {
-    options[option.name] = { type: option.type, ...(option.multiple ? { multiple: true } : {}), ...(option.short ? { short: option.short } : {}) };
+    options[option.name] = {
+      type: option.type,
+      ...(option.multiple ? { multiple: true } : {}),
+      ...(option.short ? { short: option.short } : {}),
+    };
   }
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }

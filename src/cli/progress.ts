@@ -2,7 +2,9 @@
 import type { RunEvents } from '../run/run-suites.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
 
-export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): RunEvents & { finish(): void } {
+export function createProgress(
+  stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+): RunEvents & { finish(): void } {
   let total = 0;
   let done = 0;
   let failures = 0;
@@ -36,7 +38,9 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
       total = planned;
       done = alreadyDone;
       startedMs = performance.now();
-      stream.write(`running ${planned - alreadyDone} probes${alreadyDone ? ` (${alreadyDone} already done, resuming)` : ''}\n`);
+      stream.write(
+        `running ${planned - alreadyDone} probes${alreadyDone ? ` (${alreadyDone} already done, resuming)` : ''}\n`,
+      );
     },
     onResult(result: ProbeResult) {
       done += 1;

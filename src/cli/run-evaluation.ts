@@ -1,7 +1,8 @@
 /** @module Shared by run, demo and monitor: signals, provider, evaluation, headline, exit code. */
+
+import type { Canaries } from '../probes/probe-kind.ts';
 import { createProvider } from '../providers/create-provider.ts';
 import type { Provider } from '../providers/provider.ts';
-import type { Canaries } from '../probes/probe-kind.ts';
 import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
 import { type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
@@ -40,11 +41,16 @@ export function headline(scorecard: Scorecard): string {
   ].join(' · ');
 }
 
-export async function runEvaluation(request: EvaluationRequest, io: CliIo): Promise<{ code: number; evaluation: Evaluation }> {
+export async function runEvaluation(
+  request: EvaluationRequest,
+  io: CliIo,
+): Promise<{ code: number; evaluation: Evaluation }> {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return;
-    io.stderr.write(`\n${signal}: letting in-flight probes finish (up to 5 s), then writing a partial scorecard\n`);
+    io.stderr.write(
+      `\n${signal}: letting in-flight probes finish (up to 5 s), then writing a partial scorecard\n`,
+    );
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -55,10 +61,13 @@ export async function runEvaluation(request: EvaluationRequest, io: CliIo): Prom
     : createProvider(request.target, request.apiKey);
   const recordDir = request.recordDir;
   const wrapProvider = recordDir
-    ? (inner: Provider, canaries: Canaries, scrub: (text: string) => string) => recordingProvider(inner, recordDir, canaries, scrub)
+    ? (inner: Provider, canaries: Canaries, scrub: (text: string) => string) =>
+        recordingProvider(inner, recordDir, canaries, scrub)
     : undefined;
   const progress = createProgress(io.stderr as NodeJS.WritableStream & { isTTY?: boolean });
-  io.stderr.write(`evaluating ${request.target.name} (${request.target.provider}, ${request.target.baseUrl}, model ${request.target.model}) → ${request.runDir}\n`);
+  io.stderr.write(
+    `evaluating ${request.target.name} (${request.target.provider}, ${request.target.baseUrl}, model ${request.target.model}) → ${request.runDir}\n`,
+  );
   try {
     const evaluation = await evaluateTarget({
       ...request,
@@ -74,7 +83,9 @@ export async function runEvaluation(request: EvaluationRequest, io: CliIo): Prom
     io.stdout.write(
       `${scorecard.probes.total} probes: ${scorecard.probes.passed} passed, ${scorecard.probes.failed} failed, ${scorecard.probes.errored} errored, ${scorecard.probes.skipped} skipped · ${summary.requests} requests${summary.throttled ? `, ${summary.throttled} throttled` : ''}\n`,
     );
-    io.stdout.write(`reports: ${request.runDir}/report.md, ${request.runDir}/report.html, ${request.runDir}/scorecard.json\n`);
+    io.stdout.write(
+      `reports: ${request.runDir}/report.md, ${request.runDir}/report.html, ${request.runDir}/scorecard.json\n`,
+    );
     if (summary.interrupted) return { code: EXIT_INTERRUPTED, evaluation };
     if (!summary.reachedTarget) {
       io.stderr.write(`no probe reached ${request.target.baseUrl}: is the target up and the URL right?\n`);

@@ -5,22 +5,55 @@ import { type CliOption, type ParsedOptions, UsageError } from './cli-command.ts
 export const RUN_OPTIONS: CliOption[] = [
   { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory for results and reports' },
   { name: 'suite', type: 'string', multiple: true, valueName: 'ID', description: 'run only this suite' },
-  { name: 'suites-dir', type: 'string', valueName: 'DIR', description: 'where suite YAML files live (default: the built-in suites/)' },
-  { name: 'concurrency', type: 'string', valueName: 'N', description: 'probes in flight at once', default: '4' },
-  { name: 'timeout-ms', type: 'string', valueName: 'N', description: 'per-request timeout', default: '30000' },
-  { name: 'shard', type: 'string', valueName: 'I/N', description: 'run the I-th of N deterministic slices of the plan' },
+  {
+    name: 'suites-dir',
+    type: 'string',
+    valueName: 'DIR',
+    description: 'where suite YAML files live (default: the built-in suites/)',
+  },
+  {
+    name: 'concurrency',
+    type: 'string',
+    valueName: 'N',
+    description: 'probes in flight at once',
+    default: '4',
+  },
+  {
+    name: 'timeout-ms',
+    type: 'string',
+    valueName: 'N',
+    description: 'per-request timeout',
+    default: '30000',
+  },
+  {
+    name: 'shard',
+    type: 'string',
+    valueName: 'I/N',
+    description: 'run the I-th of N deterministic slices of the plan',
+  },
   { name: 'budget-requests', type: 'string', valueName: 'N', description: 'stop sending after N requests' },
   { name: 'resume', type: 'boolean', description: 'continue an interrupted run in --out' },
   { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
-  { name: 'record', type: 'string', valueName: 'DIR', description: 'save every (scrubbed) exchange to a cassette in DIR' },
-  { name: 'replay', type: 'string', valueName: 'DIR', description: 'answer from a recorded cassette: no network, no key needed' },
+  {
+    name: 'record',
+    type: 'string',
+    valueName: 'DIR',
+    description: 'save every (scrubbed) exchange to a cassette in DIR',
+  },
+  {
+    name: 'replay',
+    type: 'string',
+    valueName: 'DIR',
+    description: 'answer from a recorded cassette: no network, no key needed',
+  },
 ];
 
 export function positiveInteger(options: ParsedOptions, name: string, fallback?: number): number | undefined {
   const value = options[name];
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${name} must be a positive integer, got "${String(value)}"`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new UsageError(`--${name} must be a positive integer, got "${String(value)}"`);
   return number;
 }
 

@@ -11,7 +11,11 @@ export type AssertionParams = Record<string, unknown>;
 
 export interface Assertion {
   readonly name: string;
-  evaluate(params: AssertionParams, outcome: ProbeOutcome, context: Pick<ProbeContext, 'containsSecret' | 'canaries' | 'target' | 'vars'>): AssertionVerdict;
+  evaluate(
+    params: AssertionParams,
+    outcome: ProbeOutcome,
+    context: Pick<ProbeContext, 'containsSecret' | 'canaries' | 'target' | 'vars'>,
+  ): AssertionVerdict;
 }
 
 export function pass(detail: string): AssertionVerdict {

@@ -29,7 +29,11 @@ function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   // Reasoning models stream content as typed parts; only text parts are the answer.
   if (Array.isArray(content)) {
-    return content.map((part) => (isRecord(part) && part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+    return content
+      .map((part) =>
+        isRecord(part) && part.type === 'text' && typeof part.text === 'string' ? part.text : '',
+      )
+      .join('');
   }
   return '';
 }
@@ -38,7 +42,11 @@ function toolCallsOf(value: unknown): ToolCallSeen[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).map((call) => {
     const fn = isRecord(call.function) ? call.function : {};
-    return { id: typeof call.id === 'string' ? call.id : '', name: typeof fn.name === 'string' ? fn.name : '', rawArguments: fn.arguments };
+    return {
+      id: typeof call.id === 'string' ? call.id : '',
+      name: typeof fn.name === 'string' ? fn.name : '',
+      rawArguments: fn.arguments,
+    };
   });
 }
 
@@ -97,7 +105,8 @@ export function readChatStream(exchange: ProviderExchange): ChatReading {
     const delta = isRecord(choice.delta) ? choice.delta : {};
     const text = textOf(delta.content);
     const calls = toolCallsOf(delta.tool_calls);
-    if (reading.chunks === 1) reading.roleOnlyFirstChunk = typeof delta.role === 'string' && text === '' && calls.length === 0;
+    if (reading.chunks === 1)
+      reading.roleOnlyFirstChunk = typeof delta.role === 'string' && text === '' && calls.length === 0;
     if ((text !== '' || calls.length > 0) && reading.ttftMs === null) reading.ttftMs = event.atMs;
     reading.content += text;
     mergeStreamedCalls(reading.toolCalls, calls);
@@ -111,7 +120,12 @@ export function readChatStream(exchange: ProviderExchange): ChatReading {
 function mergeStreamedCalls(into: ToolCallSeen[], calls: ToolCallSeen[]): void {
   for (const call of calls) {
     const previous = into.at(-1);
-    if (previous && (call.id === '' || call.id === previous.id) && call.name === '' && typeof call.rawArguments === 'string') {
+    if (
+      previous &&
+      (call.id === '' || call.id === previous.id) &&
+      call.name === '' &&
+      typeof call.rawArguments === 'string'
+    ) {
       previous.rawArguments = `${typeof previous.rawArguments === 'string' ? previous.rawArguments : ''}${call.rawArguments}`;
     } else {
       into.push({ ...call });

@@ -20,17 +20,34 @@ describe('classifyEnvelope on every recorded Mistral error body', () => {
     for (const [index, item] of errors.entries()) {
       const name = names[index];
       if (item.body === null) expect(name).toBe('empty');
-      else if (typeof item.body === 'string') expect(['unstructured', 'pydantic-detail-list']).toContain(name);
+      else if (typeof item.body === 'string')
+        expect(['unstructured', 'pydantic-detail-list']).toContain(name);
       else expect(name, item.context).not.toBe('unstructured');
     }
   });
 
   it('tells the live families apart', () => {
-    expect(classifyEnvelope({ message: 'Unauthorized', request_id: 'c61f2f15feca71626a990e3740f99245' })).toBe('gateway');
+    expect(
+      classifyEnvelope({ message: 'Unauthorized', request_id: 'c61f2f15feca71626a990e3740f99245' }),
+    ).toBe('gateway');
     expect(classifyEnvelope({ detail: 'Unauthorized' })).toBe('fastapi-detail');
-    expect(classifyEnvelope({ detail: [{ type: 'extra_forbidden', loc: ['body', 'store'], msg: 'Extra inputs are not permitted' }] })).toBe('pydantic-detail-list');
-    expect(classifyEnvelope({ object: 'error', message: 'Invalid model: ', type: 'invalid_model', param: null, code: '1500' })).toBe('openai-like');
-    expect(classifyEnvelope({ error: { message: 'Content blocked by guardrail', status: 403 } })).toBe('openai-nested');
+    expect(
+      classifyEnvelope({
+        detail: [{ type: 'extra_forbidden', loc: ['body', 'store'], msg: 'Extra inputs are not permitted' }],
+      }),
+    ).toBe('pydantic-detail-list');
+    expect(
+      classifyEnvelope({
+        object: 'error',
+        message: 'Invalid model: ',
+        type: 'invalid_model',
+        param: null,
+        code: '1500',
+      }),
+    ).toBe('openai-like');
+    expect(classifyEnvelope({ error: { message: 'Content blocked by guardrail', status: 403 } })).toBe(
+      'openai-nested',
+    );
     expect(classifyEnvelope('<html><body>500 Internal Server Error</body></html>')).toBe('unstructured');
     expect(classifyEnvelope('')).toBe('empty');
   });

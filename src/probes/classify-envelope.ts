@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { readJson } from './response-body.ts';
 
-export type EnvelopeName = 'openai-like' | 'pydantic-detail-list' | 'fastapi-detail' | 'gateway' | 'openai-nested' | 'unstructured' | 'empty';
+export type EnvelopeName =
+  | 'openai-like'
+  | 'pydantic-detail-list'
+  | 'fastapi-detail'
+  | 'gateway'
+  | 'openai-nested'
+  | 'unstructured'
+  | 'empty';
 
 interface ShapeFile {
   shapes: { name: EnvelopeName; schema: object }[];

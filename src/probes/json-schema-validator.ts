@@ -28,6 +28,10 @@ export function validateAgainst(schema: unknown, value: unknown): SchemaVerdict 
   const valid = validate(value) as boolean;
   return {
     valid,
-    errors: valid ? [] : (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim()),
+    errors: valid
+      ? []
+      : (validate.errors ?? [])
+          .slice(0, 5)
+          .map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim()),
   };
 }

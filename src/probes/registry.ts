@@ -1,5 +1,13 @@
 /** @module The typed registries of probe kinds and assertions: adding one is adding a file and a line. */
 import type { Assertion } from './assertion.ts';
+import { availabilityAssertion } from './assertions/availability-assertion.ts';
+import {
+  noCanaryEchoAssertion,
+  noCookiesAssertion,
+  noCorsCredentialReflectionAssertion,
+  noKeyEchoAssertion,
+} from './assertions/echo-assertions.ts';
+import { erasedAssertion } from './assertions/erasure-assertions.ts';
 import {
   envelopeAssertion,
   envelopeStableAssertion,
@@ -11,13 +19,6 @@ import {
   requestIdAssertion,
   statusAssertion,
 } from './assertions/http-assertions.ts';
-import {
-  noCanaryEchoAssertion,
-  noCookiesAssertion,
-  noCorsCredentialReflectionAssertion,
-  noKeyEchoAssertion,
-} from './assertions/echo-assertions.ts';
-import { availabilityAssertion } from './assertions/availability-assertion.ts';
 import {
   authTimingRecordedAssertion,
   jsonAcceptedAssertion,
@@ -33,7 +34,6 @@ import {
   toolIdFormatAssertion,
   ttftRecordedAssertion,
 } from './assertions/llm-assertions.ts';
-import { erasedAssertion } from './assertions/erasure-assertions.ts';
 import {
   deprecationInfoAssertion,
   labsModelsFlaggedAssertion,
@@ -62,15 +62,15 @@ import {
   tlsMinVersionAssertion,
 } from './assertions/tls-assertions.ts';
 import { agentLoopKind } from './kinds/agent-loop.ts';
+import { authTimingKind } from './kinds/auth-timing.ts';
 import { burstKind } from './kinds/burst.ts';
+import { chatStreamKind } from './kinds/chat-stream.ts';
 import { erasureKind } from './kinds/erasure.ts';
+import { httpKind } from './kinds/http.ts';
+import { jsonModeKind } from './kinds/json-mode.ts';
 import { modelsKind } from './kinds/models.ts';
 import { sdkKind } from './kinds/sdk.ts';
 import { tlsKind } from './kinds/tls.ts';
-import { authTimingKind } from './kinds/auth-timing.ts';
-import { chatStreamKind } from './kinds/chat-stream.ts';
-import { httpKind } from './kinds/http.ts';
-import { jsonModeKind } from './kinds/json-mode.ts';
 import { toolCallKind } from './kinds/tool-call.ts';
 import type { ProbeKind } from './probe-kind.ts';
 
@@ -143,7 +143,13 @@ export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
 );
 
 /** Kinds whose traffic is ordinary use: the runner adds an `availability` check to their results. */
-export const NORMAL_TRAFFIC_KINDS = new Set<string>(['chat-stream', 'json-mode', 'tool-call', 'agent-loop', 'models']);
+export const NORMAL_TRAFFIC_KINDS = new Set<string>([
+  'chat-stream',
+  'json-mode',
+  'tool-call',
+  'agent-loop',
+  'models',
+]);
 
 export function registryNames(): { probeKinds: string[]; assertions: string[] } {
   return { probeKinds: Object.keys(PROBE_KINDS).sort(), assertions: Object.keys(ASSERTIONS).sort() };

@@ -30,4 +30,11 @@ export function headerOf(exchange: ProviderExchange, ...names: string[]): string
   return undefined;
 }
 
-export const REQUEST_ID_HEADERS = ['mistral-correlation-id', 'x-request-id', 'request-id', 'x-kong-request-id', 'cf-ray', 'openai-request-id'];
+export const REQUEST_ID_HEADERS = [
+  'mistral-correlation-id',
+  'x-request-id',
+  'request-id',
+  'x-kong-request-id',
+  'cf-ray',
+  'openai-request-id',
+];

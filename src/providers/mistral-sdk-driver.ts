@@ -1,5 +1,5 @@
 /** @module Drives the official @mistralai/mistralai SDK and reports each outcome as plain data. */
-import { type Fetcher, HTTPClient, Mistral } from '@mistralai/mistralai';
+import type { Fetcher, Mistral } from '@mistralai/mistralai';
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
 import type { Target } from '../spec/target.ts';
 import { mapSdkError } from './map-sdk-error.ts';
@@ -36,8 +36,16 @@ function dispatcherFetcher(dispatcher: Dispatcher): Fetcher {
   };
 }
 
+// The SDK takes seconds to import (its generated model index), so it loads on first use only.
+type SdkModule = typeof import('@mistralai/mistralai');
+let sdkModule: Promise<SdkModule> | undefined;
+function loadSdk(): Promise<SdkModule> {
+  sdkModule ??= import('@mistralai/mistralai');
+  return sdkModule;
+}
+
 export function createMistralSdkDriver(target: Target, options: MistralSdkDriverOptions): SdkDriver {
-  const clientFor = (apiKey: string) =>
+  const clientFor = ({ Mistral, HTTPClient }: SdkModule, apiKey: string) =>
     new Mistral({
       apiKey,
       serverURL: target.baseUrl,
@@ -48,9 +56,10 @@ export function createMistralSdkDriver(target: Target, options: MistralSdkDriver
         : {}),
     });
   let defaultClient: Mistral | undefined;
-  const client = (apiKey: string | undefined) => {
-    if (apiKey !== undefined && apiKey !== options.apiKey) return clientFor(apiKey);
-    defaultClient ??= clientFor(options.apiKey);
+  const client = async (apiKey: string | undefined) => {
+    const sdk = await loadSdk();
+    if (apiKey !== undefined && apiKey !== options.apiKey) return clientFor(sdk, apiKey);
+    defaultClient ??= clientFor(sdk, options.apiKey);
     return defaultClient;
   };
 
@@ -58,10 +67,11 @@ export function createMistralSdkDriver(target: Target, options: MistralSdkDriver
     callOptions: SdkCallOptions,
     run: (mistral: Mistral, requestOptions: { timeoutMs: number }) => Promise<T>,
   ): Promise<SdkOutcome<T>> {
+    const mistral = await client(callOptions.apiKey);
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
     try {
-      const value = await run(client(callOptions.apiKey), { timeoutMs: callOptions.timeoutMs });
+      const value = await run(mistral, { timeoutMs: callOptions.timeoutMs });
       return { ok: true, value, durationMs: elapsed() };
     } catch (error) {
       return mapSdkError(error, elapsed());

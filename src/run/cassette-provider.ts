@@ -4,8 +4,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Provider, ProviderExchange, ProviderRequest } from '../providers/provider.ts';
 import type { Canaries } from '../probes/probe-kind.ts';
+import type { Provider, ProviderExchange, ProviderRequest } from '../providers/provider.ts';
 
 export const CASSETTE_FILE = 'cassette.jsonl';
 const CASSETTE_VERSION = 1;
@@ -24,9 +24,23 @@ interface CassetteEntry {
 
 /** What identifies a request across runs: never the key, never the random wrong key. */
 export function requestKey(request: ProviderRequest): string {
-  const body = request.rawBody === undefined ? JSON.stringify(request.body ?? null) : typeof request.rawBody === 'string' ? request.rawBody : `bytes:${request.rawBody.byteLength}`;
-  const auth = request.auth.mode === 'header' ? `header:${request.auth.name}:${request.auth.value}` : request.auth.mode;
-  return [request.method, request.path, JSON.stringify(request.query ?? {}), JSON.stringify(request.headers ?? {}), auth, request.stream ? 'stream' : '', body].join(' ');
+  const body =
+    request.rawBody === undefined
+      ? JSON.stringify(request.body ?? null)
+      : typeof request.rawBody === 'string'
+        ? request.rawBody
+        : `bytes:${request.rawBody.byteLength}`;
+  const auth =
+    request.auth.mode === 'header' ? `header:${request.auth.name}:${request.auth.value}` : request.auth.mode;
+  return [
+    request.method,
+    request.path,
+    JSON.stringify(request.query ?? {}),
+    JSON.stringify(request.headers ?? {}),
+    auth,
+    request.stream ? 'stream' : '',
+    body,
+  ].join(' ');
 }
 
 class Occurrences {
@@ -38,10 +52,19 @@ class Occurrences {
   }
 }
 
-export function recordingProvider(inner: Provider, dir: string, canaries: Canaries, scrub: (text: string) => string): Provider {
+export function recordingProvider(
+  inner: Provider,
+  dir: string,
+  canaries: Canaries,
+  scrub: (text: string) => string,
+): Provider {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, CASSETTE_FILE);
-  const header: CassetteHeader = { cassetteVersion: CASSETTE_VERSION, canaries, target: { name: inner.target.name, baseUrl: inner.target.baseUrl, model: inner.target.model } };
+  const header: CassetteHeader = {
+    cassetteVersion: CASSETTE_VERSION,
+    canaries,
+    target: { name: inner.target.name, baseUrl: inner.target.baseUrl, model: inner.target.model },
+  };
   writeFileSync(file, `${scrub(JSON.stringify(header))}\n`);
   const occurrences = new Occurrences();
   return {
@@ -69,9 +92,12 @@ export interface Cassette {
 export function loadCassette(dir: string): Cassette {
   const file = join(dir, CASSETTE_FILE);
   if (!existsSync(file)) throw new Error(`${file}: no cassette here (record one with --record ${dir})`);
-  const [first, ...lines] = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const [first, ...lines] = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const header = JSON.parse(first ?? '{}') as CassetteHeader;
-  if (header.cassetteVersion !== CASSETTE_VERSION) throw new Error(`${file}: cassette version ${header.cassetteVersion} is not supported`);
+  if (header.cassetteVersion !== CASSETTE_VERSION)
+    throw new Error(`${file}: cassette version ${header.cassetteVersion} is not supported`);
   const byKey = new Map<string, ProviderExchange[]>();
   for (const line of lines) {
     const entry = JSON.parse(line) as CassetteEntry;
@@ -100,7 +126,10 @@ export function loadCassette(dir: string): Cassette {
             bodyText: '',
             bodyBytes: 0,
             timings: { startedAt: new Date(0).toISOString(), ttfbMs: null, e2eMs: 0 },
-            failure: { reason: 'not-supported', message: 'request not in the cassette (suites changed since recording?)' },
+            failure: {
+              reason: 'not-supported',
+              message: 'request not in the cassette (suites changed since recording?)',
+            },
           };
         },
       };

@@ -1,11 +1,12 @@
 /** @module One evaluation end to end: run the suites, score, write scorecard and reports. */
+
+import { registryNames } from '../probes/registry.ts';
 import type { Provider } from '../providers/provider.ts';
 import { writeReports } from '../report/write-reports.ts';
 import type { Target } from '../spec/target.ts';
 import { loadSuites } from '../suite/load-suites.ts';
-import { registryNames } from '../probes/registry.ts';
-import { PROJECT_PATHS } from './project-paths.ts';
 import type { Shard } from './plan-probes.ts';
+import { PROJECT_PATHS } from './project-paths.ts';
 import { type RunEvents, type RunSuitesOptions, type RunSummary, runSuites } from './run-suites.ts';
 import { type ScoredRun, scoreRun } from './score-run.ts';
 

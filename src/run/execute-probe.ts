@@ -1,7 +1,8 @@
 /** @module Runs one planned probe: its kind, then its assertions, into one ProbeResult. */
-import type { Provider, ProviderRequest } from '../providers/provider.ts';
+
 import type { ProbeContext, ProbeOutcome } from '../probes/probe-kind.ts';
 import { ASSERTIONS, NORMAL_TRAFFIC_KINDS, PROBE_KINDS } from '../probes/registry.ts';
+import type { Provider, ProviderRequest } from '../providers/provider.ts';
 import type { CheckResult, FailureReason, ProbeResult, ProbeStatus } from '../spec/probe-result.ts';
 import { RESULT_SCHEMA_VERSION } from '../spec/probe-result.ts';
 import type { Expectation, RequestTemplate } from '../spec/suite.ts';
@@ -24,30 +25,55 @@ export interface ExecuteEnvironment {
 }
 
 /** Why a probe cannot run on this target at all, before any request. */
-function unmetRequirement(item: PlannedProbe, environment: ExecuteEnvironment): { reason: FailureReason; detail: string } | null {
+function unmetRequirement(
+  item: PlannedProbe,
+  environment: ExecuteEnvironment,
+): { reason: FailureReason; detail: string } | null {
   const { probe } = item;
   for (const need of probe.requires ?? []) {
     if (need === 'https' && !environment.target.baseUrl.startsWith('https:')) {
       return { reason: 'not-applicable', detail: 'target is plain http: TLS checks do not apply' };
     }
-    if (need === 'sdk' && !environment.provider.sdk) return { reason: 'not-supported', detail: 'provider has no official SDK driver' };
-    if (need === 'mcp' && !environment.target.mcpUrl) return { reason: 'not-applicable', detail: 'target declares no MCP endpoint' };
+    if (need === 'sdk' && !environment.provider.sdk)
+      return { reason: 'not-supported', detail: 'provider has no official SDK driver' };
+    if (need === 'mcp' && !environment.target.mcpUrl)
+      return { reason: 'not-applicable', detail: 'target declares no MCP endpoint' };
   }
   if (probe.optIn && !environment.isLoopback) {
-    const allowed = probe.optIn === 'burst' ? environment.target.budgets?.allowBurst : environment.target.budgets?.allowDestructive;
-    if (!allowed) return { reason: 'opt-in', detail: `${probe.optIn} probe: opt in with budgets.allow${probe.optIn === 'burst' ? 'Burst' : 'Destructive'} for remote targets` };
+    const allowed =
+      probe.optIn === 'burst'
+        ? environment.target.budgets?.allowBurst
+        : environment.target.budgets?.allowDestructive;
+    if (!allowed)
+      return {
+        reason: 'opt-in',
+        detail: `${probe.optIn} probe: opt in with budgets.allow${probe.optIn === 'burst' ? 'Burst' : 'Destructive'} for remote targets`,
+      };
   }
   return null;
 }
 
-function checkFor(expectation: Expectation, item: PlannedProbe, verdict: { passed: boolean | null; detail: string }): CheckResult {
+function checkFor(
+  expectation: Expectation,
+  item: PlannedProbe,
+  verdict: { passed: boolean | null; detail: string },
+): CheckResult {
   const component = expectation.feeds === undefined ? (item.probe.feeds ?? null) : expectation.feeds;
-  return { id: expectation.check ?? expectation.assert, component, passed: verdict.passed, detail: verdict.detail };
+  return {
+    id: expectation.check ?? expectation.assert,
+    component,
+    passed: verdict.passed,
+    detail: verdict.detail,
+  };
 }
 
-function statusOf(outcome: ProbeOutcome, checks: CheckResult[]): { status: ProbeStatus; reason: FailureReason | null; detail?: string } {
+function statusOf(
+  outcome: ProbeOutcome,
+  checks: CheckResult[],
+): { status: ProbeStatus; reason: FailureReason | null; detail?: string } {
   if (outcome.skip) return { status: 'skipped', reason: outcome.skip.reason, detail: outcome.skip.detail };
-  if (outcome.failure) return { status: 'errored', reason: outcome.failure.reason, detail: outcome.failure.detail };
+  if (outcome.failure)
+    return { status: 'errored', reason: outcome.failure.reason, detail: outcome.failure.detail };
   return { status: checks.some((check) => check.passed === false) ? 'failed' : 'passed', reason: null };
 }
 
@@ -67,7 +93,10 @@ function templateVariables(item: PlannedProbe, environment: ExecuteEnvironment):
   };
 }
 
-export async function executeProbe(item: PlannedProbe, environment: ExecuteEnvironment): Promise<ProbeResult> {
+export async function executeProbe(
+  item: PlannedProbe,
+  environment: ExecuteEnvironment,
+): Promise<ProbeResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const vars = templateVariables(item, environment);
@@ -87,7 +116,8 @@ export async function executeProbe(item: PlannedProbe, environment: ExecuteEnvir
     render: (template: RequestTemplate, extra = {}): ProviderRequest => {
       const rendered = renderTemplate(template, { ...vars, ...extra }) as RequestTemplate;
       return {
-        method: rendered.method ?? (rendered.body === undefined && rendered.rawBody === undefined ? 'GET' : 'POST'),
+        method:
+          rendered.method ?? (rendered.body === undefined && rendered.rawBody === undefined ? 'GET' : 'POST'),
         path: rendered.path,
         headers: rendered.headers,
         query: rendered.query,
@@ -122,13 +152,21 @@ export async function executeProbe(item: PlannedProbe, environment: ExecuteEnvir
         observations: {},
         ...(budget
           ? { skip: { reason: 'budget-exhausted' as const, detail: error.message } }
-          : { failure: { reason: 'internal-error' as const, detail: error instanceof Error ? error.message : String(error) } }),
+          : {
+              failure: {
+                reason: 'internal-error' as const,
+                detail: error instanceof Error ? error.message : String(error),
+              },
+            }),
       };
     }
   }
 
   const expectations = [...(item.probe.expect ?? [])];
-  if (NORMAL_TRAFFIC_KINDS.has(item.probe.kind) && !expectations.some((expectation) => expectation.assert === 'availability')) {
+  if (
+    NORMAL_TRAFFIC_KINDS.has(item.probe.kind) &&
+    !expectations.some((expectation) => expectation.assert === 'availability')
+  ) {
     expectations.push({ assert: 'availability', feeds: 'reliability.uptimeSla' });
   }
   const checks =
@@ -139,7 +177,12 @@ export async function executeProbe(item: PlannedProbe, environment: ExecuteEnvir
           return checkFor(expectation, item, ASSERTIONS[assert]!.evaluate(params, outcome, context));
         });
   if (outcome.failure && NORMAL_TRAFFIC_KINDS.has(item.probe.kind)) {
-    checks.push({ id: 'availability', component: 'reliability.uptimeSla', passed: false, detail: `no answer: ${outcome.failure.reason}` });
+    checks.push({
+      id: 'availability',
+      component: 'reliability.uptimeSla',
+      passed: false,
+      detail: `no answer: ${outcome.failure.reason}`,
+    });
   }
   const { status, reason, detail } = statusOf(outcome, checks);
   return {

@@ -22,7 +22,13 @@ export function planProbes(suites: SuiteSpec[], onlySuites: string[] = []): Plan
   for (const suite of ordered) {
     for (const probe of suite.probes) {
       for (let repetition = 1; repetition <= (probe.repeat ?? 1); repetition += 1) {
-        plan.push({ key: planKey(suite.id, probe.id, repetition), index: plan.length, suite, probe, repetition });
+        plan.push({
+          key: planKey(suite.id, probe.id, repetition),
+          index: plan.length,
+          suite,
+          probe,
+          repetition,
+        });
       }
     }
   }

@@ -59,7 +59,9 @@ export class RequestGate {
   ) {}
 
   get budgetLeft(): number {
-    return this.options.maxRequests === undefined ? Number.POSITIVE_INFINITY : this.options.maxRequests - this.stats.requests;
+    return this.options.maxRequests === undefined
+      ? Number.POSITIVE_INFINITY
+      : this.options.maxRequests - this.stats.requests;
   }
 
   async send(request: ProviderRequest, acceptThrottle = false): Promise<GatedSend> {
@@ -67,7 +69,8 @@ export class RequestGate {
     for (let attempt = 1; ; attempt += 1) {
       await this.takeSlot();
       const exchange = await this.provider.send(request);
-      const mayRetry = !acceptThrottle && attempt <= this.options.maxThrottleRetries && !this.options.signal.aborted;
+      const mayRetry =
+        !acceptThrottle && attempt <= this.options.maxThrottleRetries && !this.options.signal.aborted;
       if (exchange.status !== 429 || !mayRetry) {
         if (exchange.status !== 429) this.options.onSuccess?.();
         return { exchange, attempts: attempt, throttledWaitMs };
@@ -86,7 +89,8 @@ export class RequestGate {
   }
 
   private async takeSlot(): Promise<void> {
-    if (this.budgetLeft <= 0) throw new BudgetExhaustedError(`request budget of ${this.options.maxRequests} spent`);
+    if (this.budgetLeft <= 0)
+      throw new BudgetExhaustedError(`request budget of ${this.options.maxRequests} spent`);
     this.stats.requests += 1;
     const rate = this.options.requestsPerSecond;
     if (!rate) return;

@@ -1,6 +1,6 @@
 /** @module results.jsonl: one scrubbed, schema-versioned ProbeResult a line, appended as probes end. */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { RESULT_SCHEMA_VERSION, type ProbeResult } from '../spec/probe-result.ts';
+import { type ProbeResult, RESULT_SCHEMA_VERSION } from '../spec/probe-result.ts';
 
 export class ResultsFileError extends Error {
   readonly code = 'E_RESULTS_FILE';

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { Provider } from '../providers/provider.ts';
 import type { Canaries } from '../probes/probe-kind.ts';
+import type { Provider } from '../providers/provider.ts';
 import { createScrubber } from '../providers/scrub-secrets.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { SuiteSpec } from '../spec/suite.ts';
@@ -15,8 +15,8 @@ import { HARNESS_VERSION } from './harness-version.ts';
 import { isLoopbackUrl } from './is-loopback.ts';
 import { planKey, planProbes, type Shard, shardPlan } from './plan-probes.ts';
 import { RequestGate } from './request-gate.ts';
-import { readResults, ResultsWriter } from './results-file.ts';
-import { type RunManifest, readManifest, writeManifest, MANIFEST_SCHEMA_VERSION } from './run-manifest.ts';
+import { ResultsWriter, readResults } from './results-file.ts';
+import { MANIFEST_SCHEMA_VERSION, type RunManifest, readManifest, writeManifest } from './run-manifest.ts';
 
 export interface RunEvents {
   onPlanned?(total: number, alreadyDone: number): void;
@@ -80,7 +80,9 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
 
   const scrub = createScrubber(options.provider.secrets());
   const canaries = options.canaries ?? createCanaries();
-  const provider = options.wrapProvider ? options.wrapProvider(options.provider, canaries, scrub) : options.provider;
+  const provider = options.wrapProvider
+    ? options.wrapProvider(options.provider, canaries, scrub)
+    : options.provider;
   const writer = new ResultsWriter(resultsFile, scrub);
   const containsSecret = (text: string): boolean => scrub(text) !== text;
   const limit = pLimit(options.concurrency);
@@ -126,7 +128,8 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
     limit(async () => {
       if (options.signal.aborted) return;
       const result = await executeProbe(item, environment);
-      if (options.signal.aborted && interruptedAt !== null && performance.now() - interruptedAt > graceMs) return;
+      if (options.signal.aborted && interruptedAt !== null && performance.now() - interruptedAt > graceMs)
+        return;
       writer.append(result);
       results.push(result);
       options.events?.onResult?.(result);
@@ -149,7 +152,8 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
 
   const attempted = results.filter((result) => result.status !== 'skipped');
   const reachedTarget =
-    attempted.length === 0 || attempted.some((result) => result.evidence.some((evidence) => evidence.status !== null));
+    attempted.length === 0 ||
+    attempted.some((result) => result.evidence.some((evidence) => evidence.status !== null));
   manifest.finishedAt = new Date().toISOString();
   manifest.complete = !options.signal.aborted && results.length >= plan.length;
   writeManifest(options.runDir, manifest);

@@ -25,13 +25,17 @@ export function mergeResults(lists: ProbeResult[][]): ProbeResult[] {
     const existing = byKey.get(key);
     if (!existing || result.attempt >= existing.attempt) byKey.set(key, result);
   }
-  return [...byKey.values()].sort((left, right) =>
-    `${left.suite}/${left.probe}`.localeCompare(`${right.suite}/${right.probe}`) || left.repetition - right.repetition,
+  return [...byKey.values()].sort(
+    (left, right) =>
+      `${left.suite}/${left.probe}`.localeCompare(`${right.suite}/${right.probe}`) ||
+      left.repetition - right.repetition,
   );
 }
 
 export async function loadProfileFor(manifest: RunManifest): Promise<TargetProfile | null> {
-  return manifest.target.profile ? await loadTargetProfile(manifest.target.profile, PROJECT_PATHS.profiles) : null;
+  return manifest.target.profile
+    ? await loadTargetProfile(manifest.target.profile, PROJECT_PATHS.profiles)
+    : null;
 }
 
 /** Recomputes scorecard.json from files only; same inputs give byte-identical output. */
@@ -41,15 +45,24 @@ export async function scoreRun(
   rubricFile = PROJECT_PATHS.rubric,
 ): Promise<ScoredRun> {
   const manifest = readManifest(runDir);
-  if (!manifest) throw new Error(`${runDir}: no run.json here; is this a run directory written by agentscore run?`);
-  const results = mergeResults([readResults(join(runDir, 'results.jsonl')), ...extraResultFiles.map(readResults)]);
+  if (!manifest)
+    throw new Error(`${runDir}: no run.json here; is this a run directory written by agentscore run?`);
+  const results = mergeResults([
+    readResults(join(runDir, 'results.jsonl')),
+    ...extraResultFiles.map(readResults),
+  ]);
   const profile = await loadProfileFor(manifest);
   const finishedAt = manifest.finishedAt ?? manifest.startedAt;
   const scorecard = computeScorecard({
     results,
     rubric: await loadRubric(rubricFile),
     profile,
-    target: { name: manifest.target.name, provider: manifest.target.provider, baseUrl: manifest.target.baseUrl, model: manifest.target.model },
+    target: {
+      name: manifest.target.name,
+      provider: manifest.target.provider,
+      baseUrl: manifest.target.baseUrl,
+      model: manifest.target.model,
+    },
     harnessVersion: manifest.harnessVersion,
     startedAt: manifest.startedAt,
     finishedAt,

@@ -6,7 +6,8 @@ describe('agentscore CLI usage', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: agentscore <command>');
-    for (const command of ['demo', 'run', 'sandbox', 'score', 'report', 'validate']) expect(run.stdout).toContain(command);
+    for (const command of ['demo', 'run', 'sandbox', 'score', 'report', 'validate'])
+      expect(run.stdout).toContain(command);
   });
 
   it('exits 2 with help on an unknown command', async () => {
@@ -25,7 +26,17 @@ describe('agentscore CLI usage', () => {
 
   it('reports a missing key variable before any request', async () => {
     const run = await runCli(
-      ['run', '--provider', 'openai-compatible', '--base-url', 'http://127.0.0.1:9', '--model', 'm', '--api-key-env', 'AGENTSCORE_TEST_UNSET_KEY'],
+      [
+        'run',
+        '--provider',
+        'openai-compatible',
+        '--base-url',
+        'http://127.0.0.1:9',
+        '--model',
+        'm',
+        '--api-key-env',
+        'AGENTSCORE_TEST_UNSET_KEY',
+      ],
       { AGENTSCORE_TEST_UNSET_KEY: '' },
     );
     expect(run.code).toBe(2);
@@ -33,7 +44,9 @@ describe('agentscore CLI usage', () => {
   });
 
   it('rejects a malformed shard', async () => {
-    const run = await runCli(['run', '--target', 'mistral', '--shard', '3/2'], { MISTRAL_API_KEY: 'x'.repeat(32) });
+    const run = await runCli(['run', '--target', 'mistral', '--shard', '3/2'], {
+      MISTRAL_API_KEY: 'x'.repeat(32),
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--shard must be I/N');
   });

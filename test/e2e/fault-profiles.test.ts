@@ -13,7 +13,14 @@ const root = mkdtempSync(join(tmpdir(), 'agentscore-faults-'));
 
 async function evaluate(profile: string, suites: string[]): Promise<Scorecard> {
   const out = join(root, `${profile}-${suites.join('-')}`);
-  const run = await runCli(['demo', '--sandbox-profile', profile, '--out', out, ...suites.flatMap((suite) => ['--suite', suite])]);
+  const run = await runCli([
+    'demo',
+    '--sandbox-profile',
+    profile,
+    '--out',
+    out,
+    ...suites.flatMap((suite) => ['--suite', suite]),
+  ]);
   if (run.code !== 0) throw new Error(`demo ${profile} exited ${run.code}\n${run.stderr}`);
   return JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard;
 }
@@ -51,7 +58,9 @@ const CASES: FaultCase[] = [
     also: (faulty, faithful) => {
       expect(faithful.metrics.toolCalls.repeatedCallRate).toBe(0);
       expect(faulty.metrics.toolCalls.repeatedCallRate).toBeGreaterThan(0.3);
-      expect(faulty.gotchas.map((gotcha) => gotcha.probeIds.join(' ')).join(' ')).toContain('tool-calls/agent-loop');
+      expect(faulty.gotchas.map((gotcha) => gotcha.probeIds.join(' ')).join(' ')).toContain(
+        'tool-calls/agent-loop',
+      );
     },
   },
   {
@@ -60,7 +69,7 @@ const CASES: FaultCase[] = [
     drops: [{ path: 'agentFriendliness.documentation', by: 10 }],
     also: (faulty, faithful) => {
       expect(faithful.metrics.toolCalls.forcedCallRate).toBe(1);
-      expect(faulty.metrics.toolCalls.forcedCallRate ?? 1).toBeLessThan(0.5);
+      expect(faulty.metrics.toolCalls.forcedCallRate ?? 1).toBeLessThan(0.75);
     },
   },
   {
@@ -72,8 +81,16 @@ const CASES: FaultCase[] = [
       expect(faulty.metrics.jsonMode.validRate ?? 1).toBeLessThan(0.5);
     },
   },
-  { profile: 'bare-rate-limits', suites: ['rate-limits'], drops: [{ path: 'agentFriendliness.rateLimits', by: 30 }] },
-  { profile: 'flaky-5xx', suites: ['latency', 'versions'], drops: [{ path: 'reliability.uptimeSla', by: 20 }] },
+  {
+    profile: 'bare-rate-limits',
+    suites: ['rate-limits'],
+    drops: [{ path: 'agentFriendliness.rateLimits', by: 30 }],
+  },
+  {
+    profile: 'flaky-5xx',
+    suites: ['latency', 'versions'],
+    drops: [{ path: 'reliability.uptimeSla', by: 20 }],
+  },
   {
     profile: 'slow-stream',
     suites: ['latency'],
@@ -84,7 +101,11 @@ const CASES: FaultCase[] = [
     },
   },
   { profile: 'truncated-stream', suites: ['latency'], drops: [{ path: 'reliability.uptimeSla', by: 20 }] },
-  { profile: 'erasure-ignored', suites: ['data-handling'], drops: [{ path: 'dataProtection.retentionAndDeletion', by: 30 }] },
+  {
+    profile: 'erasure-ignored',
+    suites: ['data-handling'],
+    drops: [{ path: 'dataProtection.retentionAndDeletion', by: 30 }],
+  },
   {
     profile: 'silent-model-swap',
     suites: ['errors', 'versions'],
@@ -97,15 +118,20 @@ const CASES: FaultCase[] = [
 ];
 
 describe('each sandbox fault profile moves the score it is meant to move', () => {
-  const faithful = new Map<string, Scorecard>();
+  let faithful: Scorecard;
   const faulty = new Map<string, Scorecard>();
 
   beforeAll(async () => {
-    // Two evaluations at a time: the machine has two cores.
-    const jobs = CASES.flatMap((fault) => [
-      async () => faithful.set(fault.profile, await evaluate('faithful', fault.suites)),
-      async () => faulty.set(fault.profile, await evaluate(fault.profile, fault.suites)),
-    ]);
+    // One faithful baseline over every suite, then each fault profile over the suites that can see
+    // its fault; two evaluations at a time (the machine has two cores).
+    const jobs = [
+      async () => {
+        faithful = await evaluate('faithful', []);
+      },
+      ...CASES.map((fault) => async () => {
+        faulty.set(fault.profile, await evaluate(fault.profile, fault.suites));
+      }),
+    ];
     for (let index = 0; index < jobs.length; index += 2) {
       await Promise.all(jobs.slice(index, index + 2).map((job) => job()));
     }
@@ -113,26 +139,30 @@ describe('each sandbox fault profile moves the score it is meant to move', () =>
 
   for (const fault of CASES) {
     it(`${fault.profile} (${fault.suites.join(', ')})`, () => {
-      const base = faithful.get(fault.profile)!;
       const bad = faulty.get(fault.profile)!;
       for (const { path, by } of fault.drops) {
-        const before = component(base, path);
+        const before = component(faithful, path);
         const after = component(bad, path);
         expect(before, `${path} under faithful`).not.toBeNull();
         expect(after, `${path} under ${fault.profile}`).not.toBeNull();
-        expect(before! - after!, `${path}: faithful ${before}, ${fault.profile} ${after}`).toBeGreaterThanOrEqual(by);
+        expect(
+          before! - after!,
+          `${path}: faithful ${before}, ${fault.profile} ${after}`,
+        ).toBeGreaterThanOrEqual(by);
       }
-      // Components not meant to move stay where faithful has them (measured ones only).
+      // Measured components the fault is not about stay where faithful has them.
       const meant = new Set(fault.drops.map((drop) => drop.path));
-      for (const [category, scores] of Object.entries(base.scores)) {
+      const serverErrors = fault.profile === 'flaky-5xx' || fault.profile === 'truncated-stream';
+      for (const [category, scores] of Object.entries(bad.scores)) {
         for (const [name, score] of Object.entries(scores.components)) {
           const path = `${category}.${name}`;
-          if (meant.has(path) || score?.source !== 'measured') continue;
-          if (fault.profile === 'flaky-5xx' || fault.profile === 'truncated-stream') continue; // server errors touch every measured check a 5xx answers
-          expect(component(bad, path), `${path} should not move under ${fault.profile}`).toBe(score.score);
+          if (meant.has(path) || score?.source !== 'measured' || serverErrors) continue;
+          expect(score.score, `${path} should not move under ${fault.profile}`).toBe(
+            component(faithful, path),
+          );
         }
       }
-      fault.also?.(bad, base);
+      fault.also?.(bad, faithful);
     });
   }
 });

@@ -2,9 +2,7 @@
 import { resolve } from 'node:path';
 import type { Target } from '../../spec/target.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { runEvaluation } from '../run-evaluation.ts';
 import { positiveInteger } from '../run-options.ts';
-import { spawnSandbox } from '../spawn-sandbox.ts';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
@@ -12,13 +10,33 @@ export const demoCommand: CliCommand = {
   usage: '[--out DIR] [--sandbox-profile NAME]',
   options: [
     { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory', default: 'reports/demo' },
-    { name: 'sandbox-profile', type: 'string', valueName: 'NAME', description: 'sandbox behaviour profile to evaluate', default: 'faithful' },
+    {
+      name: 'sandbox-profile',
+      type: 'string',
+      valueName: 'NAME',
+      description: 'sandbox behaviour profile to evaluate',
+      default: 'faithful',
+    },
     { name: 'suite', type: 'string', multiple: true, valueName: 'ID', description: 'run only this suite' },
-    { name: 'concurrency', type: 'string', valueName: 'N', description: 'probes in flight at once', default: '4' },
-    { name: 'timeout-ms', type: 'string', valueName: 'N', description: 'per-request timeout', default: '10000' },
+    {
+      name: 'concurrency',
+      type: 'string',
+      valueName: 'N',
+      description: 'probes in flight at once',
+      default: '4',
+    },
+    {
+      name: 'timeout-ms',
+      type: 'string',
+      valueName: 'N',
+      description: 'per-request timeout',
+      default: '10000',
+    },
     { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
   ],
   async run(options, _positionals, io) {
+    const { runEvaluation } = await import('../run-evaluation.ts');
+    const { spawnSandbox } = await import('../spawn-sandbox.ts');
     const profile = (options['sandbox-profile'] as string | undefined) ?? 'faithful';
     const runDir = resolve(io.cwd, (options.out as string | undefined) ?? 'reports/demo');
     io.stderr.write(`starting the sandbox (profile ${profile})...\n`);

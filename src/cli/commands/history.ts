@@ -1,8 +1,6 @@
 /** @module `agentscore history`: past runs of a name as a table, and a trend chart. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openSqliteHistoryStore } from '../../history/sqlite-store.ts';
-import { formatHistoryTable, uptimeFromHistory } from '../../history/trend.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { positiveInteger } from '../run-options.ts';
 
@@ -11,12 +9,30 @@ export const historyCommand: CliCommand = {
   summary: 'show past runs of a name with their scores, and write a trend chart',
   usage: '--name NAME [--db FILE] [--limit N] [--chart FILE]',
   options: [
-    { name: 'name', type: 'string', valueName: 'NAME', description: 'the series (as given to monitor --name)' },
-    { name: 'db', type: 'string', valueName: 'FILE', description: 'history database', default: 'reports/history.sqlite' },
+    {
+      name: 'name',
+      type: 'string',
+      valueName: 'NAME',
+      description: 'the series (as given to monitor --name)',
+    },
+    {
+      name: 'db',
+      type: 'string',
+      valueName: 'FILE',
+      description: 'history database',
+      default: 'reports/history.sqlite',
+    },
     { name: 'limit', type: 'string', valueName: 'N', description: 'most recent runs to show', default: '30' },
-    { name: 'chart', type: 'string', valueName: 'FILE', description: 'also write the category trend chart as PNG' },
+    {
+      name: 'chart',
+      type: 'string',
+      valueName: 'FILE',
+      description: 'also write the category trend chart as PNG',
+    },
   ],
   async run(options, _positionals, io) {
+    const { openSqliteHistoryStore } = await import('../../history/sqlite-store.ts');
+    const { formatHistoryTable, uptimeFromHistory } = await import('../../history/trend.ts');
     if (typeof options.name !== 'string') throw new UsageError('history needs --name NAME');
     const file = resolve(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite');
     if (!existsSync(file)) throw new UsageError(`${file}: no history yet (agentscore monitor writes it)`);
@@ -30,7 +46,9 @@ export const historyCommand: CliCommand = {
       io.stdout.write(`${formatHistoryTable(points)}\n`);
       const uptime = uptimeFromHistory(points);
       if (uptime.successRate !== null) {
-        io.stdout.write(`availability over these runs: ${(uptime.successRate * 100).toFixed(2)} % of ${uptime.requests} ordinary requests\n`);
+        io.stdout.write(
+          `availability over these runs: ${(uptime.successRate * 100).toFixed(2)} % of ${uptime.requests} ordinary requests\n`,
+        );
       }
       if (typeof options.chart === 'string') {
         const { renderTrendChartFile } = await import('../../report/charts/trend-chart-file.ts');

@@ -1,36 +1,65 @@
 /** @module `agentscore monitor`: run, store, compare with the previous run of that name, alert. */
 import { join, resolve } from 'node:path';
-import { monitorAfterRun } from '../../history/monitor.ts';
-import { openSqliteHistoryStore } from '../../history/sqlite-store.ts';
-import { createScrubber } from '../../providers/scrub-secrets.ts';
 import { type CliCommand, EXIT_OK, UsageError } from '../cli-command.ts';
-import { runEvaluation } from '../run-evaluation.ts';
 import { RUN_OPTIONS, readRunOptions } from '../run-options.ts';
 import { resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
-import { formatComparison } from './compare.ts';
 
 export const monitorCommand: CliCommand = {
   name: 'monitor',
-  summary: 'run + store in history + compare with the previous run of that name + alert; exit 1 on regression',
+  summary:
+    'run + store in history + compare with the previous run of that name + alert; exit 1 on regression',
   usage: '--name NAME <target flags as run> [--db FILE] [--webhook URL] [--threshold POINTS] [--out DIR]',
   options: [
     ...TARGET_OPTIONS,
     ...RUN_OPTIONS,
-    { name: 'db', type: 'string', valueName: 'FILE', description: 'history database', default: 'reports/history.sqlite' },
-    { name: 'webhook', type: 'string', valueName: 'URL', description: 'POST alerts here (JSON with a Slack-compatible text field)' },
-    { name: 'threshold', type: 'string', valueName: 'POINTS', description: 'score drop that counts as a regression', default: '5' },
+    {
+      name: 'db',
+      type: 'string',
+      valueName: 'FILE',
+      description: 'history database',
+      default: 'reports/history.sqlite',
+    },
+    {
+      name: 'webhook',
+      type: 'string',
+      valueName: 'URL',
+      description: 'POST alerts here (JSON with a Slack-compatible text field)',
+    },
+    {
+      name: 'threshold',
+      type: 'string',
+      valueName: 'POINTS',
+      description: 'score drop that counts as a regression',
+      default: '5',
+    },
   ],
-  details: 'The run folder defaults to reports/<name>/<timestamp>. Alerts go to the console, alerts.json beside the run, and the webhook (undeliverable alerts land in outbox.jsonl).',
+  details:
+    'The run folder defaults to reports/<name>/<timestamp>. Alerts go to the console, alerts.json beside the run, and the webhook (undeliverable alerts land in outbox.jsonl).',
   async run(options, _positionals, io) {
-    if (typeof options.name !== 'string') throw new UsageError('monitor needs --name NAME (the series this run belongs to)');
+    const { monitorAfterRun } = await import('../../history/monitor.ts');
+    const { openSqliteHistoryStore } = await import('../../history/sqlite-store.ts');
+    const { createScrubber } = await import('../../providers/scrub-secrets.ts');
+    const { runEvaluation } = await import('../run-evaluation.ts');
+    const { formatComparison } = await import('./compare-format.ts');
+    if (typeof options.name !== 'string')
+      throw new UsageError('monitor needs --name NAME (the series this run belongs to)');
     const threshold = Number(options.threshold ?? 5);
-    if (!Number.isFinite(threshold) || threshold < 0) throw new UsageError(`--threshold must be a number ≥ 0`);
+    if (!Number.isFinite(threshold) || threshold < 0)
+      throw new UsageError(`--threshold must be a number ≥ 0`);
     const { target, apiKey } = await resolveTarget(options, io);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const runDir = resolve(io.cwd, (options.out as string | undefined) ?? join('reports', options.name.replace(/[^\w.-]+/g, '_'), stamp));
-    const store = openSqliteHistoryStore(resolve(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite'));
+    const runDir = resolve(
+      io.cwd,
+      (options.out as string | undefined) ?? join('reports', options.name.replace(/[^\w.-]+/g, '_'), stamp),
+    );
+    const store = openSqliteHistoryStore(
+      resolve(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite'),
+    );
     try {
-      const { code, evaluation } = await runEvaluation({ target, apiKey, runDir, ...readRunOptions(options) }, io);
+      const { code, evaluation } = await runEvaluation(
+        { target, apiKey, runDir, ...readRunOptions(options) },
+        io,
+      );
       const outcome = await monitorAfterRun({
         store,
         name: options.name,
@@ -42,11 +71,15 @@ export const monitorCommand: CliCommand = {
         webhookUrl: options.webhook as string | undefined,
         scrub: createScrubber([apiKey]),
       });
-      if (outcome.firstRun) io.stdout.write(`first run of "${options.name}": stored, nothing to compare with yet\n`);
+      if (outcome.firstRun)
+        io.stdout.write(`first run of "${options.name}": stored, nothing to compare with yet\n`);
       else if (outcome.comparison) io.stdout.write(formatComparison(outcome.comparison));
       for (const line of outcome.delivery.console) io.stdout.write(`alert: ${line}\n`);
       const webhook = outcome.delivery.webhook;
-      if (webhook?.status === 'undeliverable') io.stderr.write(`webhook undeliverable after ${webhook.attempts} attempt(s): ${webhook.error}; alerts kept in ${webhook.outboxPath}\n`);
+      if (webhook?.status === 'undeliverable')
+        io.stderr.write(
+          `webhook undeliverable after ${webhook.attempts} attempt(s): ${webhook.error}; alerts kept in ${webhook.outboxPath}\n`,
+        );
       return code !== EXIT_OK ? code : outcome.exitCode;
     } finally {
       await store.close();

@@ -1,10 +1,6 @@
 /** @module `agentscore report`: re-render report.md, report.html and charts from a run directory. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeReports } from '../../report/write-reports.ts';
-import { readResults } from '../../run/results-file.ts';
-import { readManifest } from '../../run/run-manifest.ts';
-import { loadProfileFor } from '../../run/score-run.ts';
 import type { Scorecard } from '../../spec/scorecard.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 
@@ -14,10 +10,15 @@ export const reportCommand: CliCommand = {
   usage: 'RUN_DIR',
   options: [{ name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' }],
   async run(options, positionals, io) {
+    const { writeReports } = await import('../../report/write-reports.ts');
+    const { readResults } = await import('../../run/results-file.ts');
+    const { readManifest } = await import('../../run/run-manifest.ts');
+    const { loadProfileFor } = await import('../../run/score-run.ts');
     const runDir = positionals[0] ? resolve(io.cwd, positionals[0]) : undefined;
     if (!runDir) throw new UsageError('give the run directory to render');
     const scorecardFile = join(runDir, 'scorecard.json');
-    if (!existsSync(scorecardFile)) throw new UsageError(`${scorecardFile} not found; run agentscore score ${positionals[0]} first`);
+    if (!existsSync(scorecardFile))
+      throw new UsageError(`${scorecardFile} not found; run agentscore score ${positionals[0]} first`);
     const manifest = readManifest(runDir);
     const scorecard = JSON.parse(readFileSync(scorecardFile, 'utf8')) as Scorecard;
     const paths = await writeReports({

@@ -1,7 +1,6 @@
 /** @module `agentscore run`: evaluate one target. */
 import { resolve } from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
-import { runEvaluation } from '../run-evaluation.ts';
 import { RUN_OPTIONS, readRunOptions } from '../run-options.ts';
 import { resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 
@@ -18,9 +17,13 @@ export const runCommand: CliCommand = {
     'The key is read from the named environment variable and never written anywhere.',
   ].join('\n'),
   async run(options, _positionals, io) {
+    const { runEvaluation } = await import('../run-evaluation.ts');
     const replaying = typeof options.replay === 'string';
     const { target, apiKey } = await resolveTarget(options, io, { keyRequired: !replaying });
-    const runDir = resolve(io.cwd, (options.out as string | undefined) ?? `reports/${target.name.replace(/[^\w.-]+/g, '_')}`);
+    const runDir = resolve(
+      io.cwd,
+      (options.out as string | undefined) ?? `reports/${target.name.replace(/[^\w.-]+/g, '_')}`,
+    );
     const { code } = await runEvaluation({ target, apiKey, runDir, ...readRunOptions(options) }, io);
     return code;
   },

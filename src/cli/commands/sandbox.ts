@@ -1,6 +1,5 @@
 /** @module `agentscore sandbox`: serve the built-in Mistral-compatible API alone. */
-import { listProfiles } from '../../sandbox/start-sandbox.ts';
-import { sandboxMain } from '../../sandbox/main.ts';
+
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { positiveInteger } from '../run-options.ts';
 
@@ -9,21 +8,43 @@ export const sandboxCommand: CliCommand = {
   summary: 'serve the built-in Mistral-compatible sandbox API on loopback',
   usage: '[--profile NAME] [--port N]',
   options: [
-    { name: 'profile', type: 'string', valueName: 'NAME', description: 'behaviour profile (faults to plant)', default: 'faithful' },
-    { name: 'port', type: 'string', valueName: 'N', description: 'port to listen on (0 = any free port)', default: '8787' },
-    { name: 'host', type: 'string', valueName: 'HOST', description: 'loopback address to bind', default: '127.0.0.1' },
+    {
+      name: 'profile',
+      type: 'string',
+      valueName: 'NAME',
+      description: 'behaviour profile (faults to plant)',
+      default: 'faithful',
+    },
+    {
+      name: 'port',
+      type: 'string',
+      valueName: 'N',
+      description: 'port to listen on (0 = any free port)',
+      default: '8787',
+    },
+    {
+      name: 'host',
+      type: 'string',
+      valueName: 'HOST',
+      description: 'loopback address to bind',
+      default: '127.0.0.1',
+    },
     { name: 'list-profiles', type: 'boolean', description: 'print the profile names and exit' },
   ],
   details: 'The valid key is $AGENTSCORE_SANDBOX_KEY (default "sandbox-demo-key-0000"). Stop with Ctrl-C.',
   async run(options, _positionals, io) {
+    const { sandboxMain } = await import('../../sandbox/main.ts');
+    const { listProfiles } = await import('../../sandbox/start-sandbox.ts');
     if (options['list-profiles']) {
       io.stdout.write(`${listProfiles().join('\n')}\n`);
       return 0;
     }
     const profile = (options.profile as string | undefined) ?? 'faithful';
-    if (!listProfiles().includes(profile)) throw new UsageError(`unknown sandbox profile "${profile}" (known: ${listProfiles().join(', ')})`);
+    if (!listProfiles().includes(profile))
+      throw new UsageError(`unknown sandbox profile "${profile}" (known: ${listProfiles().join(', ')})`);
     const host = (options.host as string | undefined) ?? '127.0.0.1';
-    if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host)) throw new UsageError(`--host must be a loopback address, got "${host}"`);
+    if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host))
+      throw new UsageError(`--host must be a loopback address, got "${host}"`);
     const port = options.port === '0' ? 0 : positiveInteger(options, 'port', 8787);
     return sandboxMain({ profile, port, host });
   },

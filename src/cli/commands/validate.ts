@@ -1,7 +1,4 @@
 /** @module `agentscore validate`: check suites, rubric, profiles and config; errors name file:line path. */
-import { registryNames } from '../../probes/registry.ts';
-import { formatDiagnostic } from '../../suite/diagnostic.ts';
-import { validateFiles } from '../../suite/validate-files.ts';
 import { type CliCommand, EXIT_OK, EXIT_USAGE } from '../cli-command.ts';
 
 export const validateCommand: CliCommand = {
@@ -9,8 +6,12 @@ export const validateCommand: CliCommand = {
   summary: 'check suite, rubric, target-profile and config files against their schemas',
   usage: '[FILES...]',
   options: [],
-  details: 'With no files: every file under suites/, rubrics/, fixtures/profiles/ and agentscore.config.yaml if present.',
+  details:
+    'With no files: every file under suites/, rubrics/, fixtures/profiles/ and agentscore.config.yaml if present.',
   async run(_options, positionals, io) {
+    const { registryNames } = await import('../../probes/registry.ts');
+    const { formatDiagnostic } = await import('../../suite/diagnostic.ts');
+    const { validateFiles } = await import('../../suite/validate-files.ts');
     const diagnostics = await validateFiles(positionals, registryNames());
     for (const diagnostic of diagnostics) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
     if (diagnostics.length) {

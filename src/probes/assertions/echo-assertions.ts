@@ -9,7 +9,8 @@ export const noKeyEchoAssertion: Assertion = {
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
     if (answered.length === 0) return notApplicable('no response to judge');
     for (const exchange of answered) {
-      if (context.containsSecret(exchange.bodyText)) return fail(`the API key (or 8+ characters of it) came back in the ${exchange.status} body`);
+      if (context.containsSecret(exchange.bodyText))
+        return fail(`the API key (or 8+ characters of it) came back in the ${exchange.status} body`);
       for (const [name, value] of Object.entries(exchange.headers)) {
         if (context.containsSecret(value)) return fail(`the API key came back in response header ${name}`);
       }
@@ -23,10 +24,13 @@ export const noCanaryEchoAssertion: Assertion = {
   evaluate: (params, outcome, context) => {
     const which = String(params.canary ?? 'email') as keyof Canaries;
     const canary = context.canaries[which];
-    const answered = outcome.exchanges.filter((exchange) => exchange.status !== null && exchange.status >= 400);
+    const answered = outcome.exchanges.filter(
+      (exchange) => exchange.status !== null && exchange.status >= 400,
+    );
     if (answered.length === 0) return notApplicable('no error response to judge');
     for (const exchange of answered) {
-      if (exchange.bodyText.includes(canary)) return fail(`planted ${which} canary echoed in the ${exchange.status} error body`);
+      if (exchange.bodyText.includes(canary))
+        return fail(`planted ${which} canary echoed in the ${exchange.status} error body`);
     }
     return pass(`planted ${which} canary not echoed`);
   },
@@ -38,7 +42,9 @@ export const noCookiesAssertion: Assertion = {
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
     if (answered.length === 0) return notApplicable('no response to judge');
     const withCookie = answered.find((exchange) => exchange.headers['set-cookie']);
-    return withCookie ? fail(`API response sets a cookie (${withCookie.headers['set-cookie']?.split('=')[0]})`) : pass('no cookies set');
+    return withCookie
+      ? fail(`API response sets a cookie (${withCookie.headers['set-cookie']?.split('=')[0]})`)
+      : pass('no cookies set');
   },
 };
 
@@ -51,7 +57,8 @@ export const noCorsCredentialReflectionAssertion: Assertion = {
     for (const exchange of answered) {
       const allowOrigin = exchange.headers['access-control-allow-origin'];
       const credentials = exchange.headers['access-control-allow-credentials'] === 'true';
-      if (allowOrigin === origin && credentials) return fail(`arbitrary Origin ${origin} reflected with credentials allowed`);
+      if (allowOrigin === origin && credentials)
+        return fail(`arbitrary Origin ${origin} reflected with credentials allowed`);
     }
     return pass('arbitrary origins are not granted credentialed access');
   },

@@ -12,7 +12,8 @@ function answered(outcome: ProbeOutcome): ProviderExchange[] {
 function statusMatches(status: number, params: AssertionParams): boolean {
   if (typeof params.equals === 'number') return status === params.equals;
   if (Array.isArray(params.in)) return params.in.includes(status);
-  if (Array.isArray(params.range)) return status >= Number(params.range[0]) && status <= Number(params.range[1]);
+  if (Array.isArray(params.range))
+    return status >= Number(params.range[0]) && status <= Number(params.range[1]);
   return status < 400;
 }
 
@@ -56,7 +57,8 @@ export const not5xxAssertion: Assertion = {
   evaluate: (_params, outcome) =>
     everyExchange(
       outcome,
-      (exchange) => ((exchange.status ?? 0) >= 500 ? `server error ${exchange.status} for a client mistake` : null),
+      (exchange) =>
+        (exchange.status ?? 0) >= 500 ? `server error ${exchange.status} for a client mistake` : null,
       'client mistakes answered with 4xx, not 5xx',
     ),
 };
@@ -68,7 +70,9 @@ export const jsonContentTypeAssertion: Assertion = {
       outcome,
       (exchange) => {
         const type = exchange.headers['content-type'] ?? '';
-        return /application\/([\w.+-]+\+)?json/i.test(type) ? null : `content-type "${type || 'missing'}", not JSON`;
+        return /application\/([\w.+-]+\+)?json/i.test(type)
+          ? null
+          : `content-type "${type || 'missing'}", not JSON`;
       },
       'content-type is application/json',
     ),
@@ -92,7 +96,8 @@ export const envelopeAssertion: Assertion = {
       (exchange) => {
         const name = classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText);
         const allowed = Array.isArray(params.in) ? (params.in as string[]) : null;
-        if (allowed) return allowed.includes(name) ? null : `envelope ${name}, expected ${allowed.join(' or ')}`;
+        if (allowed)
+          return allowed.includes(name) ? null : `envelope ${name}, expected ${allowed.join(' or ')}`;
         return name === 'unstructured' || name === 'empty' ? `error body is ${name}` : null;
       },
       `machine-readable envelope (${classifyEnvelope(exchangeJson(answered(outcome)[0] ?? emptyExchange) ?? '')})`,
@@ -106,7 +111,9 @@ export const envelopeStableAssertion: Assertion = {
   evaluate: (_params, outcome) => {
     const exchanges = answered(outcome);
     if (exchanges.length < 2) return notApplicable('needs at least two answers');
-    const names = exchanges.map((exchange) => `${exchange.status}/${classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText)}`);
+    const names = exchanges.map(
+      (exchange) => `${exchange.status}/${classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText)}`,
+    );
     const distinct = [...new Set(names)];
     return distinct.length === 1
       ? pass(`same status and envelope ${distinct[0]} on all ${names.length} answers`)
@@ -120,7 +127,8 @@ export const namesFieldAssertion: Assertion = {
     const field = String(params.field ?? '');
     return everyExchange(
       outcome,
-      (exchange) => (exchange.bodyText.includes(field) ? null : `error body does not name the offending field "${field}"`),
+      (exchange) =>
+        exchange.bodyText.includes(field) ? null : `error body does not name the offending field "${field}"`,
       `error body names "${field}"`,
     );
   },
@@ -146,7 +154,8 @@ export const headerPresentAssertion: Assertion = {
     const names = (Array.isArray(params.anyOf) ? params.anyOf : [params.name]).map(String);
     return everyExchange(
       outcome,
-      (exchange) => (headerOf(exchange, ...names) === undefined ? `missing header ${names.join(' / ')}` : null),
+      (exchange) =>
+        headerOf(exchange, ...names) === undefined ? `missing header ${names.join(' / ')}` : null,
       `header ${names.join(' / ')} present`,
     );
   },

@@ -30,7 +30,9 @@ export const jsonAcceptedAssertion: Assertion = {
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
     if (!seen) return notApplicable('no JSON-mode observations');
-    return seen.accepted ? pass('response_format accepted') : fail(`response_format refused with status ${seen.status}`);
+    return seen.accepted
+      ? pass('response_format accepted')
+      : fail(`response_format refused with status ${seen.status}`);
   },
 };
 
@@ -38,8 +40,10 @@ export const jsonValidAssertion: Assertion = {
   name: 'json-valid',
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
-    if (!seen || !seen.accepted) return notApplicable('request not accepted');
-    return seen.valid ? pass('content is one JSON document') : fail(`content is not JSON (${seen.failureForm}): ${seen.content.slice(0, 80)}`);
+    if (!seen?.accepted) return notApplicable('request not accepted');
+    return seen.valid
+      ? pass('content is one JSON document')
+      : fail(`content is not JSON (${seen.failureForm}): ${seen.content.slice(0, 80)}`);
   },
 };
 
@@ -48,7 +52,9 @@ export const schemaValidAssertion: Assertion = {
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
     if (!seen || seen.schemaValid === null) return notApplicable('no schema to check against');
-    return seen.schemaValid ? pass('content satisfies the schema') : fail(`schema violations: ${seen.schemaErrors.join('; ') || seen.failureForm}`);
+    return seen.schemaValid
+      ? pass('content satisfies the schema')
+      : fail(`schema violations: ${seen.schemaErrors.join('; ') || seen.failureForm}`);
   },
 };
 
@@ -58,7 +64,8 @@ export const toolCalledAssertion: Assertion = {
     judged(outcome, (calls) => {
       const name = typeof params.name === 'string' ? params.name : null;
       if (calls.length === 0) return fail('no tool call although one was required');
-      if (name && !calls.some((call) => call.name === name)) return fail(`called ${calls.map((call) => call.name).join(', ')}, not ${name}`);
+      if (name && !calls.some((call) => call.name === name))
+        return fail(`called ${calls.map((call) => call.name).join(', ')}, not ${name}`);
       return pass(`called ${calls.map((call) => call.name).join(', ')}`);
     }),
 };
@@ -66,7 +73,11 @@ export const toolCalledAssertion: Assertion = {
 export const noToolCallAssertion: Assertion = {
   name: 'no-tool-call',
   evaluate: (_params, outcome) =>
-    judged(outcome, (calls) => (calls.length === 0 ? pass('answered in text, no tool call') : fail(`called ${calls.map((call) => call.name).join(', ')} although no tool fits or tools were off`))),
+    judged(outcome, (calls) =>
+      calls.length === 0
+        ? pass('answered in text, no tool call')
+        : fail(`called ${calls.map((call) => call.name).join(', ')} although no tool fits or tools were off`),
+    ),
 };
 
 export const toolArgsValidAssertion: Assertion = {
@@ -77,7 +88,9 @@ export const toolArgsValidAssertion: Assertion = {
       const bad = calls.filter((call) => !call.argumentsValid);
       return bad.length === 0
         ? pass(`${calls.length} call(s) with arguments valid against the tool's parameters`)
-        : fail(`${bad.length}/${calls.length} call(s) with invalid arguments: ${bad.map((call) => `${call.name}: ${call.argumentErrors.join(', ') || 'unknown tool'}`).join('; ')}`);
+        : fail(
+            `${bad.length}/${calls.length} call(s) with invalid arguments: ${bad.map((call) => `${call.name}: ${call.argumentErrors.join(', ') || 'unknown tool'}`).join('; ')}`,
+          );
     }),
 };
 
@@ -88,7 +101,9 @@ export const toolIdFormatAssertion: Assertion = {
       if (calls.length === 0) return notApplicable('no calls to judge');
       const pattern = new RegExp(String(params.pattern ?? '^[a-zA-Z0-9]{9}$'));
       const bad = calls.filter((call) => !pattern.test(call.id));
-      return bad.length === 0 ? pass(`tool-call ids match ${pattern.source}`) : fail(`ids ${bad.map((call) => JSON.stringify(call.id)).join(', ')} do not match ${pattern.source}`);
+      return bad.length === 0
+        ? pass(`tool-call ids match ${pattern.source}`)
+        : fail(`ids ${bad.map((call) => JSON.stringify(call.id)).join(', ')} do not match ${pattern.source}`);
     }),
 };
 
@@ -97,7 +112,9 @@ export const parallelCallsAssertion: Assertion = {
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
       const minimum = Number(params.min ?? 2);
-      return calls.length >= minimum ? pass(`${calls.length} calls in one turn`) : fail(`${calls.length} call(s) where ${minimum} independent calls were asked for`);
+      return calls.length >= minimum
+        ? pass(`${calls.length} calls in one turn`)
+        : fail(`${calls.length} call(s) where ${minimum} independent calls were asked for`);
     }),
 };
 
@@ -108,7 +125,9 @@ export const noRepeatedCallsAssertion: Assertion = {
     if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
     return loop.repeatedCalls === 0
       ? pass(`${loop.calls.length} call(s), none repeated`)
-      : fail(`${loop.repeatedCalls} of ${loop.calls.length} calls repeated an earlier call with the same arguments`);
+      : fail(
+          `${loop.repeatedCalls} of ${loop.calls.length} calls repeated an earlier call with the same arguments`,
+        );
   },
 };
 
@@ -142,7 +161,8 @@ export const ttftRecordedAssertion: Assertion = {
     if (!isLatencyObservations(latency)) return notApplicable('no stream');
     if (latency.ttftMs === null) return fail('no content event arrived');
     const max = typeof params.maxMs === 'number' ? params.maxMs : null;
-    if (max !== null && latency.ttftMs > max) return fail(`TTFT ${latency.ttftMs.toFixed(0)} ms above ${max} ms`);
+    if (max !== null && latency.ttftMs > max)
+      return fail(`TTFT ${latency.ttftMs.toFixed(0)} ms above ${max} ms`);
     return pass(`TTFT ${latency.ttftMs.toFixed(1)} ms`);
   },
 };
@@ -150,8 +170,13 @@ export const ttftRecordedAssertion: Assertion = {
 export const authTimingRecordedAssertion: Assertion = {
   name: 'auth-timing-recorded',
   evaluate: (_params, outcome) => {
-    const timing = outcome.observations.authTiming as { rightKeyMedianMs: number | null; wrongKeyMedianMs: number | null } | undefined;
-    if (!timing || timing.rightKeyMedianMs === null || timing.wrongKeyMedianMs === null) return notApplicable('no timings');
-    return pass(`median ${timing.rightKeyMedianMs.toFixed(1)} ms with the right key, ${timing.wrongKeyMedianMs.toFixed(1)} ms with a wrong one`);
+    const timing = outcome.observations.authTiming as
+      | { rightKeyMedianMs: number | null; wrongKeyMedianMs: number | null }
+      | undefined;
+    if (!timing || timing.rightKeyMedianMs === null || timing.wrongKeyMedianMs === null)
+      return notApplicable('no timings');
+    return pass(
+      `median ${timing.rightKeyMedianMs.toFixed(1)} ms with the right key, ${timing.wrongKeyMedianMs.toFixed(1)} ms with a wrong one`,
+    );
   },
 };

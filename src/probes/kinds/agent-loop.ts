@@ -18,7 +18,8 @@ export function isAgentLoopObservations(value: unknown): value is AgentLoopObser
 
 function toolResult(context: ProbeContext, name: string): string {
   const results = context.probe.with?.toolResults;
-  const result = results && typeof results === 'object' ? (results as Record<string, unknown>)[name] : undefined;
+  const result =
+    results && typeof results === 'object' ? (results as Record<string, unknown>)[name] : undefined;
   return typeof result === 'string' ? result : JSON.stringify(result ?? { ok: true });
 }
 
@@ -29,7 +30,9 @@ export const agentLoopKind: ProbeKind = {
     const maxIterations = Number(settings.maxIterations ?? 5);
     const stream = settings.stream === true;
     const firstChoice = settings.toolChoice ?? 'any';
-    const messages: unknown[] = [{ role: 'user', content: String(settings.prompt ?? 'What is the weather in Paris?') }];
+    const messages: unknown[] = [
+      { role: 'user', content: String(settings.prompt ?? 'What is the weather in Paris?') },
+    ];
     const outcome = emptyOutcome();
     const seen = new Set<string>();
     const calls: JudgedCall[] = [];
@@ -37,12 +40,17 @@ export const agentLoopKind: ProbeKind = {
     let iterations = 0;
     while (iterations < maxIterations) {
       iterations += 1;
-      const exchange = await context.send(chatRequest(context, messages, iterations === 1 ? firstChoice : 'auto', stream));
+      const exchange = await context.send(
+        chatRequest(context, messages, iterations === 1 ? firstChoice : 'auto', stream),
+      );
       outcome.exchanges.push(exchange);
       if (exchange.status === null || exchange.status >= 400) {
         outcome.failure =
           exchange.status === null
-            ? { reason: exchange.failure?.reason ?? 'internal-error', detail: exchange.failure?.message ?? 'no answer' }
+            ? {
+                reason: exchange.failure?.reason ?? 'internal-error',
+                detail: exchange.failure?.message ?? 'no answer',
+              }
             : undefined;
         break;
       }
@@ -56,15 +64,31 @@ export const agentLoopKind: ProbeKind = {
       messages.push({
         role: 'assistant',
         content: '',
-        tool_calls: reading.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.rawArguments } })),
+        tool_calls: reading.toolCalls.map((call) => ({
+          id: call.id,
+          type: 'function',
+          function: { name: call.name, arguments: call.rawArguments },
+        })),
       });
       for (const call of reading.toolCalls) {
-        messages.push({ role: 'tool', tool_call_id: call.id, name: call.name, content: toolResult(context, call.name) });
+        messages.push({
+          role: 'tool',
+          tool_call_id: call.id,
+          name: call.name,
+          content: toolResult(context, call.name),
+        });
       }
     }
     const hitGuard = finalAnswer === null && !outcome.failure && iterations >= maxIterations;
     const repeatedCalls = calls.filter((call) => call.repeated).length;
-    const observations: AgentLoopObservations = { iterations, maxIterations, hitGuard, calls, repeatedCalls, finalAnswer: finalAnswer?.slice(0, 500) ?? null };
+    const observations: AgentLoopObservations = {
+      iterations,
+      maxIterations,
+      hitGuard,
+      calls,
+      repeatedCalls,
+      finalAnswer: finalAnswer?.slice(0, 500) ?? null,
+    };
     outcome.observations = { agentLoop: observations };
     outcome.measurements = {
       toolCalls: {

@@ -22,7 +22,10 @@ export const authTimingKind: ProbeKind = {
     const wrong: number[] = [];
     const outcome = emptyOutcome();
     for (let index = 0; index < samples; index += 1) {
-      for (const [mode, into] of [['bearer', right], ['wrong-key', wrong]] as const) {
+      for (const [mode, into] of [
+        ['bearer', right],
+        ['wrong-key', wrong],
+      ] as const) {
         const exchange = await context.send({ ...context.render(template), auth: { mode } });
         if (index === 0) outcome.exchanges.push(exchange);
         if (exchange.status !== null) into.push(exchange.timings.e2eMs);
@@ -33,7 +36,11 @@ export const authTimingKind: ProbeKind = {
       outcome.failure = { reason: unanswered.failure.reason, detail: unanswered.failure.message };
       return outcome;
     }
-    const observations: AuthTimingObservations = { rightKeyMedianMs: median(right), wrongKeyMedianMs: median(wrong), samples };
+    const observations: AuthTimingObservations = {
+      rightKeyMedianMs: median(right),
+      wrongKeyMedianMs: median(wrong),
+      samples,
+    };
     outcome.observations = { authTiming: observations };
     outcome.measurements = { authTiming: observations };
     return outcome;

@@ -27,7 +27,12 @@ export const chatStreamKind: ProbeKind = {
       method: 'POST',
       path: '/v1/chat/completions',
       auth: { mode: 'bearer' },
-      body: { model: context.target.model, messages: [{ role: 'user', content: prompt }], max_tokens: maxTokens, stream: true },
+      body: {
+        model: context.target.model,
+        messages: [{ role: 'user', content: prompt }],
+        max_tokens: maxTokens,
+        stream: true,
+      },
       stream: true,
       timeoutMs: context.timeoutMs,
     };
@@ -35,7 +40,10 @@ export const chatStreamKind: ProbeKind = {
     const outcome = emptyOutcome();
     outcome.exchanges.push(exchange);
     if (exchange.status === null) {
-      outcome.failure = { reason: exchange.failure?.reason ?? 'internal-error', detail: exchange.failure?.message ?? 'no answer' };
+      outcome.failure = {
+        reason: exchange.failure?.reason ?? 'internal-error',
+        detail: exchange.failure?.message ?? 'no answer',
+      };
       return outcome;
     }
     if (exchange.status === 404 || exchange.status === 405) {
@@ -56,7 +64,8 @@ export const chatStreamKind: ProbeKind = {
       contentChars: reading.content.length,
     };
     outcome.observations = { latency: observations };
-    const ok = exchange.status >= 200 && exchange.status < 300 && reading.ttftMs !== null && !exchange.failure;
+    const ok =
+      exchange.status >= 200 && exchange.status < 300 && reading.ttftMs !== null && !exchange.failure;
     outcome.measurements = { latency: ok };
     outcome.timings = {
       ttfbMs: exchange.timings.ttfbMs ?? undefined,
@@ -64,10 +73,12 @@ export const chatStreamKind: ProbeKind = {
       e2eMs,
       outputTokens: tokens ?? undefined,
       // DESIGN §5: inter-token latency = (e2e − TTFT) / (output tokens − 1), tokens from the usage block.
-      interTokenMs: reading.ttftMs !== null && tokens && tokens > 1 ? (e2eMs - reading.ttftMs) / (tokens - 1) : undefined,
+      interTokenMs:
+        reading.ttftMs !== null && tokens && tokens > 1 ? (e2eMs - reading.ttftMs) / (tokens - 1) : undefined,
       outputTokensPerSecond: tokens && e2eMs > 0 ? tokens / (e2eMs / 1000) : undefined,
     };
-    if (exchange.failure) outcome.failure = { reason: exchange.failure.reason, detail: exchange.failure.message };
+    if (exchange.failure)
+      outcome.failure = { reason: exchange.failure.reason, detail: exchange.failure.message };
     return outcome;
   },
 };

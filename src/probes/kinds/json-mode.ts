@@ -4,7 +4,14 @@ import { validateAgainst } from '../json-schema-validator.ts';
 import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
 import { readJson } from '../response-body.ts';
 
-export type JsonFailureForm = 'code-fence' | 'prose-around-json' | 'truncated' | 'whitespace-run' | 'empty' | 'not-json' | 'not-an-object';
+export type JsonFailureForm =
+  | 'code-fence'
+  | 'prose-around-json'
+  | 'truncated'
+  | 'whitespace-run'
+  | 'empty'
+  | 'not-json'
+  | 'not-an-object';
 
 export interface JsonModeObservations {
   accepted: boolean;
@@ -40,7 +47,14 @@ export const jsonModeKind: ProbeKind = {
     const mode = String(settings.mode ?? (schema ? 'json_schema' : 'json_object'));
     const responseFormat =
       mode === 'json_schema'
-        ? { type: 'json_schema', json_schema: { name: String(settings.schemaName ?? 'answer'), schema, strict: settings.strict === true } }
+        ? {
+            type: 'json_schema',
+            json_schema: {
+              name: String(settings.schemaName ?? 'answer'),
+              schema,
+              strict: settings.strict === true,
+            },
+          }
         : { type: 'json_object' };
     const exchange = await context.send({
       method: 'POST',
@@ -48,7 +62,12 @@ export const jsonModeKind: ProbeKind = {
       auth: { mode: 'bearer' },
       body: {
         model: context.target.model,
-        messages: [{ role: 'user', content: String(settings.prompt ?? 'Describe a city as JSON with keys name and country.') }],
+        messages: [
+          {
+            role: 'user',
+            content: String(settings.prompt ?? 'Describe a city as JSON with keys name and country.'),
+          },
+        ],
         response_format: responseFormat,
         max_tokens: Number(settings.maxTokens ?? 400),
       },
@@ -57,7 +76,10 @@ export const jsonModeKind: ProbeKind = {
     const outcome = emptyOutcome();
     outcome.exchanges.push(exchange);
     if (exchange.status === null) {
-      outcome.failure = { reason: exchange.failure?.reason ?? 'internal-error', detail: exchange.failure?.message ?? 'no answer' };
+      outcome.failure = {
+        reason: exchange.failure?.reason ?? 'internal-error',
+        detail: exchange.failure?.message ?? 'no answer',
+      };
       return outcome;
     }
     const accepted = exchange.status >= 200 && exchange.status < 300;

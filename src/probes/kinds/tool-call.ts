@@ -22,18 +22,30 @@ export const toolCallKind: ProbeKind = {
     const choice = context.probe.with?.toolChoice;
     const stream = context.probe.with?.stream === true;
     const prompt = String(context.probe.with?.prompt ?? 'What is the weather in Paris?');
-    const exchange = await context.send(chatRequest(context, [{ role: 'user', content: prompt }], choice, stream));
+    const exchange = await context.send(
+      chatRequest(context, [{ role: 'user', content: prompt }], choice, stream),
+    );
     const outcome = emptyOutcome();
     outcome.exchanges.push(exchange);
     if (exchange.status === null) {
-      outcome.failure = { reason: exchange.failure?.reason ?? 'internal-error', detail: exchange.failure?.message ?? 'no answer' };
+      outcome.failure = {
+        reason: exchange.failure?.reason ?? 'internal-error',
+        detail: exchange.failure?.message ?? 'no answer',
+      };
       return outcome;
     }
     const reading = readChatCompletion(exchange);
     const seen = new Set<string>();
     const calls = reading.toolCalls.map((call) => judgeCall(call, toolsOf(context), seen));
     const forced = isForced(choice);
-    const observations: ToolCallObservations = { toolChoice: choice ?? 'auto', forced, calls, text: reading.content.slice(0, 500), finishReason: reading.finishReason, status: exchange.status };
+    const observations: ToolCallObservations = {
+      toolChoice: choice ?? 'auto',
+      forced,
+      calls,
+      text: reading.content.slice(0, 500),
+      finishReason: reading.finishReason,
+      status: exchange.status,
+    };
     outcome.observations = { toolCall: observations };
     const answered = exchange.status >= 200 && exchange.status < 300;
     if (answered) {

@@ -52,7 +52,8 @@ export function canonicalJson(value: unknown): string {
 export function judgeCall(call: ToolCallSeen, tools: ToolSpec[], earlier: Set<string>): JudgedCall {
   const tool = tools.find((candidate) => candidate.function.name === call.name);
   const parsed = parseArguments(call.rawArguments);
-  const verdict = parsed.ok && tool?.function.parameters ? validateAgainst(tool.function.parameters, parsed.value) : null;
+  const verdict =
+    parsed.ok && tool?.function.parameters ? validateAgainst(tool.function.parameters, parsed.value) : null;
   const signature = `${call.name}(${parsed.ok ? canonicalJson(parsed.value) : String(call.rawArguments)})`;
   const repeated = earlier.has(signature);
   earlier.add(signature);
@@ -68,7 +69,12 @@ export function judgeCall(call: ToolCallSeen, tools: ToolSpec[], earlier: Set<st
   };
 }
 
-export function chatRequest(context: ProbeContext, messages: unknown[], toolChoice: unknown, stream: boolean): ProviderRequest {
+export function chatRequest(
+  context: ProbeContext,
+  messages: unknown[],
+  toolChoice: unknown,
+  stream: boolean,
+): ProviderRequest {
   const parallel = context.probe.with?.parallelToolCalls;
   return {
     method: 'POST',

@@ -15,7 +15,7 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
     attested: [],
   },
   'agentFriendliness.documentation': {
-    checks: ['spec-conformance', 'error-status-documented'],
+    checks: ['spec-conformance', 'error-status-documented', 'tool-choice-honoured', 'json-mode-honoured'],
     attested: ['doc-quality'],
   },
   'agentFriendliness.errorMessages': {
