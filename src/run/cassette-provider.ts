@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import type { Canaries } from '../probes/probe-kind.ts';
 import type { Provider, ProviderExchange, ProviderRequest } from '../providers/provider.ts';
+import type { SdkCallOptions, SdkDriver } from '../providers/sdk-driver.ts';
 
 export const CASSETTE_FILE = 'cassette.jsonl';
 const CASSETTE_VERSION = 1;
@@ -19,7 +20,9 @@ interface CassetteHeader {
 interface CassetteEntry {
   key: string;
   occurrence: number;
+  /** An HTTP exchange, or (for `sdk:` keys) what an SDK driver call returned. */
   exchange: ProviderExchange;
+  sdkOutcome?: unknown;
 }
 
 /** What identifies a request across runs: never the key, never the random wrong key. */
@@ -67,20 +70,69 @@ export function recordingProvider(
   };
   writeFileSync(file, `${scrub(JSON.stringify(header))}\n`);
   const occurrences = new Occurrences();
+  const save = (entry: CassetteEntry): void => appendFileSync(file, `${scrub(JSON.stringify(entry))}\n`);
   return {
     kind: inner.kind,
     target: inner.target,
-    sdk: inner.sdk,
+    sdk: inner.sdk ? recordingSdk(inner.sdk, occurrences, save) : undefined,
     secrets: () => inner.secrets(),
     close: () => inner.close(),
     async send(request) {
       const key = requestKey(request);
       const occurrence = occurrences.next(key);
       const exchange = await inner.send(request);
-      const entry: CassetteEntry = { key, occurrence, exchange };
-      appendFileSync(file, `${scrub(JSON.stringify(entry))}\n`);
+      save({ key, occurrence, exchange });
       return exchange;
     },
+  };
+}
+
+function sdkKey(method: string, argument: unknown, options?: SdkCallOptions): string {
+  return `sdk:${method} ${JSON.stringify(argument ?? null)} ${options?.apiKey === undefined ? 'own-key' : `key:${options.apiKey}`}`;
+}
+
+const NO_EXCHANGE = undefined as unknown as ProviderExchange;
+
+/** SDK calls are recorded as their plain-data outcomes, so replays need no SDK and no network. */
+function recordingSdk(
+  sdk: SdkDriver,
+  occurrences: Occurrences,
+  save: (entry: CassetteEntry) => void,
+): SdkDriver {
+  const keep = <T>(key: string, outcome: T): T => {
+    save({ key, occurrence: occurrences.next(key), exchange: NO_EXCHANGE, sdkOutcome: outcome });
+    return outcome;
+  };
+  return {
+    chatComplete: async (request, options) =>
+      keep(sdkKey('chatComplete', request, options), await sdk.chatComplete(request, options)),
+    listModels: async (options) => keep(sdkKey('listModels', null, options), await sdk.listModels(options)),
+    dependencyReport: () => keep(sdkKey('dependencyReport', null), sdk.dependencyReport()),
+  };
+}
+
+function replayingSdk(outcomes: Map<string, unknown[]>): SdkDriver {
+  const occurrences = new Occurrences();
+  const recalled = <T>(key: string): T => {
+    const list = outcomes.get(key) ?? [];
+    const outcome = list[occurrences.next(key) - 1] ?? list.at(-1);
+    if (outcome === undefined) {
+      return {
+        ok: false,
+        errorClass: 'NotInCassette',
+        statusCode: null,
+        message: `${key} not in the cassette`,
+        bodyExcerpt: '',
+        hasTypedFields: false,
+        durationMs: 0,
+      } as T;
+    }
+    return outcome as T;
+  };
+  return {
+    chatComplete: async (request, options) => recalled(sdkKey('chatComplete', request, options)),
+    listModels: async (options) => recalled(sdkKey('listModels', null, options)),
+    dependencyReport: () => recalled(sdkKey('dependencyReport', null)),
   };
 }
 
@@ -99,8 +151,15 @@ export function loadCassette(dir: string): Cassette {
   if (header.cassetteVersion !== CASSETTE_VERSION)
     throw new Error(`${file}: cassette version ${header.cassetteVersion} is not supported`);
   const byKey = new Map<string, ProviderExchange[]>();
+  const sdkOutcomes = new Map<string, unknown[]>();
   for (const line of lines) {
     const entry = JSON.parse(line) as CassetteEntry;
+    if (entry.key.startsWith('sdk:')) {
+      const list = sdkOutcomes.get(entry.key) ?? [];
+      list[entry.occurrence - 1] = entry.sdkOutcome;
+      sdkOutcomes.set(entry.key, list);
+      continue;
+    }
     const list = byKey.get(entry.key) ?? [];
     list[entry.occurrence - 1] = entry.exchange;
     byKey.set(entry.key, list);
@@ -112,6 +171,7 @@ export function loadCassette(dir: string): Cassette {
       return {
         kind: base.kind,
         target: base.target,
+        sdk: sdkOutcomes.size > 0 ? replayingSdk(sdkOutcomes) : undefined,
         secrets: () => [],
         close: async () => {},
         async send(request) {

@@ -124,6 +124,11 @@ function findModel(id: string): ModelEntry | undefined {
   return CATALOGUE.find((entry) => entry.id === id || entry.aliases.includes(id));
 }
 
+/** Ids of the chat models, in catalogue order (the MCP `list_models` tool reads them). */
+export function chatModelIds(): string[] {
+  return CATALOGUE.filter((entry) => entry.capabilities.includes('completion_chat')).map((entry) => entry.id);
+}
+
 export function isChatModel(id: string): boolean {
   return findModel(id)?.capabilities.includes('completion_chat') === true;
 }

@@ -14,6 +14,9 @@ const pathFaultSchema = {
     resetConnection: { type: 'boolean' },
     invalidUtf8: { type: 'boolean' },
     hugeErrorBodyBytes: { type: 'integer', minimum: 1 },
+    invalidJson: { type: 'boolean' },
+    lyingContentLength: { type: 'boolean' },
+    sseCut: { type: 'string', enum: ['mid-event', 'no-done'] },
     status: { type: 'integer', minimum: 100, maximum: 599 },
   },
 } as const;
@@ -57,6 +60,23 @@ export const profileSchema = {
       additionalProperties: false,
       properties: { unauthorizedBody: { type: 'string', enum: ['detail', 'gateway'] } },
     },
+    mcp: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        faults: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            missingDescriptions: { type: 'boolean' },
+            invalidInputSchema: { type: 'boolean' },
+            unstructuredToolErrors: { type: 'boolean' },
+            unknownMethodOk: { type: 'boolean' },
+          },
+        },
+      },
+    },
     faults: {
       type: 'object',
       additionalProperties: false,
@@ -64,6 +84,7 @@ export const profileSchema = {
         authDisabled: { type: 'boolean' },
         echoCredentialsInErrors: { type: 'boolean' },
         echoInputInErrors: { type: 'boolean' },
+        echoKeyEverywhere: { type: 'boolean' },
         htmlErrorOnMalformedJson: { type: 'boolean' },
         omitRequestIdHeaders: { type: 'boolean' },
         repeatToolCallAfterResult: { type: 'boolean' },

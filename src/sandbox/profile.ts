@@ -17,6 +17,12 @@ export interface PathFault {
   invalidUtf8?: boolean;
   /** Answer 500 with a JSON error body of (at least) this many bytes. */
   hugeErrorBodyBytes?: number;
+  /** Answer 200 `application/json` with a complete body that is not JSON. */
+  invalidJson?: boolean;
+  /** Answer 200 JSON declaring more bytes than it sends, then close the connection. */
+  lyingContentLength?: boolean;
+  /** Answer 200 `text/event-stream` that stops in the middle of an event, or ends cleanly without `[DONE]`. */
+  sseCut?: 'mid-event' | 'no-done';
   /** Answer this status with a FastAPI-style `{"detail": ...}` body. */
   status?: number;
 }
@@ -26,6 +32,8 @@ export interface SandboxFaults {
   authDisabled: boolean;
   echoCredentialsInErrors: boolean;
   echoInputInErrors: boolean;
+  /** Echo the Authorization header in a response header and in every body (secret-scrubbing chaos). */
+  echoKeyEverywhere: boolean;
   htmlErrorOnMalformedJson: boolean;
   omitRequestIdHeaders: boolean;
   repeatToolCallAfterResult: boolean;
@@ -39,6 +47,18 @@ export interface SandboxFaults {
   swapModelTo: string | null;
   acceptUnknownModels: boolean;
   pathFaults: PathFault[];
+}
+
+/** Faults of the optional MCP endpoint; all off unless a profile plants them. */
+export interface McpFaults {
+  /** tools/list omits tool and parameter descriptions. */
+  missingDescriptions: boolean;
+  /** tools/list advertises an inputSchema that is not valid JSON Schema. */
+  invalidInputSchema: boolean;
+  /** A tool call with bad arguments fails as a plain-text HTTP 500 instead of an `isError` result. */
+  unstructuredToolErrors: boolean;
+  /** An unknown JSON-RPC method is answered with an empty result instead of error -32601. */
+  unknownMethodOk: boolean;
 }
 
 export interface SandboxProfile {
@@ -55,6 +75,8 @@ export interface SandboxProfile {
   };
   limits: { maxInputChars: number; maxBodyBytes: number };
   auth: { unauthorizedBody: 'detail' | 'gateway' };
+  /** A Streamable-HTTP MCP server at `POST /mcp`, served only when enabled. */
+  mcp: { enabled: boolean; faults: McpFaults };
   faults: SandboxFaults;
 }
 
@@ -79,10 +101,20 @@ export const DEFAULT_PROFILE: SandboxProfile = {
   },
   limits: { maxInputChars: 200_000, maxBodyBytes: 20 * 1024 * 1024 },
   auth: { unauthorizedBody: 'detail' },
+  mcp: {
+    enabled: false,
+    faults: {
+      missingDescriptions: false,
+      invalidInputSchema: false,
+      unstructuredToolErrors: false,
+      unknownMethodOk: false,
+    },
+  },
   faults: {
     authDisabled: false,
     echoCredentialsInErrors: false,
     echoInputInErrors: false,
+    echoKeyEverywhere: false,
     htmlErrorOnMalformedJson: false,
     omitRequestIdHeaders: false,
     repeatToolCallAfterResult: false,

@@ -13,6 +13,8 @@ export interface SandboxState {
   rateLimiter: RateLimiter;
   /** Requests that reached the handlers (after auth and rate limiting); drives periodic server errors. */
   handledRequests: number;
+  /** `Mcp-Session-Id`s handed out by the MCP endpoint's initialize. */
+  mcpSessions: Set<string>;
 }
 
 export interface RequestContext {
@@ -30,13 +32,26 @@ export interface RequestContext {
   rawBody: string | null;
 }
 
+/** The caller's Authorization header when the `echoKeyEverywhere` fault is on, else null. */
+export function echoedKey(context: RequestContext): string | null {
+  if (!context.profile.faults.echoKeyEverywhere) return null;
+  return context.request.headers.authorization ?? '';
+}
+
+/** Adds the echoed key to an object body (arrays and primitives stay as they are). */
+export function withEchoedKey(context: RequestContext, body: unknown): unknown {
+  const key = echoedKey(context);
+  if (key === null || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return { ...body, echoed_authorization: key };
+}
+
 export function sendJson(
   context: RequestContext,
   status: number,
   body: unknown,
   contentType = 'application/json',
 ): void {
-  const payload = JSON.stringify(body);
+  const payload = JSON.stringify(withEchoedKey(context, body));
   context.response.writeHead(status, {
     'content-type': contentType,
     'content-length': Buffer.byteLength(payload),
@@ -44,7 +59,9 @@ export function sendJson(
   context.response.end(payload);
 }
 
-export function sendText(context: RequestContext, status: number, text: string, contentType: string): void {
+export function sendText(context: RequestContext, status: number, body: string, contentType: string): void {
+  const key = echoedKey(context);
+  const text = key === null ? body : `${body}\n(authorization: ${key})`;
   context.response.writeHead(status, {
     'content-type': contentType,
     'content-length': Buffer.byteLength(text),

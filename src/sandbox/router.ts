@@ -6,14 +6,23 @@ import { handleEmbeddings } from './embeddings.ts';
 import { detailError, rateLimited, unauthorized } from './error-bodies.ts';
 import { deleteFile, getFile, getFileContent, listFiles, uploadFile } from './files.ts';
 import { uuidV7 } from './ids.ts';
+import { handleMcp } from './mcp/handle-mcp.ts';
 import { getModel, listModels } from './models.ts';
 import { applyPathFault, findPathFault } from './path-faults.ts';
+import type { SandboxProfile } from './profile.ts';
 import { type RequestContext, readBody, type SandboxState, sendError, sendText } from './request-context.ts';
 import { countTokens } from './tokenizer.ts';
 
 type Handler = (context: RequestContext, id: string) => void | Promise<void>;
 
-const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
+interface Route {
+  pattern: RegExp;
+  methods: Record<string, Handler>;
+  /** The route exists only when the profile serves it (404 otherwise). */
+  servedWhen?: (profile: SandboxProfile) => boolean;
+}
+
+const ROUTES: Route[] = [
   { pattern: /^\/v1\/models$/, methods: { GET: listModels } },
   { pattern: /^\/v1\/models\/([^/]+)$/, methods: { GET: getModel } },
   { pattern: /^\/v1\/chat\/completions$/, methods: { POST: handleChatCompletions } },
@@ -21,6 +30,7 @@ const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
   { pattern: /^\/v1\/files$/, methods: { GET: listFiles, POST: uploadFile } },
   { pattern: /^\/v1\/files\/([^/]+)$/, methods: { GET: getFile, DELETE: deleteFile } },
   { pattern: /^\/v1\/files\/([^/]+)\/content$/, methods: { GET: getFileContent } },
+  { pattern: /^\/mcp$/, methods: { POST: handleMcp }, servedWhen: (profile) => profile.mcp.enabled },
 ];
 
 type RouteMatch =
@@ -28,10 +38,10 @@ type RouteMatch =
   | { kind: 'method-not-allowed'; allow: string[] }
   | { kind: 'not-found' };
 
-function matchRoute(method: string, path: string): RouteMatch {
+function matchRoute(profile: SandboxProfile, method: string, path: string): RouteMatch {
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
-    if (match === null) continue;
+    if (match === null || route.servedWhen?.(profile) === false) continue;
     const handler = route.methods[method];
     if (handler === undefined) return { kind: 'method-not-allowed', allow: Object.keys(route.methods) };
     let id = match[1] ?? '';
@@ -48,7 +58,7 @@ function matchRoute(method: string, path: string): RouteMatch {
 function answerPreflight(context: RequestContext): void {
   context.response.writeHead(204, {
     'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-    'access-control-allow-headers': 'authorization, content-type',
+    'access-control-allow-headers': 'authorization, content-type, mcp-session-id, mcp-protocol-version',
     'access-control-max-age': '600',
   });
   context.response.end();
@@ -111,6 +121,8 @@ async function handle(
     response.setHeader('x-kong-request-id', context.requestId);
   }
   response.setHeader('access-control-allow-origin', '*');
+  if (profile.faults.echoKeyEverywhere)
+    response.setHeader('x-echoed-authorization', request.headers.authorization ?? '');
 
   const pathFault = findPathFault(profile.faults.pathFaults, context.method, context.url.pathname);
   if (pathFault !== undefined && (await applyPathFault(context, pathFault))) return;
@@ -128,7 +140,7 @@ async function handle(
     answerPreflight(context);
     return;
   }
-  const route = matchRoute(context.method, context.url.pathname);
+  const route = matchRoute(profile, context.method, context.url.pathname);
   if (route.kind === 'not-found') {
     sendError(context, detailError(404));
     return;

@@ -14,7 +14,7 @@ import { RateLimiter } from './rate-limiter.ts';
 import type { SandboxState } from './request-context.ts';
 import { createRequestHandler } from './router.ts';
 
-export type { PathFault, SandboxFaults, SandboxProfile, SandboxProfileInput } from './profile.ts';
+export type { McpFaults, PathFault, SandboxFaults, SandboxProfile, SandboxProfileInput } from './profile.ts';
 export { listProfiles, loadProfile, type loadProfileFile };
 
 export const DEFAULT_SANDBOX_KEY = 'sandbox-demo-key-0000';
@@ -46,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     files: new FilesStore({ ignoreErasure: profile.faults.ignoreErasure }),
     rateLimiter: new RateLimiter(profile.rateLimit),
     handledRequests: 0,
+    mcpSessions: new Set(),
   };
   const server = createServer(createRequestHandler(state));
   await new Promise<void>((resolve, reject) => {

@@ -10,7 +10,7 @@ import {
   toolCallsChunk,
 } from './completion-shapes.ts';
 import type { CompletionPlan } from './plan-completion.ts';
-import type { RequestContext } from './request-context.ts';
+import { echoedKey, type RequestContext, withEchoedKey } from './request-context.ts';
 import { sleepUntil } from './sleep.ts';
 
 export interface Delivery {
@@ -39,6 +39,9 @@ export async function writeStream(
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
   });
+  const key = echoedKey(context);
+  // An SSE comment line: clients ignore it, a careless recorder keeps it.
+  if (key !== null) response.write(`: authorization ${key}\n\n`);
   response.write(sseEvent(roleChunk(meta)));
   const firstTokenAt = delivery.startedAt + delivery.ttftMs;
 
@@ -80,7 +83,7 @@ export async function writeJson(
   const tokens = Math.max(1, plan.usage.completion_tokens);
   const readyAt = delivery.startedAt + delivery.ttftMs + delivery.interTokenMs * (tokens - 1);
   if (!(await sleepUntil(readyAt, context.response))) return;
-  const payload = Buffer.from(JSON.stringify(completionBody(meta, plan)));
+  const payload = Buffer.from(JSON.stringify(withEchoedKey(context, completionBody(meta, plan))));
   context.response.writeHead(200, { 'content-type': 'application/json', 'content-length': payload.length });
   if (!truncateBody) {
     context.response.end(payload);

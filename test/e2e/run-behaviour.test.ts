@@ -63,6 +63,8 @@ describe('agentscore run against the real sandbox over loopback', () => {
         'errors',
         '--suite',
         'json-mode',
+        '--suite',
+        'sdk',
       ],
       env,
     );
@@ -86,6 +88,8 @@ describe('agentscore run against the real sandbox over loopback', () => {
         'errors',
         '--suite',
         'json-mode',
+        '--suite',
+        'sdk',
       ],
       { AGENTSCORE_E2E_KEY: '' },
     );
@@ -95,6 +99,13 @@ describe('agentscore run against the real sandbox over loopback', () => {
     expect(replayCard.scores).toEqual(liveCard.scores);
     expect(replayCard.metrics).toEqual(liveCard.metrics);
     expect(replayCard.probes).toEqual(liveCard.probes);
+    expect(replayCard.probes.skipped).toBe(0);
+
+    // `agentscore score` recomputes the live run's scorecard byte for byte, offline.
+    const written = readFileSync(join(out, 'scorecard.json'));
+    const rescored = await runCli(['score', out]);
+    expect(rescored.code, rescored.stderr).toBe(0);
+    expect(readFileSync(join(out, 'scorecard.json')).equals(written)).toBe(true);
   }, 120_000);
 
   it('SIGINT leaves only whole lines and an incomplete scorecard; --resume finishes the run', async () => {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { SuiteSpec } from '../spec/suite.ts';
+import { parseShard, planProbes, shardPlan } from './plan-probes.ts';
+
+const suites: SuiteSpec[] = [
+  { id: 'zeta', title: 'Z', description: '', probes: [{ id: 'one', kind: 'http', repeat: 3 }] },
+  {
+    id: 'alpha',
+    title: 'A',
+    description: '',
+    probes: [
+      { id: 'first', kind: 'http' },
+      { id: 'second', kind: 'http', repeat: 2 },
+    ],
+  },
+];
+
+describe('planProbes', () => {
+  it('orders suites by id, probes as written, repetitions in order', () => {
+    expect(planProbes(suites).map((item) => item.key)).toEqual([
+      'alpha/first#1',
+      'alpha/second#1',
+      'alpha/second#2',
+      'zeta/one#1',
+      'zeta/one#2',
+      'zeta/one#3',
+    ]);
+  });
+
+  it('filters by suite id', () => {
+    expect(planProbes(suites, ['zeta']).map((item) => item.key)).toEqual([
+      'zeta/one#1',
+      'zeta/one#2',
+      'zeta/one#3',
+    ]);
+  });
+});
+
+describe('shards', () => {
+  it('partition the plan: every probe in exactly one shard, for any N', () => {
+    const plan = planProbes(suites);
+    for (let count = 1; count <= 7; count += 1) {
+      const slices = Array.from({ length: count }, (_, index) =>
+        shardPlan(plan, { index: index + 1, count }),
+      );
+      const keys = slices.flat().map((item) => item.key);
+      expect(keys.sort()).toEqual(plan.map((item) => item.key).sort());
+      expect(new Set(keys).size).toBe(plan.length);
+    }
+  });
+
+  it('are deterministic', () => {
+    const plan = planProbes(suites);
+    expect(shardPlan(plan, { index: 2, count: 3 })).toEqual(
+      shardPlan(planProbes(suites), { index: 2, count: 3 }),
+    );
+  });
+
+  it('parse I/N and reject nonsense', () => {
+    expect(parseShard('2/5')).toEqual({ index: 2, count: 5 });
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-2', ''])
+      expect(() => parseShard(bad)).toThrow(/--shard must be I\/N/);
+  });
+});
