@@ -14,16 +14,32 @@ export interface SchemaVerdict {
   errors: string[];
 }
 
-export function validateAgainst(schema: unknown, value: unknown): SchemaVerdict {
+function compiled(schema: unknown): ValidateFunction | string {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
     try {
       validate = ajv.compile(schema as object);
     } catch (error) {
-      return { valid: false, errors: [`schema does not compile: ${(error as Error).message}`] };
+      return (error as Error).message;
     }
     cache.set(key, validate);
+  }
+  return validate;
+}
+
+/** Why the schema is not valid draft 2020-12 JSON Schema (ajv compile), or null when it compiles. */
+export function schemaCompileError(schema: unknown): string | null {
+  if (typeof schema !== 'object' && typeof schema !== 'boolean') return 'a schema must be an object or a boolean';
+  if (schema === null || Array.isArray(schema)) return 'a schema must be an object or a boolean';
+  const validate = compiled(schema);
+  return typeof validate === 'string' ? validate : null;
+}
+
+export function validateAgainst(schema: unknown, value: unknown): SchemaVerdict {
+  const validate = compiled(schema);
+  if (typeof validate === 'string') {
+    return { valid: false, errors: [`schema does not compile: ${validate}`] };
   }
   const valid = validate(value) as boolean;
   return {

@@ -4,6 +4,7 @@ import type { SdkDriver } from '../providers/sdk-driver.ts';
 import type { FailureReason, ProbeMeasurements, ProbeTimings } from '../spec/probe-result.ts';
 import type { ProbeSpec, RequestTemplate } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
+import { exchangeJson } from './response-body.ts';
 
 /** Random per-run values a probe plants to see whether they come back. Never real personal data. */
 export interface Canaries {
@@ -59,13 +60,22 @@ export function emptyOutcome(): ProbeOutcome {
   return { exchanges: [], measurements: {}, timings: {}, observations: {} };
 }
 
-/** The outcome of a single exchange: failures of the transport become a typed failure. */
-export function outcomeFromExchange(exchange: ProviderExchange): ProbeOutcome {
-  const outcome = emptyOutcome();
-  outcome.exchanges.push(exchange);
-  outcome.timings = { ttfbMs: exchange.timings.ttfbMs ?? undefined, e2eMs: exchange.timings.e2eMs };
-  if (exchange.failure && exchange.status === null) {
-    outcome.failure = { reason: exchange.failure.reason, detail: exchange.failure.message };
-  }
-  return outcome;
+/**
+ * Why an exchange gives a probe nothing to judge: no answer, a body that did not arrive whole (truncated,
+ * too large, cut stream, timeout mid-body) and, when `expectJson` (a 2xx answer to a non-streaming
+ * request a kind parses), a body that is not valid UTF-8 or not JSON. Undefined when it is usable.
+ */
+export function unreadableAnswer(
+  exchange: ProviderExchange,
+  options: { expectJson: boolean },
+): { reason: FailureReason; detail: string } | undefined {
+  if (exchange.failure) return { reason: exchange.failure.reason, detail: exchange.failure.message };
+  if (exchange.status === null) return { reason: 'internal-error', detail: 'no answer' };
+  const success = exchange.status >= 200 && exchange.status < 300;
+  if (!options.expectJson || !success || exchange.sse !== undefined) return undefined;
+  if (exchange.invalidUtf8)
+    return { reason: 'invalid-utf8', detail: `${exchange.status} answer body is not valid UTF-8` };
+  if (exchangeJson(exchange) === undefined)
+    return { reason: 'invalid-json', detail: `${exchange.status} answer body is not JSON` };
+  return undefined;
 }

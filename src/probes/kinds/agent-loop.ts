@@ -44,16 +44,8 @@ export const agentLoopKind: ProbeKind = {
         chatRequest(context, messages, iterations === 1 ? firstChoice : 'auto', stream),
       );
       outcome.exchanges.push(exchange);
-      if (exchange.status === null || exchange.status >= 400) {
-        outcome.failure =
-          exchange.status === null
-            ? {
-                reason: exchange.failure?.reason ?? 'internal-error',
-                detail: exchange.failure?.message ?? 'no answer',
-              }
-            : undefined;
-        break;
-      }
+      outcome.failure = unreadableAnswer(exchange, { expectJson: true });
+      if (outcome.failure || (exchange.status ?? 0) >= 400) break;
       const reading = readChatCompletion(exchange);
       if (reading.toolCalls.length === 0) {
         finalAnswer = reading.content;

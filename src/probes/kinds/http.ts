@@ -1,5 +1,11 @@
 /** @module `http`: send one templated request (optionally N times) and keep every exchange. */
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  unreadableAnswer,
+} from '../probe-kind.ts';
 
 export const httpKind: ProbeKind = {
   name: 'http',
@@ -11,10 +17,9 @@ export const httpKind: ProbeKind = {
     for (let index = 0; index < times; index += 1) {
       const exchange = await context.send(context.render(template));
       outcome.exchanges.push(exchange);
-      if (exchange.status === null && exchange.failure) {
-        outcome.failure = { reason: exchange.failure.reason, detail: exchange.failure.message };
-        break;
-      }
+      // Any status is evidence here, but not an answer that never arrived whole.
+      outcome.failure = unreadableAnswer(exchange, { expectJson: false });
+      if (outcome.failure) break;
     }
     const first = outcome.exchanges[0];
     if (first) outcome.timings = { ttfbMs: first.timings.ttfbMs ?? undefined, e2eMs: first.timings.e2eMs };

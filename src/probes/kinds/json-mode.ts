@@ -1,7 +1,7 @@
 /** @module `json-mode`: ask for JSON (json_object or json_schema) and judge what comes back. */
 import { readChatCompletion } from '../chat-response.ts';
 import { validateAgainst } from '../json-schema-validator.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome, unreadableAnswer } from '../probe-kind.ts';
 import { readJson } from '../response-body.ts';
 
 export type JsonFailureForm =
@@ -75,13 +75,8 @@ export const jsonModeKind: ProbeKind = {
     });
     const outcome = emptyOutcome();
     outcome.exchanges.push(exchange);
-    if (exchange.status === null) {
-      outcome.failure = {
-        reason: exchange.failure?.reason ?? 'internal-error',
-        detail: exchange.failure?.message ?? 'no answer',
-      };
-      return outcome;
-    }
+    outcome.failure = unreadableAnswer(exchange, { expectJson: true });
+    if (outcome.failure) return outcome;
     const accepted = exchange.status >= 200 && exchange.status < 300;
     const reading = readChatCompletion(exchange);
     const parsed = accepted ? readJson(reading.content) : { ok: false as const, error: 'not accepted' };

@@ -1,6 +1,6 @@
 /** @module `tool-call`: one turn with tools and a tool_choice; what was called and with what. */
 import { readChatCompletion } from '../chat-response.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome, unreadableAnswer } from '../probe-kind.ts';
 import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
 
 export interface ToolCallObservations {
@@ -27,13 +27,8 @@ export const toolCallKind: ProbeKind = {
     );
     const outcome = emptyOutcome();
     outcome.exchanges.push(exchange);
-    if (exchange.status === null) {
-      outcome.failure = {
-        reason: exchange.failure?.reason ?? 'internal-error',
-        detail: exchange.failure?.message ?? 'no answer',
-      };
-      return outcome;
-    }
+    outcome.failure = unreadableAnswer(exchange, { expectJson: true });
+    if (outcome.failure) return outcome;
     const reading = readChatCompletion(exchange);
     const seen = new Set<string>();
     const calls = reading.toolCalls.map((call) => judgeCall(call, toolsOf(context), seen));
