@@ -9,6 +9,6 @@ const target = { name: 'b', provider: 'openai-compatible' as const, baseUrl: san
 const provider = createProvider(target, sandbox.apiKey);
 const suite = { id: 's', title: 't', description: 'd', probes: [{ id: 'chat', kind: 'http', repeat: 6000, request: { method: 'POST' as const, path: '/v1/chat/completions', auth: { mode: 'bearer' as const }, body: { model: '{{model}}', messages: [{ role: 'user', content: 'Say OK.' }], max_tokens: 5 } }, feeds: null, expect: [{ assert: 'status', range: [200, 299] }] }] };
 const t = performance.now();
-const s = await runSuites({ suites: [suite], target, provider, runDir: mkdtempSync(join(tmpdir(), 'x-')), concurrency: 16, timeoutMs: 10000, signal: new AbortController().signal });
+const s = await runSuites({ suites: [suite], target, provider, runDir: mkdtempSync(join(tmpdir(), 'x-')), concurrency: Number(process.env.C ?? 16), timeoutMs: 10000, signal: new AbortController().signal });
 console.log(6000 / ((performance.now() - t) / 1000), s.results.filter(r => r.status === 'passed').length);
 await provider.close(); await sandbox.stop();

@@ -30,7 +30,8 @@ function compiled(schema: unknown): ValidateFunction | string {
 
 /** Why the schema is not valid draft 2020-12 JSON Schema (ajv compile), or null when it compiles. */
 export function schemaCompileError(schema: unknown): string | null {
-  if (typeof schema !== 'object' && typeof schema !== 'boolean') return 'a schema must be an object or a boolean';
+  if (typeof schema !== 'object' && typeof schema !== 'boolean')
+    return 'a schema must be an object or a boolean';
   if (schema === null || Array.isArray(schema)) return 'a schema must be an object or a boolean';
   const validate = compiled(schema);
   return typeof validate === 'string' ? validate : null;

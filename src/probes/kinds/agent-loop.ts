@@ -1,6 +1,12 @@
 /** @module `agent-loop`: feed tool results back as agent frameworks do, count repeated calls, stop at a guard. */
 import { readChatCompletion } from '../chat-response.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  unreadableAnswer,
+} from '../probe-kind.ts';
 import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
 
 export interface AgentLoopObservations {

@@ -1,7 +1,13 @@
 /** @module `json-mode`: ask for JSON (json_object or json_schema) and judge what comes back. */
 import { readChatCompletion } from '../chat-response.ts';
 import { validateAgainst } from '../json-schema-validator.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome, unreadableAnswer } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  unreadableAnswer,
+} from '../probe-kind.ts';
 import { readJson } from '../response-body.ts';
 
 export type JsonFailureForm =
@@ -76,7 +82,7 @@ export const jsonModeKind: ProbeKind = {
     const outcome = emptyOutcome();
     outcome.exchanges.push(exchange);
     outcome.failure = unreadableAnswer(exchange, { expectJson: true });
-    if (outcome.failure) return outcome;
+    if (outcome.failure || exchange.status === null) return outcome;
     const accepted = exchange.status >= 200 && exchange.status < 300;
     const reading = readChatCompletion(exchange);
     const parsed = accepted ? readJson(reading.content) : { ok: false as const, error: 'not accepted' };

@@ -1,5 +1,11 @@
 /** @module `models`: the model list — is the requested model there, which models announce deprecation, which are Labs. */
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome, unreadableAnswer } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  unreadableAnswer,
+} from '../probe-kind.ts';
 import { exchangeJson, isRecord } from '../response-body.ts';
 import { shapeFingerprint } from '../shape-fingerprint.ts';
 
@@ -67,7 +73,7 @@ export const modelsKind: ProbeKind = {
     outcome.exchanges.push(exchange);
     outcome.timings = { ttfbMs: exchange.timings.ttfbMs ?? undefined, e2eMs: exchange.timings.e2eMs };
     outcome.failure = unreadableAnswer(exchange, { expectJson: true });
-    if (outcome.failure) return outcome;
+    if (outcome.failure || exchange.status === null) return outcome;
     if (exchange.status === 404 || exchange.status === 405) {
       outcome.skip = { reason: 'not-supported', detail: `GET /v1/models answered ${exchange.status}` };
       return outcome;

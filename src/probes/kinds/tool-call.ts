@@ -1,6 +1,12 @@
 /** @module `tool-call`: one turn with tools and a tool_choice; what was called and with what. */
 import { readChatCompletion } from '../chat-response.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome, unreadableAnswer } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  unreadableAnswer,
+} from '../probe-kind.ts';
 import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
 
 export interface ToolCallObservations {
@@ -28,7 +34,7 @@ export const toolCallKind: ProbeKind = {
     const outcome = emptyOutcome();
     outcome.exchanges.push(exchange);
     outcome.failure = unreadableAnswer(exchange, { expectJson: true });
-    if (outcome.failure) return outcome;
+    if (outcome.failure || exchange.status === null) return outcome;
     const reading = readChatCompletion(exchange);
     const seen = new Set<string>();
     const calls = reading.toolCalls.map((call) => judgeCall(call, toolsOf(context), seen));

@@ -91,7 +91,11 @@ describe('sandbox MCP endpoint', () => {
       expect(initialize.body).toMatchObject({
         jsonrpc: '2.0',
         id: 1,
-        result: { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'agentscore-sandbox' } },
+        result: {
+          protocolVersion: '2025-06-18',
+          capabilities: { tools: {} },
+          serverInfo: { name: 'agentscore-sandbox' },
+        },
       });
       const headers = await openSession(sandbox);
 
@@ -110,12 +114,19 @@ describe('sandbox MCP endpoint', () => {
 
       const bad = await post(sandbox, call(4, 'get_weather', {}), headers);
       expect(bad.status).toBe(200);
-      expect(bad.body.result).toEqual({ content: [{ type: 'text', text: 'city is required' }], isError: true });
+      expect(bad.body.result).toEqual({
+        content: [{ type: 'text', text: 'city is required' }],
+        isError: true,
+      });
 
       const unknownTool = await post(sandbox, call(5, 'no_such_tool', {}), headers);
       expect(unknownTool.body.error.code).toBe(-32602);
 
-      const unknown = await post(sandbox, { jsonrpc: '2.0', id: 6, method: 'agentscore/no-such-method' }, headers);
+      const unknown = await post(
+        sandbox,
+        { jsonrpc: '2.0', id: 6, method: 'agentscore/no-such-method' },
+        headers,
+      );
       expect(unknown.status).toBe(200);
       expect(unknown.body).toMatchObject({ jsonrpc: '2.0', id: 6, error: { code: -32601 } });
     });
@@ -137,7 +148,9 @@ describe('sandbox MCP endpoint', () => {
       expect(oldVersion.status).toBe(400);
       expect((await post(sandbox, '{"jsonrpc": ', headers)).body.error.code).toBe(-32700);
       expect((await post(sandbox, [ping], headers)).body.error.code).toBe(-32600);
-      const getStream = await fetch(`${sandbox.url}/mcp`, { headers: { authorization: `Bearer ${TEST_KEY}` } });
+      const getStream = await fetch(`${sandbox.url}/mcp`, {
+        headers: { authorization: `Bearer ${TEST_KEY}` },
+      });
       expect(getStream.status).toBe(405);
     });
   });
@@ -149,7 +162,11 @@ describe('sandbox MCP endpoint', () => {
       const [weather, models] = list.body.result.tools;
       expect(weather.description).toBeUndefined();
       expect(models.description).toBeUndefined();
-      expect(weather.inputSchema).toEqual({ type: 'object', properties: { city: { type: 'text' } }, required: 'city' });
+      expect(weather.inputSchema).toEqual({
+        type: 'object',
+        properties: { city: { type: 'text' } },
+        required: 'city',
+      });
 
       const good = await post(sandbox, call(3, 'get_weather', { city: 'Paris' }), headers);
       expect(good.body.result.isError).toBe(false);
@@ -158,7 +175,11 @@ describe('sandbox MCP endpoint', () => {
       expect(bad.contentType).toMatch(/^text\/plain/);
       expect(bad.text).toContain('KeyError');
 
-      const unknown = await post(sandbox, { jsonrpc: '2.0', id: 5, method: 'agentscore/no-such-method' }, headers);
+      const unknown = await post(
+        sandbox,
+        { jsonrpc: '2.0', id: 5, method: 'agentscore/no-such-method' },
+        headers,
+      );
       expect(unknown.body).toEqual({ jsonrpc: '2.0', id: 5, result: {} });
     });
   });

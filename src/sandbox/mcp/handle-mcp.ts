@@ -78,7 +78,9 @@ function sessionProblem(context: RequestContext): { status: number; code: number
 function initialize(context: RequestContext, id: RequestId, params: Record<string, unknown>): void {
   const requested = params.protocolVersion;
   const protocolVersion =
-    typeof requested === 'string' && SUPPORTED_VERSIONS.includes(requested) ? requested : MCP_PROTOCOL_VERSION;
+    typeof requested === 'string' && SUPPORTED_VERSIONS.includes(requested)
+      ? requested
+      : MCP_PROTOCOL_VERSION;
   const sessionId = randomUUID();
   context.state.mcpSessions.add(sessionId);
   context.response.setHeader('mcp-session-id', sessionId);
@@ -105,7 +107,12 @@ function toolsCall(context: RequestContext, id: RequestId, params: Record<string
   }
 }
 
-function dispatch(context: RequestContext, id: RequestId, method: string, params: Record<string, unknown>): void {
+function dispatch(
+  context: RequestContext,
+  id: RequestId,
+  method: string,
+  params: Record<string, unknown>,
+): void {
   switch (method) {
     case 'ping':
       return sendRpcResult(context, id, {});
@@ -147,7 +154,14 @@ export function handleMcp(context: RequestContext): void {
     return sendRpcError(context, 400, hasId ? id : null, INVALID_REQUEST, 'Invalid Request: method missing');
   }
   if (!('id' in message)) return accepted(context);
-  if (!hasId) return sendRpcError(context, 400, null, INVALID_REQUEST, 'Invalid Request: id must be a string or number');
+  if (!hasId)
+    return sendRpcError(
+      context,
+      400,
+      null,
+      INVALID_REQUEST,
+      'Invalid Request: id must be a string or number',
+    );
   const params = isRecord(message.params) ? message.params : {};
   if (method === 'initialize') return initialize(context, id, params);
   const problem = sessionProblem(context);

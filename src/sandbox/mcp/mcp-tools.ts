@@ -110,7 +110,9 @@ function callWeather(args: Record<string, unknown>, faults: McpFaults): McpCallO
 /** Runs `tools/call`; argument problems are tool results with `isError` (MCP: errors the model can fix). */
 export function callTool(name: unknown, args: unknown, faults: McpFaults): McpCallOutcome {
   const argumentsObject =
-    typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
+    typeof args === 'object' && args !== null && !Array.isArray(args)
+      ? (args as Record<string, unknown>)
+      : {};
   if (name === 'get_weather') return callWeather(argumentsObject, faults);
   if (name === 'list_models') return text(chatModelIds().join('\n'));
   return { kind: 'unknown-tool', name: String(name) };
