@@ -21,6 +21,8 @@ export interface EvaluationRequest {
   timeoutMs: number;
   shard?: Shard;
   budgetRequests?: number;
+  /** Per-run time cap: on expiry the run stops like on SIGINT, but exits 3 (no cap by default). */
+  maxRunSeconds?: number;
   resume?: boolean;
   junitFile?: string;
   recordDir?: string;
@@ -55,6 +57,18 @@ export async function runEvaluation(
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let timedOut = false;
+  const runTimer =
+    request.maxRunSeconds === undefined
+      ? undefined
+      : setTimeout(() => {
+          if (controller.signal.aborted) return;
+          timedOut = true;
+          io.stderr.write(
+            `\n--max-run-seconds ${request.maxRunSeconds} reached: letting in-flight probes finish (up to 5 s), then writing a partial scorecard\n`,
+          );
+          controller.abort();
+        }, request.maxRunSeconds * 1000);
   const cassette = request.replayDir ? loadCassette(request.replayDir) : null;
   const provider = cassette
     ? cassette.provider({ kind: request.target.provider, target: request.target })
@@ -86,13 +100,24 @@ export async function runEvaluation(
     io.stdout.write(
       `reports: ${request.runDir}/report.md, ${request.runDir}/report.html, ${request.runDir}/scorecard.json\n`,
     );
+    if (timedOut) return { code: EXIT_INCOMPLETE, evaluation };
     if (summary.interrupted) return { code: EXIT_INTERRUPTED, evaluation };
+    if (summary.budgetExhausted) {
+      io.stderr.write(
+        `the request budget ran out: later probes were skipped (raise --budget-requests to run them)\n`,
+      );
+    }
     if (!summary.reachedTarget) {
-      io.stderr.write(`no probe reached ${request.target.baseUrl}: is the target up and the URL right?\n`);
+      io.stderr.write(
+        summary.budgetExhausted
+          ? 'the request budget was spent before any probe could finish\n'
+          : `no probe reached ${request.target.baseUrl}: is the target up and the URL right?\n`,
+      );
       return { code: EXIT_INCOMPLETE, evaluation };
     }
     return { code: EXIT_OK, evaluation };
   } finally {
+    clearTimeout(runTimer);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await provider.close();

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Target } from '../spec/target.ts';
+import { ResultsFileError } from './results-file.ts';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 
@@ -27,7 +28,9 @@ export function readManifest(runDir: string): RunManifest | null {
   if (!existsSync(file)) return null;
   const value = JSON.parse(readFileSync(file, 'utf8')) as RunManifest;
   if (value.schemaVersion !== MANIFEST_SCHEMA_VERSION) {
-    throw new Error(`${file}: run manifest schemaVersion ${value.schemaVersion} is not supported`);
+    throw new ResultsFileError(
+      `${file}: run manifest schemaVersion ${String(value.schemaVersion)} is not supported (this agentscore reads ${MANIFEST_SCHEMA_VERSION}); re-run or use a matching agentscore version`,
+    );
   }
   return value;
 }

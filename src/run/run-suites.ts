@@ -10,10 +10,10 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { SuiteSpec } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
 import { createCanaries } from './canaries.ts';
-import { executeProbe } from './execute-probe.ts';
+import { type ExecuteEnvironment, executeProbe } from './execute-probe.ts';
 import { HARNESS_VERSION } from './harness-version.ts';
 import { isLoopbackUrl } from './is-loopback.ts';
-import { planKey, planProbes, type Shard, shardPlan } from './plan-probes.ts';
+import { type PlannedProbe, planKey, planProbes, type Shard, shardPlan } from './plan-probes.ts';
 import { RequestGate } from './request-gate.ts';
 import { ResultsWriter, readResults } from './results-file.ts';
 import { MANIFEST_SCHEMA_VERSION, type RunManifest, readManifest, writeManifest } from './run-manifest.ts';
@@ -49,10 +49,26 @@ export interface RunSummary {
   manifest: RunManifest;
   results: ProbeResult[];
   interrupted: boolean;
-  /** false when every probe that tried to reach the target failed to (exit 3). */
+  /** false when every probe that tried to reach the target failed to, or the budget ran out first (exit 3). */
   reachedTarget: boolean;
+  /** Probes were skipped because the request budget was spent. */
+  budgetExhausted: boolean;
   requests: number;
   throttled: number;
+}
+
+const RETRYABLE = new Set(['timeout', 'connection-reset', 'connection-refused', 'truncated-body']);
+
+/** Retries only where the probe asks (`retries: N`), and only for transport failures. */
+async function executeWithRetries(item: PlannedProbe, environment: ExecuteEnvironment): Promise<ProbeResult> {
+  let result = await executeProbe(item, environment);
+  for (let retry = 1; retry <= (item.probe.retries ?? 0); retry += 1) {
+    if (result.status !== 'errored' || !RETRYABLE.has(result.reason ?? '') || environment.signal.aborted)
+      break;
+    const next = await executeProbe(item, environment);
+    result = { ...next, attempt: result.attempt + next.attempt };
+  }
+  return result;
 }
 
 export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> {
@@ -127,7 +143,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
   const tasks = pending.map((item) =>
     limit(async () => {
       if (options.signal.aborted) return;
-      const result = await executeProbe(item, environment);
+      const result = await executeWithRetries(item, environment);
       if (options.signal.aborted && interruptedAt !== null && performance.now() - interruptedAt > graceMs)
         return;
       writer.append(result);
@@ -149,11 +165,15 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
     await Promise.race([all, new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);
     clearTimeout(graceTimer);
   }
+  writer.close();
 
   const attempted = results.filter((result) => result.status !== 'skipped');
+  const budgetSpentFirst =
+    attempted.length === 0 && results.some((result) => result.reason === 'budget-exhausted');
   const reachedTarget =
-    attempted.length === 0 ||
-    attempted.some((result) => result.evidence.some((evidence) => evidence.status !== null));
+    !budgetSpentFirst &&
+    (attempted.length === 0 ||
+      attempted.some((result) => result.evidence.some((evidence) => evidence.status !== null)));
   manifest.finishedAt = new Date().toISOString();
   manifest.complete = !options.signal.aborted && results.length >= plan.length;
   writeManifest(options.runDir, manifest);
@@ -162,6 +182,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
     results,
     interrupted: options.signal.aborted,
     reachedTarget,
+    budgetExhausted: results.some((result) => result.reason === 'budget-exhausted'),
     requests: gate.stats.requests,
     throttled: gate.stats.throttled,
   };

@@ -36,6 +36,12 @@ describe('agentscore demo (real CLI, real sandbox process, loopback HTTP)', () =
     expect(scorecard.scores.security.components.authStrength?.score).toBe(100);
     expect(scorecard.scores.security.components.authStrength?.source).toBe('measured');
     expect(scorecard.metrics.latency.samples).toBeGreaterThan(5);
+    // The faithful sandbox waits 30 ms before the first token and 8 ms between tokens: the
+    // harness's socket-level timing must see that ground truth (generous bounds: shared machine).
+    expect(scorecard.metrics.latency.ttftMs.p50).toBeGreaterThanOrEqual(29);
+    expect(scorecard.metrics.latency.ttftMs.p50).toBeLessThan(120);
+    expect(scorecard.metrics.latency.interTokenMs.p50).toBeGreaterThanOrEqual(7.5);
+    expect(scorecard.metrics.latency.interTokenMs.p50).toBeLessThan(20);
     expect(scorecard.probes.total).toBeGreaterThan(50);
   });
 });

@@ -162,6 +162,38 @@ describe('agentscore run against the real sandbox over loopback', () => {
   }, 120_000);
 });
 
+describe('a request budget', () => {
+  it('stops sending when spent and records the rest as skipped', async () => {
+    const sandbox = await startSandbox({ profile: 'fast', port: 0, apiKeys: [KEY] });
+    try {
+      const out = join(mkdtempSync(join(tmpdir(), 'agentscore-budget-')), 'run');
+      const run = await runCli(
+        [
+          'run',
+          ...targetFlags(sandbox.url),
+          '--out',
+          out,
+          '--suite',
+          'errors',
+          '--budget-requests',
+          '4',
+          '--concurrency',
+          '1',
+        ],
+        env,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain('request budget ran out');
+      const results = readLines(join(out, 'results.jsonl'));
+      const sent = results.filter((result) => result.status !== 'skipped');
+      expect(sent.reduce((total, result) => total + result.evidence.length, 0)).toBeLessThanOrEqual(4);
+      expect(results.filter((result) => result.reason === 'budget-exhausted').length).toBeGreaterThan(0);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+});
+
 describe('a target that never answers', () => {
   let server: Server;
   let url: string;
