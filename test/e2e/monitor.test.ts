@@ -82,6 +82,7 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
       alerts: { kind: string }[];
     };
     expect(alerts.alerts.some((alert) => alert.kind === 'regression')).toBe(true);
+    expect(existsSync(join(root, 'run-2', 'charts', 'trend.png'))).toBe(true);
     expect(received.length).toBe(1);
     expect(received[0]?.text).toContain('nightly-sandbox');
   }, 60_000);

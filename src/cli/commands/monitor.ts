@@ -75,6 +75,18 @@ export const monitorCommand: CliCommand = {
         io.stdout.write(`first run of "${options.name}": stored, nothing to compare with yet\n`);
       else if (outcome.comparison) io.stdout.write(formatComparison(outcome.comparison));
       for (const line of outcome.delivery.console) io.stdout.write(`alert: ${line}\n`);
+      // With history stored, the reports gain their trend chart.
+      const history = await store.trend(options.name, { limit: 90 });
+      if (history.length >= 2) {
+        const { writeReports } = await import('../../report/write-reports.ts');
+        await writeReports({
+          runDir,
+          scorecard: evaluation.scorecard,
+          results: evaluation.results,
+          profile: evaluation.profile,
+          history,
+        });
+      }
       const webhook = outcome.delivery.webhook;
       if (webhook?.status === 'undeliverable')
         io.stderr.write(
