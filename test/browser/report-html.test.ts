@@ -25,6 +25,10 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+// CI installs Chromium and sets this, so there the browser test can never silently skip.
+if (!HAS_CHROMIUM && process.env.AGENTSCORE_REQUIRE_BROWSER === '1') {
+  throw new Error(`AGENTSCORE_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`);
+}
 if (!HAS_CHROMIUM) {
   console.warn(
     'Chromium not installed: apt-get install -y chromium (CI installs it); skipping the browser test.',
