@@ -54,6 +54,12 @@ export const TARGET_OPTIONS: CliOption[] = [
     valueName: 'NAME',
     description: 'name of this target in reports and history',
   },
+  {
+    name: 'mcp-url',
+    type: 'string',
+    valueName: 'URL',
+    description: "the target's Streamable-HTTP MCP endpoint (enables the mcp suite)",
+  },
 ];
 
 export const BUILT_IN_TARGETS: Record<string, Target> = {
@@ -131,6 +137,13 @@ export async function resolveTarget(
   if (text(options, 'api-key-env')) target.apiKeyEnv = text(options, 'api-key-env')!;
   if (text(options, 'profile')) target.profile = text(options, 'profile');
   if (text(options, 'name')) target.name = text(options, 'name')!;
+  const mcpUrl = text(options, 'mcp-url');
+  if (mcpUrl !== undefined) {
+    if (!/^https?:\/\//i.test(mcpUrl) || !URL.canParse(mcpUrl)) {
+      throw new UsageError(`--mcp-url is not an http(s) URL: "${mcpUrl}"`);
+    }
+    target.mcpUrl = mcpUrl;
+  }
   const apiKey = io.env[target.apiKeyEnv] ?? '';
   if (!apiKey && keyRequired) {
     throw new UsageError(

@@ -35,6 +35,14 @@ import {
   ttftRecordedAssertion,
 } from './assertions/llm-assertions.ts';
 import {
+  mcpDescriptionsPresentAssertion,
+  mcpInitializeAssertion,
+  mcpInputSchemasValidAssertion,
+  mcpStructuredToolErrorsAssertion,
+  mcpToolsListedAssertion,
+  mcpUnknownMethodErrorAssertion,
+} from './assertions/mcp-assertions.ts';
+import {
   deprecationInfoAssertion,
   labsModelsFlaggedAssertion,
   modelServedAssertion,
@@ -68,6 +76,7 @@ import { chatStreamKind } from './kinds/chat-stream.ts';
 import { erasureKind } from './kinds/erasure.ts';
 import { httpKind } from './kinds/http.ts';
 import { jsonModeKind } from './kinds/json-mode.ts';
+import { mcpKind } from './kinds/mcp.ts';
 import { modelsKind } from './kinds/models.ts';
 import { sdkKind } from './kinds/sdk.ts';
 import { tlsKind } from './kinds/tls.ts';
@@ -87,6 +96,7 @@ export const PROBE_KINDS: Record<string, ProbeKind> = Object.fromEntries(
     sdkKind,
     erasureKind,
     modelsKind,
+    mcpKind,
   ].map((kind) => [kind.name, kind]),
 );
 
@@ -139,6 +149,12 @@ export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
     deprecationInfoAssertion,
     labsModelsFlaggedAssertion,
     responseShapeConformanceAssertion,
+    mcpInitializeAssertion,
+    mcpToolsListedAssertion,
+    mcpInputSchemasValidAssertion,
+    mcpDescriptionsPresentAssertion,
+    mcpStructuredToolErrorsAssertion,
+    mcpUnknownMethodErrorAssertion,
   ].map((assertion) => [assertion.name, assertion]),
 );
 

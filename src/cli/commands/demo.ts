@@ -1,8 +1,19 @@
 /** @module `agentscore demo`: the sandbox on a free port, every suite against it, a full run dir. */
 import { resolve } from 'node:path';
 import type { Target } from '../../spec/target.ts';
-import type { CliCommand } from '../cli-command.ts';
+import { type CliCommand, UsageError } from '../cli-command.ts';
 import { positiveInteger } from '../run-options.ts';
+
+/** Whether the profile serves the MCP endpoint; an unknown or invalid profile is bad usage. */
+async function profileServesMcp(name: string): Promise<boolean> {
+  // Reads the profile file only: the sandbox itself still runs as its own process.
+  const { loadProfile } = await import('../../sandbox/start-sandbox.ts');
+  try {
+    return loadProfile(name).mcp.enabled;
+  } catch (error) {
+    throw new UsageError(`--sandbox-profile: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 export const demoCommand: CliCommand = {
   name: 'demo',
@@ -39,6 +50,7 @@ export const demoCommand: CliCommand = {
     const { spawnSandbox } = await import('../spawn-sandbox.ts');
     const profile = (options['sandbox-profile'] as string | undefined) ?? 'faithful';
     const runDir = resolve(io.cwd, (options.out as string | undefined) ?? 'reports/demo');
+    const servesMcp = await profileServesMcp(profile);
     io.stderr.write(`starting the sandbox (profile ${profile})...\n`);
     const sandbox = await spawnSandbox(profile);
     const target: Target = {
@@ -48,6 +60,7 @@ export const demoCommand: CliCommand = {
       model: 'mistral-small-latest',
       apiKeyEnv: 'AGENTSCORE_SANDBOX_KEY',
       profile: 'sandbox',
+      ...(servesMcp ? { mcpUrl: `${sandbox.url}/mcp` } : {}),
     };
     try {
       const { code } = await runEvaluation(

@@ -96,7 +96,10 @@ function observeTool(tool: Record<string, unknown>): McpToolObservation {
     name: typeof tool.name === 'string' ? tool.name : '(unnamed)',
     hasDescription: typeof tool.description === 'string' && tool.description.trim() !== '',
     undescribedParameters: Object.entries(properties)
-      .filter(([, property]) => !isRecord(property) || typeof property.description !== 'string' || !property.description.trim())
+      .filter(
+        ([, property]) =>
+          !isRecord(property) || typeof property.description !== 'string' || !property.description.trim(),
+      )
       .map(([name]) => name),
     schemaProblem: schemaProblem(schema),
   };
@@ -117,10 +120,10 @@ function observeCall(reply: McpReply, args: Record<string, unknown>): McpCallObs
   };
 }
 
-/** The tool to exercise: the first with a usable schema and a required property (so `{}` is a bad call), else the first. */
+/** The tool to exercise: the first that requires an argument (so `{}` is a bad call), else the first. */
 function chooseTool(tools: Array<Record<string, unknown>>): Record<string, unknown> | undefined {
-  const usable = tools.filter((tool) => typeof tool.name === 'string' && schemaProblem(tool.inputSchema) === null);
-  return usable.find((tool) => requiredProperties(tool.inputSchema).length > 0) ?? usable[0] ?? tools[0];
+  const named = tools.filter((tool) => typeof tool.name === 'string');
+  return named.find((tool) => requiredProperties(tool.inputSchema).length > 0) ?? named[0];
 }
 
 export const mcpKind: ProbeKind = {
@@ -170,7 +173,9 @@ export const mcpKind: ProbeKind = {
     if (!observations.initialize.ok) return outcome;
     session.sessionId = first.headers['mcp-session-id'] ?? null;
     session.protocolVersion = observations.initialize.protocolVersion;
-    observations.initializedStatus = (await send({ jsonrpc: '2.0', method: 'notifications/initialized' })).status;
+    observations.initializedStatus = (
+      await send({ jsonrpc: '2.0', method: 'notifications/initialized' })
+    ).status;
 
     const listed: Array<Record<string, unknown>> = [];
     let listReply: McpReply | null = null;
@@ -191,12 +196,13 @@ export const mcpKind: ProbeKind = {
     };
 
     const tool = chooseTool(listed);
-    if (tool !== undefined && typeof tool.name === 'string') {
+    if (tool !== undefined) {
       const goodArguments = argumentsFor(tool.inputSchema);
-      const good = observeCall(await call('tools/call', { name: tool.name, arguments: goodArguments }), goodArguments);
+      const name = String(tool.name);
+      const good = observeCall(await call('tools/call', { name, arguments: goodArguments }), goodArguments);
       const needsArguments = requiredProperties(tool.inputSchema).length > 0;
-      const bad = needsArguments ? observeCall(await call('tools/call', { name: tool.name, arguments: {} }), {}) : null;
-      observations.toolCall = { tool: tool.name, good, bad };
+      const bad = needsArguments ? observeCall(await call('tools/call', { name, arguments: {} }), {}) : null;
+      observations.toolCall = { tool: name, good, bad };
     }
 
     const unknown = await call(UNKNOWN_METHOD);

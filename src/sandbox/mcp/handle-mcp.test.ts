@@ -1,5 +1,6 @@
 /** @module sandbox/mcp/handle-mcp.test — the MCP endpoint speaks Streamable HTTP JSON-RPC, and sloppy-mcp plants its four faults. */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROFILE, resolveProfile } from '../profile.ts';
 import { AUTH, TEST_KEY, withSandbox } from '../sandbox-test-client.ts';
 import type { RunningSandbox } from '../start-sandbox.ts';
 
@@ -72,6 +73,20 @@ const call = (id: number, name: string, args: Record<string, unknown>) => ({
 });
 
 describe('sandbox MCP endpoint', () => {
+  it('is a validated profile setting, off by default', () => {
+    expect(DEFAULT_PROFILE.mcp.enabled).toBe(false);
+    expect(resolveProfile({ extends: 'faithful', mcp: { faults: { unknownMethodOk: true } } }).mcp).toEqual({
+      enabled: false,
+      faults: { ...DEFAULT_PROFILE.mcp.faults, unknownMethodOk: true },
+    });
+    expect(() => resolveProfile({ mcp: { enabled: 'yes' } } as never)).toThrow(
+      /\/mcp\/enabled: must be boolean/,
+    );
+    expect(() => resolveProfile({ mcp: { faults: { noTools: true } } } as never)).toThrow(
+      /\/mcp\/faults: unknown key "noTools"/,
+    );
+  });
+
   it('is absent unless the profile enables it', async () => {
     await withSandbox('faithful', async (sandbox) => {
       expect((await post(sandbox, { jsonrpc: '2.0', id: 1, method: 'ping' })).status).toBe(404);
@@ -165,7 +180,7 @@ describe('sandbox MCP endpoint', () => {
       expect(weather.inputSchema).toEqual({
         type: 'object',
         properties: { city: { type: 'text' } },
-        required: 'city',
+        required: ['city'],
       });
 
       const good = await post(sandbox, call(3, 'get_weather', { city: 'Paris' }), headers);

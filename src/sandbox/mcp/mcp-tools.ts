@@ -49,11 +49,11 @@ const TOOLS: McpToolDefinition[] = [
   },
 ];
 
-/** Not JSON Schema: `text` is no type and `required` must be an array. */
+/** Not JSON Schema: `text` is no JSON Schema type (a server that hand-writes its schemas). */
 const INVALID_WEATHER_SCHEMA = {
   type: 'object',
   properties: { city: { type: 'text' } },
-  required: 'city',
+  required: ['city'],
 };
 
 function withoutDescriptions(tool: McpToolDefinition): McpToolDefinition {
