@@ -41,10 +41,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     return await command.run(parsed.values as ParsedOptions, parsed.positionals, io);
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error instanceof Error && 'code' in error && error.code === 'E_VALIDATION')
-    ) {
+    if (error instanceof UsageError || (error instanceof Error && isInputErrorCode(error))) {
       io.stderr.write(`agentscore ${command.name}: ${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -54,6 +51,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     if (io.env.AGENTSCORE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return 3;
   }
+}
+
+/** Invalid input a user can fix (a suite, a config, a run folder from another schema version): exit 2. */
+const INPUT_ERROR_CODES = new Set(['E_VALIDATION', 'E_RESULTS_FILE']);
+
+function isInputErrorCode(error: Error): boolean {
+  return 'code' in error && INPUT_ERROR_CODES.has(String(error.code));
 }
 
 function parse(command: CliCommand, args: string[]) {

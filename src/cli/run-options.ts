@@ -32,6 +32,13 @@ export const RUN_OPTIONS: CliOption[] = [
     description: 'run the I-th of N deterministic slices of the plan',
   },
   { name: 'budget-requests', type: 'string', valueName: 'N', description: 'stop sending after N requests' },
+  {
+    name: 'max-run-seconds',
+    type: 'string',
+    valueName: 'N',
+    description:
+      'stop scheduling after N seconds, let in-flight probes finish, write a partial scorecard, exit 3',
+  },
   { name: 'resume', type: 'boolean', description: 'continue an interrupted run in --out' },
   { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
   {
@@ -65,6 +72,7 @@ export function readRunOptions(options: ParsedOptions) {
     timeoutMs: positiveInteger(options, 'timeout-ms', 30_000)!,
     shard: typeof options.shard === 'string' ? parseShardOrUsage(options.shard) : undefined,
     budgetRequests: positiveInteger(options, 'budget-requests'),
+    maxRunSeconds: positiveInteger(options, 'max-run-seconds'),
     resume: Boolean(options.resume),
     junitFile: options.junit as string | undefined,
     recordDir: options.record as string | undefined,

@@ -1,0 +1,65 @@
+/**
+ * Secrets: a target that echoes the key in every body and a response header, every suite through
+ * `monitor` twice (SQLite history, comparison, alerts, webhook outbox) with a cassette recorded; then
+ * every byte written is searched for the key and its 8-character fragments.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../e2e/run-cli.ts';
+import { filesUnder, findSecret } from '../e2e/scan-secrets.ts';
+import { KEY, KEY_ENV, targetFlags, tempDir, withSandbox, withServer } from './chaos-run.ts';
+
+describe('the key never reaches disk', () => {
+  it('echoed everywhere by the target, it is absent from run dirs, cassette, db, alerts, outbox and logs', async () => {
+    const root = tempDir('secrets');
+    await withServer(
+      (request, response) => {
+        request.resume();
+        response.writeHead(500).end();
+      },
+      async (webhook) => {
+        await withSandbox({ echoKeyEverywhere: true, echoCredentialsInErrors: true }, async (sandbox) => {
+          // The planted fault really echoes the key, so the scrubbing below has something to do.
+          const echo = await fetch(`${sandbox.url}/v1/models`, {
+            headers: { authorization: `Bearer ${KEY}` },
+          });
+          expect(echo.headers.get('x-echoed-authorization')).toBe(`Bearer ${KEY}`);
+          expect(await echo.text()).toContain(KEY);
+          for (const round of [1, 2]) {
+            const runDir = join(root, 'runs', `round-${round}`);
+            mkdirSync(runDir, { recursive: true });
+            const run = await runCli(
+              [
+                'monitor',
+                ...targetFlags(sandbox.url, 'secrets'),
+                '--out',
+                runDir,
+                '--db',
+                join(root, 'db', 'history.sqlite'),
+                '--webhook',
+                webhook,
+                '--record',
+                join(root, `cassette-${round}`),
+                '--concurrency',
+                '8',
+                '--timeout-ms',
+                '5000',
+              ],
+              KEY_ENV,
+            );
+            writeFileSync(join(runDir, 'stdout.log'), run.stdout);
+            writeFileSync(join(runDir, 'stderr.log'), run.stderr);
+            expect([0, 1], run.stderr).toContain(run.code);
+          }
+        });
+      },
+    );
+    const written = filesUnder(root);
+    expect(written.some((file) => file.endsWith('history.sqlite'))).toBe(true);
+    expect(written.some((file) => file.endsWith('results.jsonl'))).toBe(true);
+    expect(written.filter((file) => file.includes('cassette')).length).toBeGreaterThan(0);
+    expect(findSecret(root, KEY)).toEqual([]);
+    expect(written.some((file) => file.endsWith(join('round-2', 'alerts.json')))).toBe(true);
+  });
+});
