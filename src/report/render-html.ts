@@ -19,6 +19,8 @@ interface HtmlView {
   images: Partial<Record<string, EmbeddedImage>>;
 }
 
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 let compiled: { template: Handlebars.TemplateDelegate<HtmlView>; css: string } | undefined;
 
 /**
@@ -55,5 +57,8 @@ function embed(data: ReportData, images: ChartImage[]): HtmlView['images'] {
 /** Render report.html; pass the chart PNGs to embed them (a report without charts is still valid). */
 export function renderHtml(data: ReportData, images: ChartImage[] = []): string {
   compiled ??= compile();
-  return compiled.template({ data, css: compiled.css, images: embed(data, images) });
+  // Escaping does not touch control characters; a target's NUL or ESC must not reach the page either.
+  return compiled
+    .template({ data, css: compiled.css, images: embed(data, images) })
+    .replace(CONTROL_CHARACTERS, '\uFFFD');
 }

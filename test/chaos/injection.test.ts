@@ -52,6 +52,7 @@ describe('target text in reports', () => {
       const html = readFileSync(join(run.runDir, 'report.html'), 'utf8');
       expect(html).not.toContain('<script>alert(1)</script>');
       expect(html).not.toMatch(/href="javascript:/i);
+      expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
 
       const markdown = readFileSync(join(run.runDir, 'report.md'), 'utf8');
       expect(markdown).not.toMatch(/<script/i);

@@ -19,14 +19,20 @@ describe('the key never reaches disk', () => {
         response.writeHead(500).end();
       },
       async (webhook) => {
-        await withSandbox({ echoKeyEverywhere: true, echoCredentialsInErrors: true }, async (sandbox) => {
-          // The planted fault really echoes the key, so the scrubbing below has something to do.
-          const echo = await fetch(`${sandbox.url}/v1/models`, {
-            headers: { authorization: `Bearer ${KEY}` },
-          });
-          expect(echo.headers.get('x-echoed-authorization')).toBe(`Bearer ${KEY}`);
-          expect(await echo.text()).toContain(KEY);
-          for (const round of [1, 2]) {
+        // Round 2 also stops checking keys: a regression, so alerts go to the (failing) webhook and the outbox.
+        const rounds = [
+          { echoKeyEverywhere: true, echoCredentialsInErrors: true },
+          { echoKeyEverywhere: true, echoCredentialsInErrors: true, authDisabled: true },
+        ];
+        for (const [index, faults] of rounds.entries()) {
+          const round = index + 1;
+          await withSandbox(faults, async (sandbox) => {
+            // The planted fault really echoes the key, so the scrubbing below has something to do.
+            const echo = await fetch(`${sandbox.url}/v1/models`, {
+              headers: { authorization: `Bearer ${KEY}` },
+            });
+            expect(echo.headers.get('x-echoed-authorization')).toBe(`Bearer ${KEY}`);
+            expect(await echo.text()).toContain(KEY);
             const runDir = join(root, 'runs', `round-${round}`);
             mkdirSync(runDir, { recursive: true });
             const run = await runCli(
@@ -50,9 +56,9 @@ describe('the key never reaches disk', () => {
             );
             writeFileSync(join(runDir, 'stdout.log'), run.stdout);
             writeFileSync(join(runDir, 'stderr.log'), run.stderr);
-            expect([0, 1], run.stderr).toContain(run.code);
-          }
-        });
+            expect(run.code, run.stderr).toBe(round === 1 ? 0 : 1);
+          });
+        }
       },
     );
     const written = filesUnder(root);
@@ -61,5 +67,6 @@ describe('the key never reaches disk', () => {
     expect(written.filter((file) => file.includes('cassette')).length).toBeGreaterThan(0);
     expect(findSecret(root, KEY)).toEqual([]);
     expect(written.some((file) => file.endsWith(join('round-2', 'alerts.json')))).toBe(true);
+    expect(written.some((file) => file.endsWith('outbox.jsonl'))).toBe(true);
   });
 });
