@@ -55,6 +55,13 @@ export const RUN_OPTIONS: CliOption[] = [
   },
 ];
 
+/** The named RUN_OPTIONS, in their order, with overridden defaults (for commands that take a subset). */
+export function runOptions(names: string[], defaults: Record<string, string> = {}): CliOption[] {
+  return RUN_OPTIONS.filter((option) => names.includes(option.name)).map((option) =>
+    option.name in defaults ? { ...option, default: defaults[option.name] } : option,
+  );
+}
+
 export function positiveInteger(options: ParsedOptions, name: string, fallback?: number): number | undefined {
   const value = options[name];
   if (value === undefined) return fallback;

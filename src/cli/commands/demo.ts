@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Target } from '../../spec/target.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
-import { positiveInteger } from '../run-options.ts';
+import { positiveInteger, runOptions } from '../run-options.ts';
 
 /** Whether the profile serves the MCP endpoint; an unknown or invalid profile is bad usage. */
 async function profileServesMcp(name: string): Promise<boolean> {
@@ -28,22 +28,7 @@ export const demoCommand: CliCommand = {
       description: 'sandbox behaviour profile to evaluate',
       default: 'faithful',
     },
-    { name: 'suite', type: 'string', multiple: true, valueName: 'ID', description: 'run only this suite' },
-    {
-      name: 'concurrency',
-      type: 'string',
-      valueName: 'N',
-      description: 'probes in flight at once',
-      default: '4',
-    },
-    {
-      name: 'timeout-ms',
-      type: 'string',
-      valueName: 'N',
-      description: 'per-request timeout',
-      default: '10000',
-    },
-    { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
+    ...runOptions(['suite', 'concurrency', 'timeout-ms', 'junit'], { 'timeout-ms': '10000' }),
   ],
   async run(options, _positionals, io) {
     const { runEvaluation } = await import('../run-evaluation.ts');
