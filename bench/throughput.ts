@@ -17,8 +17,10 @@ export interface ThroughputOptions {
   concurrency: number;
   /** Seconds autocannon hammers the sandbox. */
   autocannonSeconds: number;
-  /** Probes in the timed harness run (at least 2,000). */
+  /** Probes in each timed harness run (at least 2,000). */
   probes: number;
+  /** Timed rounds of each tool; the best round of each is reported. */
+  rounds: number;
 }
 
 export interface ThroughputFigures {
@@ -110,13 +112,21 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     // Warm both paths (JIT, connection pools) before anything is timed.
     await autocannonRps(sandbox.url, sandbox.apiKey, options.concurrency, 2);
     await harnessRun(sandbox.url, sandbox.apiKey, options.concurrency, 500);
-    const ceiling = await autocannonRps(
-      sandbox.url,
-      sandbox.apiKey,
-      options.concurrency,
-      options.autocannonSeconds,
-    );
-    const harness = await harnessRun(sandbox.url, sandbox.apiKey, options.concurrency, options.probes);
+    // Interleaved rounds, best of each: on a shared machine a neighbour's burst then hurts one
+    // round, not the ratio.
+    let ceiling = 0;
+    let harness = { wallMs: Number.POSITIVE_INFINITY, cpuMs: 0 };
+    for (let round = 0; round < options.rounds; round++) {
+      const rps = await autocannonRps(
+        sandbox.url,
+        sandbox.apiKey,
+        options.concurrency,
+        options.autocannonSeconds,
+      );
+      ceiling = Math.max(ceiling, rps);
+      const run = await harnessRun(sandbox.url, sandbox.apiKey, options.concurrency, options.probes);
+      if (run.wallMs < harness.wallMs) harness = run;
+    }
     const probesPerSecond = options.probes / (harness.wallMs / 1000);
     return {
       autocannon_rps: Math.round(ceiling),
