@@ -1,9 +1,33 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader (tsx) and hands over to the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point. Runs the compiled CLI in dist/ when it is at least as new as every file in src/
+// (npm install builds it), else the TypeScript sources through the tsx loader.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function compiledIsFresh() {
+  const stamp = `${root}dist/.built`;
+  return existsSync(stamp) && statSync(stamp).mtimeMs >= newestMtime(`${root}src`);
+}
+
+let main;
+if (process.env.AGENTSCORE_FROM_SOURCE !== '1' && compiledIsFresh()) {
+  ({ main } = await import('../dist/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 const code = await main(process.argv.slice(2));
 process.exitCode = code;
 // After an interrupt, requests past their grace period may still hold sockets open: do not wait for them.
