@@ -50,6 +50,14 @@ export const chatStreamKind: ProbeKind = {
       outcome.skip = { reason: 'not-supported', detail: `streaming chat answered ${exchange.status}` };
       return outcome;
     }
+    if (exchange.status >= 200 && exchange.status < 300 && exchange.sse === undefined) {
+      const type = exchange.headers['content-type'] ?? 'no content-type';
+      outcome.skip = {
+        reason: 'not-supported',
+        detail: `asked for a stream, got one ${type} body: no streaming`,
+      };
+      return outcome;
+    }
     const reading = readChatStream(exchange);
     const e2eMs = exchange.timings.e2eMs;
     const tokens = reading.usage.completionTokens;
