@@ -6,6 +6,7 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { loadRubric, loadTargetProfile } from '../suite/load-suites.ts';
+import { readHistoryEvidence } from './history-evidence-file.ts';
 import { PROJECT_PATHS } from './project-paths.ts';
 import { readResults } from './results-file.ts';
 import { type RunManifest, readManifest } from './run-manifest.ts';
@@ -68,6 +69,7 @@ export async function scoreRun(
     finishedAt,
     asOf: finishedAt.slice(0, 10),
     complete: manifest.complete,
+    history: readHistoryEvidence(runDir),
   });
   writeFileSync(join(runDir, 'scorecard.json'), `${JSON.stringify(scorecard, null, 2)}\n`);
   return { manifest, results, scorecard, profile };

@@ -1,5 +1,5 @@
 /** @module Entry point of scoring: ProbeResults + rubric + target profile → Scorecard. Pure and deterministic. */
-import type { ProbeResult } from '../spec/probe-result.ts';
+import type { HistoryEvidence, ProbeResult } from '../spec/probe-result.ts';
 import type { Rubric } from '../spec/rubric.ts';
 import {
   CATEGORY_COMPONENTS,
@@ -32,6 +32,8 @@ export interface ComputeScorecardInput {
   asOf: string;
   /** False when the run stopped early (budget, interruption). */
   complete: boolean;
+  /** Tallies carried over from earlier stored runs (e.g. availability over a window), counted as measured. */
+  history?: readonly HistoryEvidence[];
 }
 
 function scoreCategory(
@@ -39,6 +41,7 @@ function scoreCategory(
   rubric: Rubric,
   routed: RoutedEvidence,
   asOf: string,
+  history: readonly HistoryEvidence[],
 ): CategoryScore {
   const components: Record<string, ComponentScore> = {};
   for (const component of CATEGORY_COMPONENTS[category]) {
@@ -49,6 +52,7 @@ function scoreCategory(
       checks: routed.checks.get(path) ?? [],
       claims: routed.claims.get(path) ?? [],
       asOf,
+      history: history.filter((evidence) => evidence.component === path),
     });
   }
   const aggregate = aggregateCategory(rubric.categories[category]?.weights ?? {}, components);
@@ -61,7 +65,7 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
   const routed = routeEvidence(results, input.profile);
   const scores = {} as Record<CategoryId, CategoryScore>;
   for (const category of CATEGORY_IDS)
-    scores[category] = scoreCategory(category, input.rubric, routed, input.asOf);
+    scores[category] = scoreCategory(category, input.rubric, routed, input.asOf, input.history ?? []);
   const { name, provider, baseUrl, model } = input.target;
   return {
     schemaVersion: SCORECARD_SCHEMA_VERSION,

@@ -1,5 +1,5 @@
 /** @module Scores one scorecard component from its measured checks and attested claims (DESIGN.md §4). */
-import type { CheckResult } from '../spec/probe-result.ts';
+import type { CheckResult, HistoryEvidence } from '../spec/probe-result.ts';
 import type { RubricCap, RubricComponent } from '../spec/rubric.ts';
 import type { ComponentPath, ComponentScore } from '../spec/scorecard.ts';
 import type { AttestedClaim } from '../spec/target-profile.ts';
@@ -17,6 +17,8 @@ export interface ComponentInput {
   claims: readonly AttestedClaim[];
   /** ISO date the claims' freshness is judged against. */
   asOf: string;
+  /** Tallies from earlier stored runs for this component. */
+  history?: readonly HistoryEvidence[];
 }
 
 interface MeasuredPart {
@@ -38,8 +40,19 @@ function hasOwn(record: Record<string, unknown> | undefined, key: string): boole
   return record !== undefined && Object.hasOwn(record, key);
 }
 
-function scoreMeasured(rubric: RubricComponent | undefined, checks: readonly CheckResult[]): MeasuredPart {
+function scoreMeasured(
+  rubric: RubricComponent | undefined,
+  checks: readonly CheckResult[],
+  history: readonly HistoryEvidence[],
+): MeasuredPart {
   const tallies = tallyChecks(checks);
+  for (const evidence of history) {
+    const tally = tallies.get(evidence.check) ?? { passed: 0, failed: 0 };
+    tallies.set(evidence.check, {
+      passed: tally.passed + evidence.passed,
+      failed: tally.failed + evidence.failed,
+    });
+  }
   const part: MeasuredPart = {
     evidence: [],
     penalty: 0,
@@ -134,7 +147,7 @@ function describeProblems(measured: MeasuredPart, attested: AttestedPart): strin
 export function scoreComponent(input: ComponentInput): ComponentScore {
   const { path, rubric } = input;
   const nullAggregation = rubric?.nullAggregation ?? 'exclude';
-  const measured = scoreMeasured(rubric, input.checks);
+  const measured = scoreMeasured(rubric, input.checks, input.history ?? []);
   const hasMeasured = measured.evidence.length > 0;
   const claimsInRubric = input.claims.some((claim) => hasOwn(rubric?.attested, claim.id));
   const attested = scoreAttested(rubric, input.claims, input.asOf, hasMeasured || claimsInRubric);

@@ -101,3 +101,12 @@ export interface ProbeResult {
   measurements: ProbeMeasurements;
   evidence: ExchangeEvidence[];
 }
+
+/** A check's verdicts over earlier stored runs (history), e.g. availability over the last 30 runs. */
+export interface HistoryEvidence {
+  component: ComponentPath;
+  check: string;
+  passed: number;
+  failed: number;
+  runs: number;
+}

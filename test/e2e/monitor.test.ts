@@ -53,6 +53,8 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
           'MONITOR_KEY',
           '--suite',
           'auth',
+          '--suite',
+          'versions',
           '--db',
           db,
           '--webhook',
@@ -83,6 +85,12 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
     };
     expect(alerts.alerts.some((alert) => alert.kind === 'regression')).toBe(true);
     expect(existsSync(join(root, 'run-2', 'charts', 'trend.png'))).toBe(true);
+    // Uptime over the stored runs is evidence in this run's scorecard, and re-scoring reproduces it.
+    expect(existsSync(join(root, 'run-2', 'history-evidence.json'))).toBe(true);
+    const card = readFileSync(join(root, 'run-2', 'scorecard.json'));
+    expect(card.toString()).toContain('availability-history');
+    expect((await runCli(['score', join(root, 'run-2')])).code).toBe(0);
+    expect(readFileSync(join(root, 'run-2', 'scorecard.json')).equals(card)).toBe(true);
     expect(received.length).toBe(1);
     expect(received[0]?.text).toContain('nightly-sandbox');
   }, 60_000);

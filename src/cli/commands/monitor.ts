@@ -36,7 +36,7 @@ export const monitorCommand: CliCommand = {
   details:
     'The run folder defaults to reports/<name>/<timestamp>. Alerts go to the console, alerts.json beside the run, and the webhook (undeliverable alerts land in outbox.jsonl).',
   async run(options, _positionals, io) {
-    const { monitorAfterRun } = await import('../../history/monitor.ts');
+    const { monitorTarget } = await import('../../run/monitor-target.ts');
     const { openSqliteHistoryStore } = await import('../../history/sqlite-store.ts');
     const { createScrubber } = await import('../../providers/scrub-secrets.ts');
     const { runEvaluation } = await import('../run-evaluation.ts');
@@ -60,33 +60,24 @@ export const monitorCommand: CliCommand = {
         { target, apiKey, runDir, ...readRunOptions(options) },
         io,
       );
-      const outcome = await monitorAfterRun({
+      const { outcome, scorecard } = await monitorTarget({
         store,
         name: options.name,
-        runId: evaluation.manifest.runId,
         runDir,
-        scorecard: evaluation.scorecard,
-        results: evaluation.results,
+        evaluation,
         threshold,
         webhookUrl: options.webhook as string | undefined,
         scrub: createScrubber([apiKey]),
       });
+      if (scorecard.scores.reliability.score !== evaluation.scorecard.scores.reliability.score) {
+        io.stdout.write(
+          `with the availability of earlier runs: Reliability ${scorecard.scores.reliability.score ?? '--'}/100\n`,
+        );
+      }
       if (outcome.firstRun)
         io.stdout.write(`first run of "${options.name}": stored, nothing to compare with yet\n`);
       else if (outcome.comparison) io.stdout.write(formatComparison(outcome.comparison));
       for (const line of outcome.delivery.console) io.stdout.write(`alert: ${line}\n`);
-      // With history stored, the reports gain their trend chart.
-      const history = await store.trend(options.name, { limit: 90 });
-      if (history.length >= 2) {
-        const { writeReports } = await import('../../report/write-reports.ts');
-        await writeReports({
-          runDir,
-          scorecard: evaluation.scorecard,
-          results: evaluation.results,
-          profile: evaluation.profile,
-          history,
-        });
-      }
       const webhook = outcome.delivery.webhook;
       if (webhook?.status === 'undeliverable')
         io.stderr.write(

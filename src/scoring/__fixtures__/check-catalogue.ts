@@ -67,7 +67,7 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
     checks: ['key-not-echoed', 'cors-no-credential-reflection', 'canary-key-not-echoed'],
     attested: [],
   },
-  'reliability.uptimeSla': { checks: ['availability'], attested: ['sla'] },
+  'reliability.uptimeSla': { checks: ['availability', 'availability-history'], attested: ['sla'] },
   'reliability.versionStability': {
     checks: ['requested-model-served', 'unknown-model-rejected', 'deprecation-info'],
     attested: [],
