@@ -7,14 +7,24 @@ import { fileURLToPath } from 'node:url';
 export interface SpawnedSandbox {
   url: string;
   apiKey: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
 const BIN = fileURLToPath(new URL('../../bin/agentscore.js', import.meta.url));
 
-export async function spawnSandbox(profile: string, timeoutMs = 20_000): Promise<SpawnedSandbox> {
+/** `agentscore sandbox --profile NAME --port 0` with a fresh random key. */
+export function spawnSandbox(profile: string, timeoutMs = 20_000): Promise<SpawnedSandbox> {
+  return spawnSandboxProcess([BIN, 'sandbox', '--profile', profile, '--port', '0'], timeoutMs);
+}
+
+/**
+ * Runs `node ARGS` with a fresh key in AGENTSCORE_SANDBOX_KEY and waits for the sandbox's
+ * `{"event":"ready","url":...}` line on stdout.
+ */
+export async function spawnSandboxProcess(args: string[], timeoutMs = 20_000): Promise<SpawnedSandbox> {
   const apiKey = `sbx-${randomBytes(18).toString('base64url')}`;
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'sandbox', '--profile', profile, '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, AGENTSCORE_SANDBOX_KEY: apiKey },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -23,12 +33,11 @@ export async function spawnSandbox(profile: string, timeoutMs = 20_000): Promise
     stderr += chunk.toString();
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`sandbox did not start within ${timeoutMs} ms\n${stderr}`)),
-      timeoutMs,
-    );
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`sandbox did not start within ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith('{')) return;
       try {
         const event = JSON.parse(line) as { event?: string; url?: string };
@@ -48,9 +57,10 @@ export async function spawnSandbox(profile: string, timeoutMs = 20_000): Promise
   return {
     url,
     apiKey,
+    pid: child.pid ?? -1,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();

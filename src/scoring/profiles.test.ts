@@ -13,7 +13,7 @@ const profiles = {
   mistral: parse(read('fixtures/profiles/mistral.yaml')) as TargetProfile,
   sandbox: parse(read('fixtures/profiles/sandbox.yaml')) as TargetProfile,
 };
-const SEED = read('../shared/reference/000_827c2e30d537e97e.txt');
+const SEED = read('fixtures/recorded/seed-scorecard-mistral.txt');
 
 const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 function ngrams(text: string, size: number): Set<string> {
