@@ -41,8 +41,3 @@ export function classifyEnvelope(body: unknown): EnvelopeName {
   }
   return 'unstructured';
 }
-
-/** The human message inside a known envelope, flattened to text (for "names the field" checks). */
-export function envelopeMessage(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value ?? '');
-}

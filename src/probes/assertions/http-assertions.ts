@@ -88,32 +88,34 @@ export const jsonBodyAssertion: Assertion = {
     ),
 };
 
+function envelopeOf(exchange: ProviderExchange): string {
+  return classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText);
+}
+
 export const envelopeAssertion: Assertion = {
   name: 'envelope',
-  evaluate: (params, outcome) =>
-    everyExchange(
+  evaluate: (params, outcome) => {
+    const allowed = Array.isArray(params.in) ? (params.in as string[]) : null;
+    const first = answered(outcome)[0];
+    return everyExchange(
       outcome,
       (exchange) => {
-        const name = classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText);
-        const allowed = Array.isArray(params.in) ? (params.in as string[]) : null;
+        const name = envelopeOf(exchange);
         if (allowed)
           return allowed.includes(name) ? null : `envelope ${name}, expected ${allowed.join(' or ')}`;
         return name === 'unstructured' || name === 'empty' ? `error body is ${name}` : null;
       },
-      `machine-readable envelope (${classifyEnvelope(exchangeJson(answered(outcome)[0] ?? emptyExchange) ?? '')})`,
-    ),
+      `machine-readable envelope (${first ? envelopeOf(first) : 'none'})`,
+    );
+  },
 };
-
-const emptyExchange = { json: undefined, bodyText: '' } as unknown as ProviderExchange;
 
 export const envelopeStableAssertion: Assertion = {
   name: 'envelope-stable',
   evaluate: (_params, outcome) => {
     const exchanges = answered(outcome);
     if (exchanges.length < 2) return notApplicable('needs at least two answers');
-    const names = exchanges.map(
-      (exchange) => `${exchange.status}/${classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText)}`,
-    );
+    const names = exchanges.map((exchange) => `${exchange.status}/${envelopeOf(exchange)}`);
     const distinct = [...new Set(names)];
     return distinct.length === 1
       ? pass(`same status and envelope ${distinct[0]} on all ${names.length} answers`)
