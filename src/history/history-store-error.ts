@@ -10,12 +10,14 @@ export type HistoryStoreErrorCode =
   /** Written by a newer agentscore; opening it with this version could damage it. */
   | 'HISTORY_SCHEMA_TOO_NEW'
   /** The path exists but is not a regular file (a directory, a socket, ...). */
-  | 'HISTORY_NOT_A_FILE';
+  | 'HISTORY_NOT_A_FILE'
+  /** The PostgreSQL server cannot be reached, refused the login, or has no such database. */
+  | 'HISTORY_UNREACHABLE';
 
 export class HistoryStoreError extends Error {
   override readonly name = 'HistoryStoreError';
   readonly code: HistoryStoreErrorCode;
-  /** The database file the error is about. */
+  /** The database file the error is about, or the PostgreSQL URL with its password masked. */
   readonly file: string;
 
   constructor(code: HistoryStoreErrorCode, file: string, message: string, options?: { cause?: unknown }) {

@@ -1,8 +1,8 @@
 /**
  * @module The history store contract: what `monitor`, `compare` and `history` need from a database.
- * SQLite implements it today (sqlite-store.ts); a PostgreSQL (`pg`) backend can implement the same
- * interface with the same migrations (see migrations.ts for the two portability notes). Every method
- * may return a promise so an async driver fits; callers always `await`.
+ * SQLite (sqlite-store.ts) and PostgreSQL (postgres-store.ts, `pg`) implement it with the same
+ * migrations (see migrations.ts for the portability notes); open-history-store.ts picks one. Every
+ * method may return a promise so an async driver fits; callers always `await`.
  */
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { CategoryId, Scorecard } from '../spec/scorecard.ts';

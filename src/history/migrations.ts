@@ -5,8 +5,8 @@
  * JSON kept as TEXT, booleans as INTEGER 0/1, composite primary keys instead of autoincrement,
  * `IF NOT EXISTS` and plain `ALTER TABLE ... ADD COLUMN`. The differences that remain live outside
  * this file: (1) connection setup — SQLite needs `PRAGMA journal_mode = WAL` and
- * `PRAGMA busy_timeout`, PostgreSQL needs neither; (2) query placeholders — `?` for SQLite,
- * `$1, $2, ...` for `pg`. Applied versions are recorded in `agentscore_migrations`, which also marks
+ * `PRAGMA busy_timeout`, PostgreSQL needs neither; (2) query placeholders — `?`/`@name` for SQLite,
+ * `$1, $2, ...` for `pg`; (3) PostgreSQL's queries compare TEXT with `COLLATE "C"` to order like SQLite. Applied versions are recorded in `agentscore_migrations`, which also marks
  * a database as ours (a file without it is never touched).
  */
 

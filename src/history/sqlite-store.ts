@@ -19,49 +19,17 @@ import {
   toRunRow,
 } from './run-rows.ts';
 import { inspectHistoryFile } from './sqlite-file-guard.ts';
+import {
+  COMPONENT_COLUMNS,
+  FINGERPRINT_COLUMNS,
+  METRIC_COLUMNS,
+  PROBE_COLUMNS,
+  RUN_COLUMNS,
+} from './table-columns.ts';
 
 export const DEFAULT_HISTORY_FILE = 'reports/history.sqlite';
 const BUSY_TIMEOUT_MS = 5000;
 const CHILD_TABLES = ['probe_results', 'shape_fingerprints', 'metrics', 'component_scores'] as const;
-
-const RUN_COLUMNS = [
-  'run_id',
-  'name',
-  'run_dir',
-  'target_json',
-  'provider',
-  'base_url',
-  'model',
-  'started_at',
-  'finished_at',
-  'harness_version',
-  'rubric_version',
-  'complete',
-  'agent_friendliness',
-  'security',
-  'reliability',
-  'data_protection',
-  'scorecard_json',
-] as const;
-const PROBE_COLUMNS = [
-  'run_id',
-  'seq',
-  'suite',
-  'probe',
-  'kind',
-  'repetition',
-  'attempt',
-  'status',
-  'reason',
-  'reason_detail',
-  'ttft_ms',
-  'e2e_ms',
-  'inter_token_ms',
-  'checks_json',
-  'evidence_json',
-  'timings_json',
-  'measurements_json',
-] as const;
 
 function insertSql(table: string, columns: readonly string[]): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`;
@@ -135,14 +103,10 @@ export class SqliteHistoryStore implements HistoryStore {
     this.#database = database;
     this.#statements = {
       insertRun: database.prepare(insertSql('runs', RUN_COLUMNS)),
-      insertComponent: database.prepare(
-        insertSql('component_scores', ['run_id', 'category', 'component', 'score', 'source']),
-      ),
-      insertMetric: database.prepare(insertSql('metrics', ['run_id', 'name', 'value', 'samples'])),
+      insertComponent: database.prepare(insertSql('component_scores', COMPONENT_COLUMNS)),
+      insertMetric: database.prepare(insertSql('metrics', METRIC_COLUMNS)),
       insertProbe: database.prepare(insertSql('probe_results', PROBE_COLUMNS)),
-      insertFingerprint: database.prepare(
-        insertSql('shape_fingerprints', ['run_id', 'suite', 'probe', 'field']),
-      ),
+      insertFingerprint: database.prepare(insertSql('shape_fingerprints', FINGERPRINT_COLUMNS)),
       deleteRun: database.prepare('DELETE FROM runs WHERE run_id = ?'),
       deleteChildren: CHILD_TABLES.map((table) => database.prepare(`DELETE FROM ${table} WHERE run_id = ?`)),
       latest: database.prepare(

@@ -7,7 +7,7 @@ import { positiveInteger } from '../run-options.ts';
 export const historyCommand: CliCommand = {
   name: 'history',
   summary: 'show past runs of a name with their scores, and write a trend chart',
-  usage: '--name NAME [--db FILE] [--limit N] [--chart FILE]',
+  usage: '--name NAME [--db FILE|URL] [--limit N] [--chart FILE]',
   options: [
     {
       name: 'name',
@@ -18,8 +18,9 @@ export const historyCommand: CliCommand = {
     {
       name: 'db',
       type: 'string',
-      valueName: 'FILE',
-      description: 'history database',
+      valueName: 'FILE|URL',
+      description:
+        'history database: a SQLite file, or a postgres:// URL (password from the URL or PGPASSWORD)',
       default: 'reports/history.sqlite',
     },
     { name: 'limit', type: 'string', valueName: 'N', description: 'most recent runs to show', default: '30' },
@@ -31,16 +32,21 @@ export const historyCommand: CliCommand = {
     },
   ],
   async run(options, _positionals, io) {
-    const { openSqliteHistoryStore } = await import('../../history/sqlite-store.ts');
+    const { historyLocation, isPostgresUrl, openHistoryStore, redactPostgresUrl } = await import(
+      '../../history/open-history-store.ts'
+    );
     const { formatHistoryTable, uptimeFromHistory } = await import('../../history/trend.ts');
     if (typeof options.name !== 'string') throw new UsageError('history needs --name NAME');
-    const file = resolve(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite');
-    if (!existsSync(file)) throw new UsageError(`${file}: no history yet (agentscore monitor writes it)`);
-    const store = openSqliteHistoryStore(file);
+    const location = historyLocation(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite');
+    const postgres = isPostgresUrl(location);
+    const shown = postgres ? redactPostgresUrl(location) : location;
+    if (!postgres && !existsSync(location))
+      throw new UsageError(`${location}: no history yet (agentscore monitor writes it)`);
+    const store = await openHistoryStore(location);
     try {
       const points = await store.trend(options.name, { limit: positiveInteger(options, 'limit', 30)! });
       if (points.length === 0) {
-        io.stdout.write(`no runs named "${options.name}" in ${file}\n`);
+        io.stdout.write(`no runs named "${options.name}" in ${shown}\n`);
         return 0;
       }
       io.stdout.write(`${formatHistoryTable(points)}\n`);

@@ -8,15 +8,16 @@ export const monitorCommand: CliCommand = {
   name: 'monitor',
   summary:
     'run + store in history + compare with the previous run of that name + alert; exit 1 on regression',
-  usage: '--name NAME <target flags as run> [--db FILE] [--webhook URL] [--threshold POINTS] [--out DIR]',
+  usage: '--name NAME <target flags as run> [--db FILE|URL] [--webhook URL] [--threshold POINTS] [--out DIR]',
   options: [
     ...TARGET_OPTIONS,
     ...RUN_OPTIONS,
     {
       name: 'db',
       type: 'string',
-      valueName: 'FILE',
-      description: 'history database',
+      valueName: 'FILE|URL',
+      description:
+        'history database: a SQLite file, or a postgres:// URL (password from the URL or PGPASSWORD)',
       default: 'reports/history.sqlite',
     },
     {
@@ -37,7 +38,7 @@ export const monitorCommand: CliCommand = {
     'The run folder defaults to reports/<name>/<timestamp>. Alerts go to the console, alerts.json beside the run, and the webhook (undeliverable alerts land in outbox.jsonl).',
   async run(options, _positionals, io) {
     const { monitorTarget } = await import('../../run/monitor-target.ts');
-    const { openSqliteHistoryStore } = await import('../../history/sqlite-store.ts');
+    const { historyLocation, openHistoryStore } = await import('../../history/open-history-store.ts');
     const { createScrubber } = await import('../../providers/scrub-secrets.ts');
     const { runEvaluation } = await import('../run-evaluation.ts');
     const { formatComparison } = await import('./compare-format.ts');
@@ -52,8 +53,8 @@ export const monitorCommand: CliCommand = {
       io.cwd,
       (options.out as string | undefined) ?? join('reports', options.name.replace(/[^\w.-]+/g, '_'), stamp),
     );
-    const store = openSqliteHistoryStore(
-      resolve(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite'),
+    const store = await openHistoryStore(
+      historyLocation(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite'),
     );
     try {
       const { code, evaluation } = await runEvaluation(
