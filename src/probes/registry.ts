@@ -60,6 +60,7 @@ import {
   sdkDependencyCountAssertion,
   sdkInstallScriptsAssertion,
   sdkLicencesKnownAssertion,
+  sdkTimeoutTypedAssertion,
   sdkTypedErrorAssertion,
 } from './assertions/sdk-assertions.ts';
 import { responseShapeConformanceAssertion } from './assertions/shape-assertions.ts';
@@ -144,6 +145,7 @@ export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
     sdkDependencyCountAssertion,
     sdkInstallScriptsAssertion,
     sdkLicencesKnownAssertion,
+    sdkTimeoutTypedAssertion,
     erasedAssertion,
     modelServedAssertion,
     deprecationInfoAssertion,

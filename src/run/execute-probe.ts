@@ -3,6 +3,7 @@
 import type { ProbeContext, ProbeOutcome } from '../probes/probe-kind.ts';
 import { ASSERTIONS, NORMAL_TRAFFIC_KINDS, PROBE_KINDS } from '../probes/registry.ts';
 import type { Provider, ProviderRequest } from '../providers/provider.ts';
+import type { SdkDriver } from '../providers/sdk-driver.ts';
 import type { CheckResult, FailureReason, ProbeResult, ProbeStatus } from '../spec/probe-result.ts';
 import { RESULT_SCHEMA_VERSION } from '../spec/probe-result.ts';
 import type { Expectation, RequestTemplate } from '../spec/suite.ts';
@@ -22,6 +23,21 @@ export interface ExecuteEnvironment {
   canaries: ProbeContext['canaries'];
   containsSecret: (text: string) => boolean;
   signal: AbortSignal;
+}
+
+/** SDK calls make requests too: they count against the run budget and wait for the rate cap. */
+function gatedSdk(sdk: SdkDriver, gate: RequestGate): SdkDriver {
+  return {
+    chatComplete: async (request, options) => {
+      await gate.acquire();
+      return sdk.chatComplete(request, options);
+    },
+    listModels: async (options) => {
+      await gate.acquire();
+      return sdk.listModels(options);
+    },
+    dependencyReport: () => sdk.dependencyReport(),
+  };
 }
 
 /** Why a probe cannot run on this target at all, before any request. */
@@ -110,7 +126,7 @@ export async function executeProbe(
     isLoopback: environment.isLoopback,
     timeoutMs: environment.timeoutMs,
     vars,
-    sdk: environment.provider.sdk,
+    sdk: environment.provider.sdk ? gatedSdk(environment.provider.sdk, environment.gate) : undefined,
     signal: environment.signal,
     containsSecret: environment.containsSecret,
     render: (template: RequestTemplate, extra = {}): ProviderRequest => {

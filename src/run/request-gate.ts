@@ -88,6 +88,11 @@ export class RequestGate {
     }
   }
 
+  /** Counts a request that does not go through `send` (an SDK call) against the budget and rate cap. */
+  acquire(): Promise<void> {
+    return this.takeSlot();
+  }
+
   private async takeSlot(): Promise<void> {
     if (this.budgetLeft <= 0)
       throw new BudgetExhaustedError(`request budget of ${this.options.maxRequests} spent`);

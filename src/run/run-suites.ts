@@ -173,7 +173,10 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
   const reachedTarget =
     !budgetSpentFirst &&
     (attempted.length === 0 ||
-      attempted.some((result) => result.evidence.some((evidence) => evidence.status !== null)));
+      attempted.some(
+        (result) =>
+          result.status !== 'errored' || result.evidence.some((evidence) => evidence.status !== null),
+      ));
   manifest.finishedAt = new Date().toISOString();
   manifest.complete = !options.signal.aborted && results.length >= plan.length;
   writeManifest(options.runDir, manifest);

@@ -80,6 +80,14 @@ export const sdkTypedErrorAssertion = callAssertion('sdk-typed-error', (params, 
     : fail(`${call.errorClass ?? 'error'}: ${problems.join('; ')}`);
 });
 
+/** A client-side timeout surfaces as its own error class an agent can catch and retry on. */
+export const sdkTimeoutTypedAssertion = callAssertion('sdk-timeout-typed', (_params, call) => {
+  if (call.ok) return notApplicable(`answered within the timeout (${call.durationMs} ms)`);
+  return call.errorClass && /timeout/i.test(call.errorClass)
+    ? pass(`${call.errorClass} after ${call.durationMs} ms`)
+    : fail(`a timeout surfaced as ${call.errorClass ?? 'an untyped error'}: ${call.message ?? ''}`.trim());
+});
+
 export const sdkDependencyCountAssertion = dependencyAssertion('sdk-dependency-count', (params, report) => {
   const max = typeof params.max === 'number' ? params.max : 25;
   const what = `${report.packageName}@${report.sdkVersion} pulls ${report.transitiveCount} packages`;

@@ -4,8 +4,14 @@ import type { FailureReason } from '../../spec/probe-result.ts';
 import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
 import { isRecord } from '../response-body.ts';
 
-export type SdkScenario = 'auth-works' | 'wrong-key' | 'validation' | 'dependencies';
-const SCENARIOS: readonly SdkScenario[] = ['auth-works', 'wrong-key', 'validation', 'dependencies'];
+export type SdkScenario = 'auth-works' | 'wrong-key' | 'validation' | 'timeout' | 'dependencies';
+const SCENARIOS: readonly SdkScenario[] = [
+  'auth-works',
+  'wrong-key',
+  'validation',
+  'timeout',
+  'dependencies',
+];
 
 /** What one SDK call did, the SDK's own error data kept as is. */
 export interface SdkCallObservations {
@@ -121,12 +127,11 @@ export const sdkKind: ProbeKind = {
     }
     // The wrong key is the per-run fake key-shaped canary, never derived from the real one.
     const apiKey = scenario === 'wrong-key' ? context.canaries.apiKey : undefined;
-    const result = await sdk.chatComplete(chatRequest(context), {
-      timeoutMs: context.timeoutMs,
-      ...(apiKey ? { apiKey } : {}),
-    });
+    // The timeout scenario asks for an answer faster than any model gives one: the timeout is the point.
+    const timeoutMs = scenario === 'timeout' ? Number(context.probe.with?.timeoutMs ?? 1) : context.timeoutMs;
+    const result = await sdk.chatComplete(chatRequest(context), { timeoutMs, ...(apiKey ? { apiKey } : {}) });
     outcome.timings = { e2eMs: Math.round(result.durationMs * 100) / 100 };
-    const failure = transportFailure(result);
+    const failure = scenario === 'timeout' ? null : transportFailure(result);
     if (failure) {
       outcome.failure = failure;
       return outcome;
