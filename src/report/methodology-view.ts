@@ -59,6 +59,14 @@ export function methodologyView(input: {
       { label: 'Errored', value: String(probes.errored) },
       { label: 'Skipped', value: String(probes.skipped) },
       { label: 'Result lines read', value: String(input.resultLines) },
+      ...(scorecard.target.contacted
+        ? [
+            {
+              label: 'Host contacted',
+              value: `${scorecard.target.contacted.host} (${scorecard.target.contacted.addresses.join(', ') || 'not resolved'})`,
+            },
+          ]
+        : []),
     ],
     sampleSizes: [
       { label: 'Latency (streamed requests)', value: String(metrics.latency.samples) },

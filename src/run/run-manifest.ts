@@ -1,6 +1,7 @@
 /** @module run.json: what a run directory holds (target without key, options, versions) for score/resume. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ContactedHost } from '../spec/scorecard.ts';
 import type { Target } from '../spec/target.ts';
 import { ResultsFileError } from './results-file.ts';
 
@@ -17,6 +18,8 @@ export interface RunManifest {
   suites: string[];
   shard: string | null;
   planned: number;
+  /** The host contacted and what it resolved to when the run started. */
+  contacted?: ContactedHost;
 }
 
 export function manifestPath(runDir: string): string {

@@ -10,6 +10,7 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { SuiteSpec } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
 import { createCanaries } from './canaries.ts';
+import { resolveContactedHost } from './contacted-host.ts';
 import { type ExecuteEnvironment, executeProbe } from './execute-probe.ts';
 import { HARNESS_VERSION } from './harness-version.ts';
 import { isLoopbackUrl } from './is-loopback.ts';
@@ -91,6 +92,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
     suites: [...new Set(plan.map((item) => item.suite.id))],
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
     planned: plan.length,
+    contacted: previous?.contacted ?? (await resolveContactedHost(options.target.baseUrl)),
   };
   writeManifest(options.runDir, manifest);
 

@@ -59,6 +59,7 @@ export async function scoreRun(
     rubric: await loadRubric(rubricFile),
     profile,
     target: {
+      ...(manifest.contacted ? { contacted: manifest.contacted } : {}),
       name: manifest.target.name,
       provider: manifest.target.provider,
       baseUrl: manifest.target.baseUrl,

@@ -66,7 +66,7 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
   const scores = {} as Record<CategoryId, CategoryScore>;
   for (const category of CATEGORY_IDS)
     scores[category] = scoreCategory(category, input.rubric, routed, input.asOf, input.history ?? []);
-  const { name, provider, baseUrl, model } = input.target;
+  const { name, provider, baseUrl, model, contacted } = input.target;
   return {
     schemaVersion: SCORECARD_SCHEMA_VERSION,
     harnessVersion: input.harnessVersion,
@@ -74,7 +74,7 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
     complete: input.complete,
-    target: { name, provider, baseUrl, model },
+    target: { name, provider, baseUrl, model, ...(contacted ? { contacted } : {}) },
     scores,
     metrics: computeMetrics(results),
     probes: countProbes(results),

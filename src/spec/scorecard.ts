@@ -65,7 +65,14 @@ export interface Scorecard {
   startedAt: string;
   finishedAt: string;
   complete: boolean;
-  target: { name: string; provider: string; baseUrl: string; model: string };
+  target: {
+    name: string;
+    provider: string;
+    baseUrl: string;
+    model: string;
+    /** The host actually contacted and the addresses it resolved to at run start (data residency hint). */
+    contacted?: ContactedHost;
+  };
   scores: Record<CategoryId, CategoryScore>;
   metrics: {
     latency: {
@@ -113,4 +120,9 @@ export interface Gotcha {
   detail: string;
   probeIds: string[];
   source: 'measured' | 'attested';
+}
+
+export interface ContactedHost {
+  host: string;
+  addresses: string[];
 }

@@ -43,5 +43,7 @@ describe('agentscore demo (real CLI, real sandbox process, loopback HTTP)', () =
     expect(scorecard.metrics.latency.interTokenMs.p50).toBeGreaterThanOrEqual(7.5);
     expect(scorecard.metrics.latency.interTokenMs.p50).toBeLessThan(20);
     expect(scorecard.probes.total).toBeGreaterThan(50);
+    // The DPO sees which host was actually contacted and what it resolved to.
+    expect(scorecard.target.contacted).toEqual({ host: '127.0.0.1', addresses: ['127.0.0.1'] });
   });
 });
