@@ -87,8 +87,10 @@ export function recordingProvider(
   };
 }
 
+/** The timeout is part of the key: the same call with a 1 ms timeout is a different experiment. */
 function sdkKey(method: string, argument: unknown, options?: SdkCallOptions): string {
-  return `sdk:${method} ${JSON.stringify(argument ?? null)} ${options?.apiKey === undefined ? 'own-key' : `key:${options.apiKey}`}`;
+  const key = options?.apiKey === undefined ? 'own-key' : `key:${options.apiKey}`;
+  return `sdk:${method} ${JSON.stringify(argument ?? null)} ${key} timeout:${options?.timeoutMs ?? 'none'}`;
 }
 
 const NO_EXCHANGE = undefined as unknown as ProviderExchange;
