@@ -55,6 +55,20 @@ export const RUN_OPTIONS: CliOption[] = [
   },
 ];
 
+/** `--db`, shared by monitor and history. */
+export const DB_OPTION: CliOption = {
+  name: 'db',
+  type: 'string',
+  valueName: 'FILE|URL',
+  description: 'history database: a SQLite file, or a postgres:// URL (password from the URL or PGPASSWORD)',
+  default: 'reports/history.sqlite',
+};
+
+/** The history database the options name (the default file when none). */
+export function dbLocation(options: ParsedOptions): string {
+  return (options.db as string | undefined) ?? String(DB_OPTION.default);
+}
+
 /** The named RUN_OPTIONS, in their order, with overridden defaults (for commands that take a subset). */
 export function runOptions(names: string[], defaults: Record<string, string> = {}): CliOption[] {
   return RUN_OPTIONS.filter((option) => names.includes(option.name)).map((option) =>

@@ -21,6 +21,7 @@ import {
   toRunRow,
 } from './run-rows.ts';
 import {
+  CHILD_TABLES,
   COMPONENT_COLUMNS,
   FINGERPRINT_COLUMNS,
   METRIC_COLUMNS,
@@ -28,7 +29,6 @@ import {
   RUN_COLUMNS,
 } from './table-columns.ts';
 
-const CHILD_TABLES = ['probe_results', 'shape_fingerprints', 'metrics', 'component_scores'] as const;
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
 const ROWS_PER_INSERT = 1000;
 const CONNECT_TIMEOUT_MS = 10_000;

@@ -20,6 +20,7 @@ import {
 } from './run-rows.ts';
 import { inspectHistoryFile } from './sqlite-file-guard.ts';
 import {
+  CHILD_TABLES,
   COMPONENT_COLUMNS,
   FINGERPRINT_COLUMNS,
   METRIC_COLUMNS,
@@ -29,7 +30,6 @@ import {
 
 export const DEFAULT_HISTORY_FILE = 'reports/history.sqlite';
 const BUSY_TIMEOUT_MS = 5000;
-const CHILD_TABLES = ['probe_results', 'shape_fingerprints', 'metrics', 'component_scores'] as const;
 
 function insertSql(table: string, columns: readonly string[]): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`;

@@ -62,3 +62,6 @@ export const FINGERPRINT_COLUMNS = [
   'probe',
   'field',
 ] as const satisfies readonly (keyof FingerprintRow)[];
+
+/** Tables whose rows belong to one run (deleted before a run is saved again). */
+export const CHILD_TABLES = ['probe_results', 'shape_fingerprints', 'metrics', 'component_scores'] as const;

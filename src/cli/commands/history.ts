@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../cli-command.ts';
-import { positiveInteger } from '../run-options.ts';
+import { DB_OPTION, dbLocation, positiveInteger } from '../run-options.ts';
 
 export const historyCommand: CliCommand = {
   name: 'history',
@@ -15,14 +15,7 @@ export const historyCommand: CliCommand = {
       valueName: 'NAME',
       description: 'the series (as given to monitor --name)',
     },
-    {
-      name: 'db',
-      type: 'string',
-      valueName: 'FILE|URL',
-      description:
-        'history database: a SQLite file, or a postgres:// URL (password from the URL or PGPASSWORD)',
-      default: 'reports/history.sqlite',
-    },
+    DB_OPTION,
     { name: 'limit', type: 'string', valueName: 'N', description: 'most recent runs to show', default: '30' },
     {
       name: 'chart',
@@ -37,7 +30,7 @@ export const historyCommand: CliCommand = {
     );
     const { formatHistoryTable, uptimeFromHistory } = await import('../../history/trend.ts');
     if (typeof options.name !== 'string') throw new UsageError('history needs --name NAME');
-    const location = historyLocation(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite');
+    const location = historyLocation(io.cwd, dbLocation(options));
     const postgres = isPostgresUrl(location);
     const shown = postgres ? redactPostgresUrl(location) : location;
     if (!postgres && !existsSync(location))

@@ -1,7 +1,7 @@
 /** @module `agentscore monitor`: run, store, compare with the previous run of that name, alert. */
 import { join, resolve } from 'node:path';
 import { type CliCommand, EXIT_OK, UsageError } from '../cli-command.ts';
-import { RUN_OPTIONS, readRunOptions } from '../run-options.ts';
+import { DB_OPTION, dbLocation, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
 import { resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 
 export const monitorCommand: CliCommand = {
@@ -12,14 +12,7 @@ export const monitorCommand: CliCommand = {
   options: [
     ...TARGET_OPTIONS,
     ...RUN_OPTIONS,
-    {
-      name: 'db',
-      type: 'string',
-      valueName: 'FILE|URL',
-      description:
-        'history database: a SQLite file, or a postgres:// URL (password from the URL or PGPASSWORD)',
-      default: 'reports/history.sqlite',
-    },
+    DB_OPTION,
     {
       name: 'webhook',
       type: 'string',
@@ -53,9 +46,7 @@ export const monitorCommand: CliCommand = {
       io.cwd,
       (options.out as string | undefined) ?? join('reports', options.name.replace(/[^\w.-]+/g, '_'), stamp),
     );
-    const store = await openHistoryStore(
-      historyLocation(io.cwd, (options.db as string | undefined) ?? 'reports/history.sqlite'),
-    );
+    const store = await openHistoryStore(historyLocation(io.cwd, dbLocation(options)));
     try {
       const { code, evaluation } = await runEvaluation(
         { target, apiKey, runDir, ...readRunOptions(options) },
