@@ -42,12 +42,53 @@ export interface ComponentScore {
   capsApplied?: string[];
   /** Checks whose evidence was missing or stale ("could not verify"). */
   unverified?: string[];
+  /** How much of the component's published points were judged (measured or attested). */
+  coverage?: Coverage;
+}
+
+/** Share of a component's or category's points that evidence judged (DESIGN §4 "Coverage"). */
+export interface Coverage {
+  /** Points (or, for a category, weight) judged by measurement or attested fact. */
+  judged: number;
+  /** Points (or weight) the rubric publishes for it. */
+  total: number;
+  /** judged / total, 0-1. */
+  share: number;
+  /** Probe results behind the measured part. */
+  samples: number;
+}
+
+/** A rate as evidence: numerator, denominator and a 95 % Wilson interval (DESIGN §4). */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator, or null when the denominator is 0. */
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** Whether the run measured the target at all; when not, every score is null (DESIGN §3). */
+export interface RunValidity {
+  valid: boolean;
+  /** Typed reason when not valid. */
+  reason?: 'unreachable' | 'key-rejected' | 'no-probes' | 'all-errored' | 'wrong-base-url' | 'model-unknown';
+  /** One sentence a user can act on. */
+  message?: string;
+}
+
+/** Name and content hash of an input that produced the scorecard (rubric, target profile). */
+export interface ScoringInput {
+  name: string;
+  sha256: string;
 }
 
 export interface CategoryScore {
   score: number | null;
   components: Record<string, ComponentScore | null>;
   notes?: string;
+  /** Share of the category's weight whose components had enough evidence to be judged. */
+  coverage?: Coverage;
 }
 
 export interface Percentiles {
@@ -113,6 +154,10 @@ export interface Scorecard {
   gotchas: Gotcha[];
   /** Problems met while scoring that belong to no component (e.g. a check naming an unknown component). */
   scoringNotes?: string[];
+  /** Absent on older scorecards (treated as valid); when `valid` is false every score is null. */
+  validity?: RunValidity;
+  /** The rubric and target profile that produced this scorecard. */
+  inputs?: { rubric: ScoringInput; profile: ScoringInput | null };
 }
 
 export interface Gotcha {
