@@ -31,6 +31,11 @@ export interface CheckResult {
   component: ComponentPath | null;
   /** true pass, false fail, null not applicable (never counts either way). */
   passed: boolean | null;
+  /**
+   * With `passed: false`: the failure is partial (e.g. gdpr-criteria P-PIIECHO: only the offending
+   * value is echoed), and the rubric's partial credit applies instead of a full failure.
+   */
+  partial?: boolean;
   /** Human-readable why, safe to show (already scrubbed). */
   detail: string;
 }
