@@ -31,7 +31,14 @@ export interface SseEvent {
 }
 
 export interface ProviderExchange {
-  request: { method: string; url: string; headers: Record<string, string>; bodyText?: string };
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    bodyText?: string;
+    /** The request carried the real key (in a header or the URL). */
+    carriedKey?: boolean;
+  };
   /** null when no response arrived. */
   status: number | null;
   headers: Record<string, string>;
