@@ -71,7 +71,7 @@ describe('agentscore demo --suite mcp', () => {
         '--provider',
         'openai-compatible',
         '--base-url',
-        sandbox.url,
+        `${sandbox.url}/v1`,
         '--model',
         'mistral-small-latest',
       ];

@@ -13,12 +13,13 @@ import { findSecret } from './scan-secrets.ts';
 const KEY = 'e2e-key-Zq8vN3xLp0Rw7TgH2mKd';
 const env = { AGENTSCORE_E2E_KEY: KEY };
 
-function targetFlags(url: string): string[] {
+/** `serverUrl` is the sandbox's root; its API sits under `/v1`, the base URL as SDKs write it. */
+function targetFlags(serverUrl: string): string[] {
   return [
     '--provider',
     'mistral',
     '--base-url',
-    url,
+    `${serverUrl}/v1`,
     '--model',
     'mistral-small-latest',
     '--api-key-env',
