@@ -144,13 +144,6 @@ async function exchangeOnce(
   }
 }
 
-/** Whether the real key (or an encoding of it, e.g. Basic) is on the wire, in a header or the URL. */
-function carriesKey(wire: WireRequest, apiKey: string): boolean {
-  if (apiKey === '') return false;
-  const places = [wire.url, ...Object.values(wire.headers)];
-  return secretForms(apiKey).some((form) => form !== '' && places.some((place) => place.includes(form)));
-}
-
 /** The raw HTTP provider; `kind` names the adapter in results (the Mistral adapter reuses it). */
 export function createHttpProvider(
   target: Target,
@@ -182,7 +175,8 @@ export function createHttpProvider(
         const context = { baseUrl: target.baseUrl, apiKey: options.apiKey, kind: options.kind };
         const wire = buildWireRequest(request, context);
         exchange.request = { method: wire.method, url: wire.url, headers: { ...wire.headers } };
-        if (carriesKey(wire, options.apiKey)) exchange.request.carriedKey = true;
+        // Only the target's own way of authenticating: probes that put the key elsewhere expect a rejection.
+        if (request.auth.mode === 'bearer') exchange.request.sentRealKey = true;
         if (wire.bodyText !== undefined) exchange.request.bodyText = wire.bodyText;
         await exchangeOnce(wire, request, exchange, { dispatcher: dispatcher(), elapsedMs });
       } catch (error) {

@@ -112,6 +112,8 @@ function runProviderContract({ name, create }: ProviderContractCase): void {
         check(echo);
         expect(new URL(echo.url, 'http://x').searchParams.get('a')).toBe('b c');
         expect(exchange.request.headers.authorization).toBe(echo.headers.authorization);
+        // Only the bearer form is the target's own way in; a key elsewhere is a probe expecting rejection.
+        expect(exchange.request.sentRealKey === true, auth.mode).toBe(auth.mode === 'bearer');
       }
     });
 

@@ -36,8 +36,8 @@ export interface ProviderExchange {
     url: string;
     headers: Record<string, string>;
     bodyText?: string;
-    /** The request carried the real key (in a header or the URL). */
-    carriedKey?: boolean;
+    /** The request carried the real key as a bearer token, the way the target is used. */
+    sentRealKey?: boolean;
   };
   /** null when no response arrived. */
   status: number | null;

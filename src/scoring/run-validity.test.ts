@@ -5,7 +5,7 @@ import type { CategoryScore } from '../spec/scorecard.ts';
 import { judgeRunValidity, withoutScores } from './run-validity.ts';
 import { makeResult } from './test-support.ts';
 
-function answer(status: number | null, carriedKey = true): ExchangeEvidence {
+function answer(status: number | null, sentRealKey = true): ExchangeEvidence {
   return {
     method: 'GET',
     url: 'http://127.0.0.1/v1/models',
@@ -13,7 +13,7 @@ function answer(status: number | null, carriedKey = true): ExchangeEvidence {
     headers: {},
     bodyExcerpt: '',
     bodyBytes: 0,
-    ...(carriedKey ? { carriedKey: true } : {}),
+    ...(sentRealKey ? { sentRealKey: true } : {}),
   };
 }
 

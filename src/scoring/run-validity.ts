@@ -14,13 +14,13 @@ function invalid(reason: NonNullable<RunValidity['reason']>, message: string): R
   return { valid: false, reason, message };
 }
 
-/** Exchanges that carried the real key and got an answer, and how many of those were 401/403. */
+/** Exchanges that sent the real key as the target is used and got an answer, and how many were 401/403. */
 function keyedAnswers(results: readonly ProbeResult[]): { answered: number; rejected: number } {
   let answered = 0;
   let rejected = 0;
   for (const result of results)
     for (const evidence of result.evidence) {
-      if (evidence.carriedKey !== true || evidence.status === null) continue;
+      if (evidence.sentRealKey !== true || evidence.status === null) continue;
       answered += 1;
       if (evidence.status === 401 || evidence.status === 403) rejected += 1;
     }

@@ -52,7 +52,7 @@ export interface ExchangeEvidence {
   /** Envelope family the error body was classified into, when it is an error. */
   envelope?: string;
   /** The request carried the run's real key (absent: it did not, or it is not known). */
-  carriedKey?: boolean;
+  sentRealKey?: boolean;
 }
 
 /** Timings in milliseconds from a monotonic clock, per attempt (a throttle wait is never inside). */
