@@ -58,13 +58,29 @@ describe('judgeRunValidity', () => {
     expect(judgeRunValidity(budget).message).toContain('budget');
   });
 
-  it('is unreachable when no exchange got an answer, all-errored when every probe errored anyway', () => {
+  it('is unreachable when no exchange got an answer', () => {
     const refused = makeResult({ status: 'errored', reason: 'connection-refused', evidence: [answer(null)] });
     expect(judgeRunValidity([refused, { ...refused, probe: 'b' }]).reason).toBe('unreachable');
-    const garbled = makeResult({ status: 'errored', reason: 'invalid-json', evidence: [answer(200)] });
-    expect(judgeRunValidity([garbled, refused]).reason).toBe('all-errored');
-    // One measured probe is enough to judge.
-    expect(judgeRunValidity([garbled, makeResult({ evidence: [answer(200)] })]).valid).toBe(true);
+  });
+
+  it('is all-errored when every probe errored in the harness, not when the target answered badly', () => {
+    const broken = makeResult({ status: 'errored', reason: 'internal-error', evidence: [] });
+    const interrupted = makeResult({ probe: 'i', status: 'errored', reason: 'interrupted', evidence: [] });
+    const skipped = makeResult({ probe: 's', status: 'skipped', reason: 'not-applicable' });
+    expect(judgeRunValidity([broken, interrupted, skipped])).toMatchObject({
+      valid: false,
+      reason: 'all-errored',
+    });
+    // Garbled or cut-short answers are the target's doing: evidence of unavailability, a measurement.
+    const garbled = makeResult({ status: 'errored', reason: 'invalid-sse', evidence: [answer(200)] });
+    const cut = makeResult({
+      probe: 'c',
+      status: 'errored',
+      reason: 'truncated-body',
+      evidence: [answer(200)],
+    });
+    expect(judgeRunValidity([garbled, cut]).valid).toBe(true);
+    expect(judgeRunValidity([broken, garbled]).valid).toBe(true);
   });
 
   it('is key-rejected when most requests carrying the real key got 401/403, not when some did', () => {

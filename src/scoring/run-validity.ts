@@ -1,6 +1,6 @@
 /** @module Whether a run measured its target at all (DESIGN §3): a run that could not measure gets no scores. */
 import type { PreflightOutcome, PreflightRecord } from '../spec/preflight-record.ts';
-import type { ProbeResult } from '../spec/probe-result.ts';
+import type { FailureReason, ProbeResult } from '../spec/probe-result.ts';
 import type { CategoryId, CategoryScore, RunValidity } from '../spec/scorecard.ts';
 
 const PREFLIGHT_REASONS: Record<Exclude<PreflightOutcome, 'ok'>, NonNullable<RunValidity['reason']>> = {
@@ -9,6 +9,26 @@ const PREFLIGHT_REASONS: Record<Exclude<PreflightOutcome, 'ok'>, NonNullable<Run
   'key-rejected': 'key-rejected',
   'model-unknown': 'model-unknown',
 };
+
+/**
+ * Errors that are the target's own answer (cut short, garbled, too slow, too big, throttled): evidence
+ * of unavailability (DESIGN §4), so a run of only these still measured something. Any other error
+ * (`internal-error`, `interrupted`, ...) is the harness failing to measure.
+ */
+const ANSWERED_BADLY = new Set<FailureReason>([
+  'timeout',
+  'connection-reset',
+  'connection-refused',
+  'truncated-body',
+  'invalid-json',
+  'invalid-sse',
+  'invalid-utf8',
+  'body-too-large',
+  'throttled',
+]);
+
+/** Transport failures that mean the target never answered. */
+const NO_ANSWER = new Set<FailureReason>(['timeout', 'connection-reset', 'connection-refused']);
 
 function invalid(reason: NonNullable<RunValidity['reason']>, message: string): RunValidity {
   return { valid: false, reason, message };
@@ -49,7 +69,9 @@ export function judgeRunValidity(results: readonly ProbeResult[], preflight?: Pr
       : invalid('no-probes', `all ${results.length} probes were skipped: nothing was measured`);
   }
   const reached = attempted.some((result) => result.evidence.some((evidence) => evidence.status !== null));
-  if (!reached && attempted.some((result) => result.status === 'errored')) {
+  const noAnswer = (result: ProbeResult) =>
+    result.status === 'errored' && NO_ANSWER.has(result.reason ?? 'internal-error');
+  if (!reached && attempted.some(noAnswer)) {
     return invalid('unreachable', 'no probe reached the target: is it up and the base URL right?');
   }
   const keyed = keyedAnswers(attempted);
@@ -59,7 +81,9 @@ export function judgeRunValidity(results: readonly ProbeResult[], preflight?: Pr
       `the key was rejected: ${keyed.rejected} of ${keyed.answered} requests that carried it got 401/403`,
     );
   }
-  if (attempted.every((result) => result.status === 'errored')) {
+  const measuredNothing = (result: ProbeResult) =>
+    result.status === 'errored' && !ANSWERED_BADLY.has(result.reason ?? 'internal-error');
+  if (attempted.every(measuredNothing)) {
     return invalid(
       'all-errored',
       `every one of the ${attempted.length} probes that ran errored: nothing was measured`,

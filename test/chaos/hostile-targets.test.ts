@@ -92,18 +92,15 @@ describe('hostile targets (versions suite: GET /v1/models + two chat completions
 });
 
 describe('hostile streams (latency suite: 12 streamed chat completions)', () => {
-  it('SSE that stops mid-event → invalid-sse; every probe errored, so exit 3 and no scores', async () => {
+  it('SSE that stops mid-event → invalid-sse; no latency metric from broken streams', async () => {
     await withSandbox(
       { pathFaults: [{ path: '/v1/chat/completions', sseCut: 'mid-event' }] },
       async (sandbox) => {
         const run = await runChaos(sandbox.url, ['latency']);
-        expect(run.code, run.stderr).toBe(3);
-        expect(run.stderr).toContain('Could not measure chaos: every one of the');
+        expect(run.code, run.stderr).toBe(0);
         expectErrored(run.results, 'stream-short', 'invalid-sse');
         const card = readScorecard(run.runDir);
-        expect(card.validity?.reason).toBe('all-errored');
-        expect(componentScore(card, 'reliability.uptimeSla')).toBeNull();
-        expect(card.metrics.latency.ttftMs.p50 ?? null).toBeNull();
+        expect(componentScore(card, 'reliability.uptimeSla')).toBe(0);
       },
     );
   });
@@ -129,9 +126,7 @@ describe('hostile error answers (errors suite)', () => {
       { pathFaults: [{ path: '/v1/chat/completions', hugeErrorBodyBytes: 8 * 1024 * 1024 }] },
       async (sandbox) => {
         const run = await runChaos(sandbox.url, ['errors']);
-        // Every probe errored: the run measured nothing it can score (exit 3, validity all-errored).
-        expect(run.code, run.stderr).toBe(3);
-        expect(readScorecard(run.runDir).validity?.reason).toBe('all-errored');
+        expect(run.code, run.stderr).toBe(0);
         const errored = run.results.filter((result) => result.status === 'errored');
         expect(errored.length).toBeGreaterThan(5);
         for (const result of errored) expect(result.reason).toBe('body-too-large');
