@@ -38,7 +38,7 @@ export async function measureExactness(options: ExactnessOptions): Promise<Exact
   const target: Target = {
     name: 'bench latency sandbox',
     provider: 'openai-compatible',
-    baseUrl: sandbox.url,
+    baseUrl: sandbox.baseUrl,
     model: 'mistral-small-latest',
     apiKeyEnv: 'AGENTSCORE_SANDBOX_KEY',
   };

@@ -73,11 +73,11 @@ async function autocannonRps(url: string, apiKey: string, concurrency: number, s
 }
 
 /** Runs `probes` probes through runSuites with a real provider; returns wall ms and CPU ms of this process. */
-async function harnessRun(url: string, apiKey: string, concurrency: number, probes: number) {
+async function harnessRun(baseUrl: string, apiKey: string, concurrency: number, probes: number) {
   const target: Target = {
     name: 'bench sandbox',
     provider: 'openai-compatible',
-    baseUrl: url,
+    baseUrl,
     model: MODEL,
     apiKeyEnv: 'AGENTSCORE_SANDBOX_KEY',
   };
@@ -111,7 +111,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   try {
     // Warm both paths (JIT, connection pools) before anything is timed.
     await autocannonRps(sandbox.url, sandbox.apiKey, options.concurrency, 2);
-    await harnessRun(sandbox.url, sandbox.apiKey, options.concurrency, 500);
+    await harnessRun(sandbox.baseUrl, sandbox.apiKey, options.concurrency, 500);
     // Interleaved rounds, best of each: on a shared machine a neighbour's burst then hurts one
     // round, not the ratio.
     let ceiling = 0;
@@ -124,7 +124,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
         options.autocannonSeconds,
       );
       ceiling = Math.max(ceiling, rps);
-      const run = await harnessRun(sandbox.url, sandbox.apiKey, options.concurrency, options.probes);
+      const run = await harnessRun(sandbox.baseUrl, sandbox.apiKey, options.concurrency, options.probes);
       if (run.wallMs < harness.wallMs) harness = run;
     }
     const probesPerSecond = options.probes / (harness.wallMs / 1000);

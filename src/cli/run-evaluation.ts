@@ -2,13 +2,22 @@
 
 import type { Canaries } from '../probes/probe-kind.ts';
 import { createProvider } from '../providers/create-provider.ts';
+import { sdkServerUrl } from '../providers/mistral-sdk-driver.ts';
 import type { Provider } from '../providers/provider.ts';
 import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
 import { type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
-import type { Scorecard } from '../spec/scorecard.ts';
+import { preflightSentence, validateBaseUrl } from '../run/preflight.ts';
+import type { RunValidity, Scorecard } from '../spec/scorecard.ts';
 import type { Target } from '../spec/target.ts';
-import { type CliIo, EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_OK } from './cli-command.ts';
+import {
+  type CliIo,
+  EXIT_INCOMPLETE,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+} from './cli-command.ts';
 import { createProgress } from './progress.ts';
 
 export interface EvaluationRequest {
@@ -43,10 +52,16 @@ export function headline(scorecard: Scorecard): string {
   ].join(' · ');
 }
 
+/** Exit 2 when the user can fix the input (URL, key, model); 3 when the target could not be measured. */
+const USAGE_REASONS = new Set<RunValidity['reason']>(['key-rejected', 'wrong-base-url', 'model-unknown']);
+
 export async function runEvaluation(
   request: EvaluationRequest,
   io: CliIo,
 ): Promise<{ code: number; evaluation: Evaluation }> {
+  // Refused before any request: `127.0.0.1:8000` would otherwise become 84 internal errors.
+  const badUrl = validateBaseUrl(request.target.baseUrl);
+  if (badUrl !== null) throw new UsageError(badUrl);
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return;
@@ -90,31 +105,41 @@ export async function runEvaluation(
       events: progress,
       canaries: cassette?.header.canaries,
       wrapProvider,
+      replay: cassette !== null,
+      providerFor: (target: Target) => createProvider(target, request.apiKey),
     });
     progress.finish();
-    const { summary, scorecard } = evaluation;
-    io.stdout.write(`${headline(scorecard)}\n`);
-    io.stdout.write(
-      `${scorecard.probes.total} probes: ${scorecard.probes.passed} passed, ${scorecard.probes.failed} failed, ${scorecard.probes.errored} errored, ${scorecard.probes.skipped} skipped · ${summary.requests} requests${summary.throttled ? `, ${summary.throttled} throttled` : ''}\n`,
-    );
+    const { summary, scorecard, preflight } = evaluation;
+    const said = 'outcome' in preflight && preflight.outcome === 'ok' ? preflightSentence(preflight) : null;
+    if (said) io.stderr.write(`${said}\n`);
+    if (
+      evaluation.target.provider === 'mistral' &&
+      !cassette &&
+      sdkServerUrl(evaluation.target.baseUrl) === null
+    )
+      io.stderr.write(
+        `the Mistral SDK adds /v1 itself and cannot be pointed at ${evaluation.target.baseUrl}: SDK probes are skipped\n`,
+      );
+    const validity = scorecard.validity ?? { valid: true };
+    if (validity.valid) io.stdout.write(`${headline(scorecard)}\n`);
+    else io.stderr.write(`Could not measure ${request.target.name}: ${validity.message}\n`);
+    if (summary) {
+      io.stdout.write(
+        `${scorecard.probes.total} probes: ${scorecard.probes.passed} passed, ${scorecard.probes.failed} failed, ${scorecard.probes.errored} errored, ${scorecard.probes.skipped} skipped · ${summary.requests} requests${summary.throttled ? `, ${summary.throttled} throttled` : ''}\n`,
+      );
+    }
     io.stdout.write(
       `reports: ${request.runDir}/report.md, ${request.runDir}/report.html, ${request.runDir}/scorecard.json\n`,
     );
     if (timedOut) return { code: EXIT_INCOMPLETE, evaluation };
-    if (summary.interrupted) return { code: EXIT_INTERRUPTED, evaluation };
-    if (summary.budgetExhausted) {
+    if (summary?.interrupted) return { code: EXIT_INTERRUPTED, evaluation };
+    if (summary?.budgetExhausted) {
       io.stderr.write(
         `the request budget ran out: later probes were skipped (raise --budget-requests to run them)\n`,
       );
     }
-    if (!summary.reachedTarget) {
-      io.stderr.write(
-        summary.budgetExhausted
-          ? 'the request budget was spent before any probe could finish\n'
-          : `no probe reached ${request.target.baseUrl}: is the target up and the URL right?\n`,
-      );
-      return { code: EXIT_INCOMPLETE, evaluation };
-    }
+    if (!validity.valid)
+      return { code: USAGE_REASONS.has(validity.reason) ? EXIT_USAGE : EXIT_INCOMPLETE, evaluation };
     return { code: EXIT_OK, evaluation };
   } finally {
     clearTimeout(runTimer);

@@ -5,7 +5,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export interface SpawnedSandbox {
+  /** The server's root URL (the MCP endpoint sits at `/mcp` under it). */
   url: string;
+  /** The API's base URL as the OpenAI SDK writes it: the root plus `/v1`. */
+  baseUrl: string;
   apiKey: string;
   pid: number;
   stop(): Promise<void>;
@@ -56,6 +59,7 @@ export async function spawnSandboxProcess(args: string[], timeoutMs = 20_000): P
   });
   return {
     url,
+    baseUrl: `${url.replace(/\/+$/, '')}/v1`,
     apiKey,
     pid: child.pid ?? -1,
     stop: () =>

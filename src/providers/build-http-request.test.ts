@@ -1,21 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { buildWireRequest, fillKeyPlaceholders, resolveUrl } from './build-http-request.ts';
+import {
+  buildWireRequest,
+  fillKeyPlaceholders,
+  pathRelativeToBase,
+  resolveUrl,
+} from './build-http-request.ts';
 
 const context = {
-  baseUrl: 'https://api.example.com/openai/',
+  baseUrl: 'https://api.example.com/openai/v1/',
   apiKey: 'K3yK3yK3yK3y',
   kind: 'mistral' as const,
 };
 
 describe('buildWireRequest', () => {
-  it('keeps a path prefix on the base URL and accepts absolute URLs', () => {
-    expect(resolveUrl(context.baseUrl, '/v1/models').toString()).toBe(
-      'https://api.example.com/openai/v1/models',
-    );
-    expect(resolveUrl(context.baseUrl, 'v1/models').toString()).toBe(
-      'https://api.example.com/openai/v1/models',
-    );
+  it('maps spec paths (`/v1/...`) onto the base URL as the ecosystem writes it', () => {
+    const cases: Array<[string, string, string]> = [
+      ['https://api.mistral.ai/v1', '/v1/models', 'https://api.mistral.ai/v1/models'],
+      ['https://api.mistral.ai/v1/', '/v1/chat/completions', 'https://api.mistral.ai/v1/chat/completions'],
+      [
+        'https://openrouter.ai/api/v1',
+        '/v1/chat/completions',
+        'https://openrouter.ai/api/v1/chat/completions',
+      ],
+      [
+        'https://generativelanguage.googleapis.com/v1beta/openai',
+        '/v1/models',
+        'https://generativelanguage.googleapis.com/v1beta/openai/models',
+      ],
+      ['http://host:8000', '/v1/models', 'http://host:8000/models'],
+      ['http://host:8000/v1', '/v1/files/abc', 'http://host:8000/v1/files/abc'],
+      ['http://host:8000/v1', 'v1/models', 'http://host:8000/v1/models'],
+      // Only a whole leading `v1` segment is the spec's prefix; `/v10` or `/v1beta` are paths of their own.
+      ['http://host:8000/v1', '/v1beta/models', 'http://host:8000/v1/v1beta/models'],
+      ['http://host:8000/v1', '/health', 'http://host:8000/v1/health'],
+      ['http://host:8000/v1', '/v1', 'http://host:8000/v1'],
+    ];
+    for (const [base, path, url] of cases)
+      expect(resolveUrl(base, path).toString(), `${base} + ${path}`).toBe(url);
     expect(resolveUrl(context.baseUrl, 'http://other.test/x').toString()).toBe('http://other.test/x');
+  });
+
+  it('drops only the leading version segment of a spec path', () => {
+    expect(pathRelativeToBase('/v1/chat/completions')).toBe('chat/completions');
+    expect(pathRelativeToBase('/v1?x=1')).toBe('?x=1');
+    expect(pathRelativeToBase('/v10/models')).toBe('v10/models');
   });
 
   it('substitutes the key and base64 of `KEY:` into header templates', () => {

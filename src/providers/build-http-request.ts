@@ -23,11 +23,27 @@ export interface WireContext {
   kind: ProviderKind;
 }
 
-/** Joins the base URL and a relative path without dropping a path prefix on the base (`/openai/v1`). */
+/**
+ * A request path in the official OpenAPI spec's form (`/v1/chat/completions`), made relative to a base
+ * URL written as the ecosystem writes it (the OpenAI SDK's `baseURL`, which already ends in the version
+ * segment): the leading `/v1` is dropped, so `chat/completions`. Other paths only lose their leading slash.
+ */
+export function pathRelativeToBase(specPath: string): string {
+  return specPath.replace(/^\/*v1(?=[/?#]|$)/, '').replace(/^\/+/, '');
+}
+
+/**
+ * The one place a URL is built from the base URL: `https://api.mistral.ai/v1` + `/v1/models` →
+ * `https://api.mistral.ai/v1/models`, `https://openrouter.ai/api/v1` + `/v1/chat/completions` →
+ * `https://openrouter.ai/api/v1/chat/completions`, `http://host:8000` + `/v1/models` →
+ * `http://host:8000/models` (an API at the server's root). Absolute URLs stay as they are.
+ */
 export function resolveUrl(baseUrl: string, path: string): URL {
   if (/^https?:\/\//i.test(path)) return new URL(path);
   const base = baseUrl.replace(/\/+$/, '');
-  return new URL(`${base}${path.startsWith('/') ? path : `/${path}`}`);
+  const relative = pathRelativeToBase(path);
+  if (relative === '') return new URL(base);
+  return new URL(/^[?#]/.test(relative) ? `${base}${relative}` : `${base}/${relative}`);
 }
 
 /** Header value with `{{key}}` and `{{key_base64}}` (base64 of `KEY:`, as Basic auth sends it) filled in. */

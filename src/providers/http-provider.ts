@@ -175,6 +175,8 @@ export function createHttpProvider(
         const context = { baseUrl: target.baseUrl, apiKey: options.apiKey, kind: options.kind };
         const wire = buildWireRequest(request, context);
         exchange.request = { method: wire.method, url: wire.url, headers: { ...wire.headers } };
+        // Only the target's own way of authenticating: probes that put the key elsewhere expect a rejection.
+        if (request.auth.mode === 'bearer') exchange.request.sentRealKey = true;
         if (wire.bodyText !== undefined) exchange.request.bodyText = wire.bodyText;
         await exchangeOnce(wire, request, exchange, { dispatcher: dispatcher(), elapsedMs });
       } catch (error) {

@@ -17,5 +17,6 @@ export interface MistralProviderOptions {
 export function createMistralProvider(target: Target, options: MistralProviderOptions): Provider {
   const http = createHttpProvider(target, { ...options, kind: 'mistral' });
   const sdk = createMistralSdkDriver(target, { apiKey: options.apiKey, dispatcher: options.dispatcher });
-  return { ...http, kind: 'mistral', sdk };
+  // A base URL the SDK cannot be pointed at (no trailing `/v1`) leaves the SDK out; the `sdk` kind then skips.
+  return { ...http, kind: 'mistral', ...(sdk ? { sdk } : {}) };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Target } from '../spec/target.ts';
 import { CONTRACT_KEY, type ContractServer, startContractServer } from './__fixtures__/contract-server.ts';
 import { createMistralProvider, sdkDependencyReport } from './mistral-provider.ts';
+import { sdkServerUrl } from './mistral-sdk-driver.ts';
 import type { SdkDriver } from './sdk-driver.ts';
 
 const messages = [{ role: 'user' as const, content: 'Say hello' }];
@@ -76,9 +77,21 @@ describe('mistral SDK driver', () => {
     expect(outcome).toMatchObject({ ok: false, errorClass: 'RequestTimeoutError', statusCode: null });
   });
 
+  it('points the SDK at a base URL ending in /v1 and leaves it out for any other base', () => {
+    expect(sdkServerUrl('https://api.mistral.ai/v1')).toBe('https://api.mistral.ai');
+    expect(sdkServerUrl('http://127.0.0.1:8000/v1/')).toBe('http://127.0.0.1:8000');
+    expect(sdkServerUrl('http://127.0.0.1:8000')).toBeNull();
+    expect(sdkServerUrl('https://generativelanguage.googleapis.com/v1beta/openai')).toBeNull();
+    const rootBase = createMistralProvider(
+      { ...target, baseUrl: 'http://127.0.0.1:8000' },
+      { apiKey: CONTRACT_KEY },
+    );
+    expect(rootBase.sdk).toBeUndefined();
+  });
+
   it('reports an unreachable server as ConnectionError', async () => {
     const unreachable = createMistralProvider(
-      { ...target, baseUrl: 'http://127.0.0.1:1' },
+      { ...target, baseUrl: 'http://127.0.0.1:1/v1' },
       { apiKey: CONTRACT_KEY },
     );
     const outcome = await unreachable.sdk!.listModels({ timeoutMs: 2000 });

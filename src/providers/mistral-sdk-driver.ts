@@ -44,11 +44,26 @@ function loadSdk(): Promise<SdkModule> {
   return sdkModule;
 }
 
-export function createMistralSdkDriver(target: Target, options: MistralSdkDriverOptions): SdkDriver {
+/**
+ * The SDK's `serverURL` for a base URL: the SDK appends `/v1/...` itself, so a base that ends in `/v1`
+ * loses it; any other base (an API at a server's root, `/v1beta/openai`) cannot be reached by the SDK: null.
+ */
+export function sdkServerUrl(baseUrl: string): string | null {
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  return /\/v1$/i.test(trimmed) ? trimmed.slice(0, -'/v1'.length) : null;
+}
+
+/** The SDK driver, or undefined when the base URL is not one the SDK can be pointed at (see sdkServerUrl). */
+export function createMistralSdkDriver(
+  target: Target,
+  options: MistralSdkDriverOptions,
+): SdkDriver | undefined {
+  const serverURL = sdkServerUrl(target.baseUrl);
+  if (serverURL === null) return undefined;
   const clientFor = ({ Mistral, HTTPClient }: SdkModule, apiKey: string) =>
     new Mistral({
       apiKey,
-      serverURL: target.baseUrl,
+      serverURL,
       retryConfig: { strategy: 'none' },
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.dispatcher

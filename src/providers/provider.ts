@@ -31,7 +31,14 @@ export interface SseEvent {
 }
 
 export interface ProviderExchange {
-  request: { method: string; url: string; headers: Record<string, string>; bodyText?: string };
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    bodyText?: string;
+    /** The request carried the real key as a bearer token, the way the target is used. */
+    sentRealKey?: boolean;
+  };
   /** null when no response arrived. */
   status: number | null;
   headers: Record<string, string>;

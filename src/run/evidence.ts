@@ -19,6 +19,7 @@ export function toEvidence(exchange: ProviderExchange): ExchangeEvidence {
     headers,
     bodyExcerpt: exchange.bodyText.slice(0, EXCERPT_CHARS),
     bodyBytes: exchange.bodyBytes,
+    ...(exchange.request.sentRealKey ? { sentRealKey: true } : {}),
   };
   if (exchange.status !== null && exchange.status >= 400) {
     evidence.envelope = classifyEnvelope(exchange.json ?? exchange.bodyText);

@@ -1,6 +1,7 @@
 /** @module run.json: what a run directory holds (target without key, options, versions) for score/resume. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PreflightRecord } from '../spec/preflight-record.ts';
 import type { ContactedHost } from '../spec/scorecard.ts';
 import type { Target } from '../spec/target.ts';
 import { ResultsFileError } from './results-file.ts';
@@ -20,6 +21,8 @@ export interface RunManifest {
   planned: number;
   /** The host contacted and what it resolved to when the run started. */
   contacted?: ContactedHost;
+  /** What the preflight found before the first probe (absent on older runs). */
+  preflight?: PreflightRecord;
 }
 
 export function manifestPath(runDir: string): string {

@@ -71,6 +71,7 @@ export async function scoreRun(
     asOf: finishedAt.slice(0, 10),
     complete: manifest.complete,
     history: readHistoryEvidence(runDir),
+    ...(manifest.preflight ? { preflight: manifest.preflight } : {}),
   });
   writeFileSync(join(runDir, 'scorecard.json'), `${JSON.stringify(scorecard, null, 2)}\n`);
   return { manifest, results, scorecard, profile };

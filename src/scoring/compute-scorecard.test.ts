@@ -95,6 +95,7 @@ describe('computeScorecard', () => {
       'probes',
       'gotchas',
       'scoringNotes',
+      'validity',
     ]);
     expect(Object.keys(scorecard.scores)).toEqual([
       'agentFriendliness',
@@ -151,7 +152,7 @@ describe('computeScorecard', () => {
   });
 
   it('reproduces the seed page from the Mistral profile alone where the seed is attested', () => {
-    const components = computeScorecard(input([], mistral)).scores;
+    const components = computeScorecard(input([makeResult()], mistral)).scores; // one probe ran: a run with none gets no scores
     expect(components.agentFriendliness.components.documentation?.score).toBe(82);
     expect(components.agentFriendliness.components.rateLimits?.score).toBe(80);
     expect(components.security.components.scopeGranularity?.score).toBe(70);
@@ -192,7 +193,7 @@ describe('computeScorecard', () => {
   });
 
   it('treats claims past reverifyBy as unknown', () => {
-    const late = { ...input([], mistral), asOf: '2099-01-01' };
+    const late = { ...input([makeResult()], mistral), asOf: '2099-01-01' };
     const documentation = computeScorecard(late).scores.agentFriendliness.components.documentation;
     expect(documentation?.unverified).toEqual(['doc-quality']);
     expect(documentation?.score).toBe(80); // counted like partial: 100 − 40 / 2, never the stale 82 as a pass

@@ -1,4 +1,5 @@
 /** @module Entry point of scoring: ProbeResults + rubric + target profile → Scorecard. Pure and deterministic. */
+import type { PreflightRecord } from '../spec/preflight-record.ts';
 import type { HistoryEvidence, ProbeResult } from '../spec/probe-result.ts';
 import type { Rubric } from '../spec/rubric.ts';
 import {
@@ -17,6 +18,7 @@ import { computeMetrics } from './compute-metrics.ts';
 import { countProbes, dedupeResults } from './dedupe-results.ts';
 import { deriveGotchas } from './derive-gotchas.ts';
 import { type RoutedEvidence, routeEvidence } from './route-evidence.ts';
+import { judgeRunValidity, withoutScores } from './run-validity.ts';
 import { scoreComponent } from './score-component.ts';
 
 export interface ComputeScorecardInput {
@@ -34,6 +36,8 @@ export interface ComputeScorecardInput {
   complete: boolean;
   /** Tallies carried over from earlier stored runs (e.g. availability over a window), counted as measured. */
   history?: readonly HistoryEvidence[];
+  /** The run's preflight (run.json); a failed one makes the run invalid. */
+  preflight?: PreflightRecord;
 }
 
 function scoreCategory(
@@ -66,6 +70,8 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
   const scores = {} as Record<CategoryId, CategoryScore>;
   for (const category of CATEGORY_IDS)
     scores[category] = scoreCategory(category, input.rubric, routed, input.asOf, input.history ?? []);
+  // A run that could not measure its target gets no scores, only the reason (DESIGN §3).
+  const validity = judgeRunValidity(results, input.preflight);
   const { name, provider, baseUrl, model, contacted } = input.target;
   return {
     schemaVersion: SCORECARD_SCHEMA_VERSION,
@@ -75,10 +81,11 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
     finishedAt: input.finishedAt,
     complete: input.complete,
     target: { name, provider, baseUrl, model, ...(contacted ? { contacted } : {}) },
-    scores,
+    scores: validity.valid ? scores : withoutScores(scores),
     metrics: computeMetrics(results),
     probes: countProbes(results),
     gotchas: deriveGotchas(results, input.profile),
     scoringNotes: routed.notes,
+    validity,
   };
 }

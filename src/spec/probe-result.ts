@@ -51,6 +51,8 @@ export interface ExchangeEvidence {
   bodyBytes: number;
   /** Envelope family the error body was classified into, when it is an error. */
   envelope?: string;
+  /** The request carried the run's real key (absent: it did not, or it is not known). */
+  sentRealKey?: boolean;
 }
 
 /** Timings in milliseconds from a monotonic clock, per attempt (a throttle wait is never inside). */

@@ -15,12 +15,13 @@ export const KEY = 'chaos-key-Vb7Qw2Lr9Xk4Mz1Pt6Hd';
 export const KEY_ENV = { AGENTSCORE_CHAOS_KEY: KEY };
 const STACK_FRAME = /\n\s+at /;
 
-export function targetFlags(url: string, name = 'chaos'): string[] {
+/** `serverUrl` is the server's root; the API sits under `/v1` there, so that is the base URL given. */
+export function targetFlags(serverUrl: string, name = 'chaos'): string[] {
   return [
     '--provider',
     'mistral',
     '--base-url',
-    url,
+    `${serverUrl}/v1`,
     '--model',
     'mistral-small-latest',
     '--api-key-env',

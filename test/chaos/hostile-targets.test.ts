@@ -74,17 +74,18 @@ describe('hostile targets (versions suite: GET /v1/models + two chat completions
     });
   });
 
-  it('every path reset: exit 3, components with no evidence are null', async () => {
+  it('every path reset: the preflight stops the run, exit 3, no probe runs and every score is null', async () => {
     await withSandbox({ pathFaults: [{ path: '/v1/*', resetConnection: true }] }, async (sandbox) => {
       const run = await runChaos(sandbox.url, ['versions']);
       expect(run.code, run.stderr).toBe(3);
-      expect(run.stderr).toContain('no probe reached');
-      expect(run.results.length).toBe(3);
-      for (const result of run.results) expect(result.reason).toBe('connection-reset');
+      expect(run.stderr).toContain('Could not measure chaos: nothing answers at');
+      expect(run.results.length).toBe(0);
       const card = readScorecard(run.runDir);
+      expect(card.validity).toMatchObject({ valid: false, reason: 'unreachable' });
       expect(componentScore(card, 'reliability.versionStability')).toBeNull();
       expect(componentScore(card, 'reliability.breakingChanges')).toBeNull();
       expect(componentScore(card, 'agentFriendliness.documentation')).toBeNull();
+      for (const category of Object.values(card.scores)) expect(category.score).toBeNull();
       expect(card.metrics.latency.ttftMs.p50 ?? null).toBeNull();
     });
   });
@@ -159,8 +160,8 @@ describe('hostile error answers (errors suite)', () => {
       async (url) => {
         const run = await runChaos(url, ['versions']);
         expect(run.code, run.stderr).toBe(0);
-        // 3 probes, each at most 1 + 6 throttle retries.
-        expect(requests).toBeLessThanOrEqual(3 * 7);
+        // The preflight's one GET models (a 429 does not stop it), then 3 probes, each at most 1 + 6 throttle retries.
+        expect(requests).toBeLessThanOrEqual(1 + 3 * 7);
         for (const result of run.results) {
           expect(result.evidence[0]?.status).toBe(429);
           expect(result.attempt).toBe(7);

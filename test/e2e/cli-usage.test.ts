@@ -31,7 +31,7 @@ describe('agentscore CLI usage', () => {
         '--provider',
         'openai-compatible',
         '--base-url',
-        'http://127.0.0.1:9',
+        'http://127.0.0.1:9/v1',
         '--model',
         'm',
         '--api-key-env',

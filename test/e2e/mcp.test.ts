@@ -21,10 +21,11 @@ function readRun(out: string): { card: Scorecard; results: ProbeResult[] } {
   return { card: JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard, results };
 }
 
-async function demo(profile: string): Promise<{ card: Scorecard; results: ProbeResult[] }> {
+/** `expectedCode` 3: a profile without MCP measures nothing with `--suite mcp` alone, so no scores. */
+async function demo(profile: string, expectedCode = 0): Promise<{ card: Scorecard; results: ProbeResult[] }> {
   const out = join(root, profile);
   const run = await runCli(['demo', '--sandbox-profile', profile, '--suite', 'mcp', '--out', out]);
-  if (run.code !== 0) throw new Error(`demo ${profile} exited ${run.code}\n${run.stderr}`);
+  if (run.code !== expectedCode) throw new Error(`demo ${profile} exited ${run.code}\n${run.stderr}`);
   return readRun(out);
 }
 
@@ -37,7 +38,7 @@ describe('agentscore demo --suite mcp', () => {
     const [faithful, sloppy, plain] = await Promise.all([
       demo('faithful-mcp'),
       demo('sloppy-mcp'),
-      demo('faithful'),
+      demo('faithful', 3),
     ]);
     const good = mcpQuality(faithful.card);
     const bad = mcpQuality(sloppy.card);
@@ -57,6 +58,7 @@ describe('agentscore demo --suite mcp', () => {
     ]);
 
     expect(mcpQuality(plain.card)).toBeNull();
+    expect(plain.card.validity?.reason).toBe('no-probes');
     expect(plain.results.map((result) => [result.probe, result.status, result.reason])).toEqual([
       ['mcp-session', 'skipped', 'not-applicable'],
     ]);
@@ -71,7 +73,7 @@ describe('agentscore demo --suite mcp', () => {
         '--provider',
         'openai-compatible',
         '--base-url',
-        sandbox.url,
+        `${sandbox.url}/v1`,
         '--model',
         'mistral-small-latest',
       ];

@@ -31,7 +31,7 @@ describe.skipIf(!postgresTestsEnabled())(
               '--provider',
               'mistral',
               '--base-url',
-              sandbox.url,
+              `${sandbox.url}/v1`,
               '--model',
               'mistral-small-latest',
               '--api-key-env',

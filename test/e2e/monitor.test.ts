@@ -46,7 +46,7 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
           '--provider',
           'mistral',
           '--base-url',
-          sandbox.url,
+          `${sandbox.url}/v1`,
           '--model',
           'mistral-small-latest',
           '--api-key-env',

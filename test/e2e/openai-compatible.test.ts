@@ -85,7 +85,7 @@ describe('agentscore run against a minimal OpenAI-compatible server', () => {
         '--provider',
         'openai-compatible',
         '--base-url',
-        url,
+        `${url}/v1`,
         '--model',
         'tiny-1',
         '--api-key-env',

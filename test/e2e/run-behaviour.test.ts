@@ -13,12 +13,13 @@ import { findSecret } from './scan-secrets.ts';
 const KEY = 'e2e-key-Zq8vN3xLp0Rw7TgH2mKd';
 const env = { AGENTSCORE_E2E_KEY: KEY };
 
-function targetFlags(url: string): string[] {
+/** `serverUrl` is the sandbox's root; its API sits under `/v1`, the base URL as SDKs write it. */
+function targetFlags(serverUrl: string): string[] {
   return [
     '--provider',
     'mistral',
     '--base-url',
-    url,
+    `${serverUrl}/v1`,
     '--model',
     'mistral-small-latest',
     '--api-key-env',
@@ -209,8 +210,9 @@ describe('a target that never answers', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('ends in errored rows with reason timeout, not a hang, and exits 3', async () => {
+  it('is stopped by the preflight within its timeouts, not a hang: exit 3, the reason, no scores', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'agentscore-hang-')), 'run');
+    const started = performance.now();
     const run = await runCli(
       [
         'run',
@@ -228,11 +230,16 @@ describe('a target that never answers', () => {
     );
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const results = readLines(join(out, 'results.jsonl'));
-    expect(results.length).toBeGreaterThan(5);
-    for (const result of results) {
-      expect(result.status).toBe('errored');
-      expect(result.reason).toBe('timeout');
-    }
+    expect(run.stderr).toContain(`Could not measure e2e: nothing answers at ${url}/v1 (timeout)`);
+    // GET models, then one chat call, each cut at --timeout-ms; startup of the CLI is the rest.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(existsSync(join(out, 'results.jsonl'))).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(manifest.preflight.requests.map((request: { failure?: string }) => request.failure)).toEqual([
+      'timeout',
+      'timeout',
+    ]);
+    const card = JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8'));
+    expect(card.validity).toMatchObject({ valid: false, reason: 'unreachable' });
   }, 60_000);
 });

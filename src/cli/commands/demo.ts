@@ -41,7 +41,7 @@ export const demoCommand: CliCommand = {
     const target: Target = {
       name: profile === 'faithful' ? 'agentscore sandbox' : `agentscore sandbox (${profile})`,
       provider: 'mistral',
-      baseUrl: sandbox.url,
+      baseUrl: sandbox.baseUrl,
       model: 'mistral-small-latest',
       apiKeyEnv: 'AGENTSCORE_SANDBOX_KEY',
       profile: 'sandbox',

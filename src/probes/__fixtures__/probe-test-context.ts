@@ -95,7 +95,7 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
   return {
     server,
     port,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${port}/v1`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

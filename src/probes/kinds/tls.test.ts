@@ -88,7 +88,7 @@ async function startPlainServer(status: number): Promise<TestServer> {
 
 async function runTls(port: number, plainHttpPort: number, trust: boolean): Promise<ProbeOutcome> {
   const { context, provider } = createTestContext({
-    baseUrl: `https://127.0.0.1:${port}`,
+    baseUrl: `https://127.0.0.1:${port}/v1`,
     probe: { kind: 'tls', with: { plainHttpPort } },
     dispatcher: new Agent({ connect: { ca: cert } }),
   });

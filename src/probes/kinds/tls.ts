@@ -1,4 +1,5 @@
 /** @module `tls`: accepted TLS versions, certificate validity, HSTS and what plain http does with a key. */
+import { resolveUrl } from '../../providers/build-http-request.ts';
 import type { ProviderExchange } from '../../providers/provider.ts';
 import type { FailureReason } from '../../spec/probe-result.ts';
 import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
@@ -45,11 +46,15 @@ function maxAgeOf(value: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** `with.plainHttpPort` reaches a target whose plain-http listener is not on port 80 (tests, odd setups). */
-function plainHttpUrl(host: string, context: ProbeContext): string {
-  const port = Number(context.probe.with?.plainHttpPort ?? 80);
-  const hostPart = host.includes(':') ? `[${host}]` : host;
-  return `http://${hostPart}${port === 80 ? '' : `:${port}`}/v1/models`;
+/**
+ * The models URL under the base URL, over plain http. `with.plainHttpPort` reaches a target whose
+ * plain-http listener is not on port 80 (tests, odd setups).
+ */
+function plainHttpUrl(context: ProbeContext): string {
+  const url = resolveUrl(context.target.baseUrl, '/v1/models');
+  url.protocol = 'http:';
+  url.port = String(Number(context.probe.with?.plainHttpPort ?? 80));
+  return url.toString();
 }
 
 function readPlainHttp(url: string, exchange: ProviderExchange): TlsObservations['plainHttp'] {
@@ -125,7 +130,7 @@ export function createTlsKind(options: TlsKindOptions = {}): ProbeKind {
         timeoutMs: context.timeoutMs,
       });
       const hstsValue = secure.status === null ? undefined : headerOf(secure, 'strict-transport-security');
-      const plainUrl = plainHttpUrl(host, context);
+      const plainUrl = plainHttpUrl(context);
       const plain = await context.send({
         method: 'GET',
         path: plainUrl,

@@ -204,7 +204,9 @@ const routes: Record<string, Route> = {
 export async function startContractServer(): Promise<ContractServer> {
   const server: Server = createServer((request, response) => {
     response.on('error', () => {});
-    const route = routes[new URL(request.url ?? '/', 'http://x').pathname];
+    // The API sits under /v1 (the base URL the harness is given); test-only routes answer there too.
+    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    const route = routes[pathname] ?? routes[pathname.replace(/^\/v1(?=\/)/, '')];
     if (!route) return json(response, 404, { detail: 'Not Found' });
     Promise.resolve(route(request, response)).catch(() => response.destroy());
   });
@@ -213,7 +215,7 @@ export async function startContractServer(): Promise<ContractServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${port}/v1`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -222,11 +224,11 @@ export async function startContractServer(): Promise<ContractServer> {
   };
 }
 
-/** A loopback URL where nothing listens. */
+/** A loopback base URL (`/v1` form) where nothing listens. */
 export async function refusedBaseUrl(): Promise<string> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${port}/v1`;
 }
