@@ -216,7 +216,9 @@ export async function prepareFolder(
   plannedSuites: string[],
   io: CliIo,
 ): Promise<void> {
-  const { prepareRunFolder } = await import('../run/run-folder.ts');
+  const { prepareRunFolder, readCassetteHeader } = await import('../run/run-folder.ts');
+  // A cassette that cannot be replayed is refused before an earlier run is moved aside.
+  if (run.replayDir) readCassetteHeader(resolve(io.cwd, run.replayDir));
   const { movedTo } = prepareRunFolder({
     runDir,
     resume: run.resume,

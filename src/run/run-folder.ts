@@ -101,12 +101,12 @@ export function prepareRunFolder(request: RunFolderRequest): PreparedRunFolder {
         );
       return { movedTo: null, resumed: null };
     }
+    readResults(resultsPath(runDir));
     const differences = planDifferences(manifest, request);
     if (differences.length)
       throw new RunFolderError(
         `cannot --resume the run in ${runDir}: ${differences.join('; ')}. Resume with the same target and plan, or drop --resume to start a new run (the old one is moved aside)`,
       );
-    readResults(resultsPath(runDir));
     return { movedTo: null, resumed: manifest };
   }
   if (!holdsRun(runDir)) return { movedTo: null, resumed: null };
