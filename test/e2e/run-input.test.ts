@@ -194,14 +194,22 @@ describe('run input: refused before any request, defaults honoured, one run per 
       env,
     );
     expect(run.stderr).not.toMatch(STACK_FRAME);
-    const settings = readJson(join(out, 'run.json')).settings as Record<string, unknown>;
+    const manifest = readJson(join(out, 'run.json'));
+    const settings = manifest.settings as Record<string, unknown>;
     expect(settings.timeoutMs).toEqual({ value: 1, source: 'config' });
     expect(settings.concurrency).toEqual({ value: 3, source: 'flag' });
     expect(settings.budgetRequests).toEqual({ value: null, source: 'built-in' });
-    const results = readLines(join(out, 'results.jsonl'));
-    const sent = results.filter((result) => result.evidence.length > 0);
-    expect(sent.length).toBeGreaterThan(0);
-    expect(sent.every((result) => result.status === 'errored' && result.reason === 'timeout')).toBe(true);
+    // Every request sent timed out: the probes' (when they ran) and the preflight's (when it stopped the run).
+    const resultsFile = join(out, 'results.jsonl');
+    const probeFailures = (existsSync(resultsFile) ? readLines(resultsFile) : [])
+      .filter((result) => result.evidence.length > 0)
+      .map((result) => `${result.status}:${result.reason}`);
+    const preflight = manifest.preflight as { requests?: Array<{ failure: string | null }> } | undefined;
+    const preflightFailures = (preflight?.requests ?? []).map((request) => `errored:${request.failure}`);
+    const failures = [...probeFailures, ...preflightFailures];
+    expect(failures.length).toBeGreaterThan(0);
+    expect(new Set(failures)).toEqual(new Set(['errored:timeout']));
+    expect(run.stdout).not.toMatch(/Security \d+\/100/);
   }, 120_000);
 
   it('every run file of another schemaVersion: exit 2 naming the file (score, report, run --resume, compare, replay)', async () => {
