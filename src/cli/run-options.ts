@@ -219,7 +219,7 @@ export async function prepareFolder(
   const { prepareRunFolder, readCassetteHeader } = await import('../run/run-folder.ts');
   // A cassette that cannot be replayed is refused before an earlier run is moved aside.
   if (run.replayDir) readCassetteHeader(resolve(io.cwd, run.replayDir));
-  const { movedTo } = prepareRunFolder({
+  const { movedTo, resumed } = prepareRunFolder({
     runDir,
     resume: run.resume,
     target,
@@ -229,6 +229,7 @@ export async function prepareFolder(
     cwd: io.cwd,
   });
   if (movedTo) io.stderr.write(`${runDir} held an earlier run: moved it to ${movedTo}\n`);
+  if (run.resume && !resumed) io.stderr.write(`--resume: no earlier run in ${runDir}, starting a new one\n`);
 }
 
 /** Everything a run checks after the flags and before its first request: the plan, then the folder. */
