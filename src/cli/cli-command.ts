@@ -28,6 +28,8 @@ export interface CliCommand {
   /** Usage line after `agentscore NAME`, e.g. `RUN_DIR [RESULTS...]`. */
   usage: string;
   options: CliOption[];
+  /** Takes positional arguments (run folders, files); without it a stray word is bad usage. */
+  positionals?: boolean;
   /** Extra help text: examples, notes. */
   details?: string;
   /** Receives parsed options and positionals; returns the exit code (DESIGN.md §3). */

@@ -1,5 +1,6 @@
 /** @module CLI entry: picks the command, parses its typed options, prints help, maps errors to exit codes. */
 import { parseArgs } from 'node:util';
+import { closestMatch } from '../suite/closest-match.ts';
 import { type CliCommand, type CliIo, EXIT_USAGE, type ParsedOptions, UsageError } from './cli-command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { commandHelp, mainHelp } from './help.ts';
@@ -22,21 +23,31 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr.write(`agentscore: unknown command "${name}"\n\n${mainHelp(COMMANDS)}`);
+    const suggestion = closestMatch(
+      name,
+      COMMANDS.map((candidate) => candidate.name),
+    );
+    io.stderr.write(
+      `agentscore: unknown command "${name}"${suggestion ? `: did you mean ${suggestion}?` : ''} (agentscore --help lists the commands)\n`,
+    );
     return EXIT_USAGE;
   }
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(command, rest);
   } catch (error) {
-    io.stderr.write(
-      `agentscore ${command.name}: ${error instanceof Error ? error.message : String(error)}\n\n${commandHelp(command)}`,
-    );
+    io.stderr.write(`agentscore ${command.name}: ${parseErrorLine(command, error)}\n`);
     return EXIT_USAGE;
   }
   if (parsed.values.help) {
     io.stdout.write(commandHelp(command));
     return 0;
+  }
+  if (!command.positionals && parsed.positionals.length > 0) {
+    io.stderr.write(
+      `agentscore ${command.name}: unexpected argument "${parsed.positionals[0]}": ${command.name} takes options only (agentscore ${command.name} --help)\n`,
+    );
+    return EXIT_USAGE;
   }
   try {
     return await command.run(parsed.values as ParsedOptions, parsed.positionals, io);
@@ -53,11 +64,43 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
 }
 
-/** Invalid input a user can fix (a suite, a config, a run folder from another schema version): exit 2. */
-const INPUT_ERROR_CODES = new Set(['E_VALIDATION', 'E_RESULTS_FILE']);
+/**
+ * Invalid input a user can fix: a suite or config file, a run file of another schema version, run
+ * settings (unknown suite, empty plan), a target, a run folder that cannot be used as asked. Exit 2.
+ */
+const INPUT_ERROR_CODES = new Set([
+  'E_VALIDATION',
+  'E_RESULTS_FILE',
+  'E_RUN_SETTINGS',
+  'E_TARGET',
+  'E_RUN_FOLDER',
+]);
 
 function isInputErrorCode(error: Error): boolean {
   return 'code' in error && INPUT_ERROR_CODES.has(String(error.code));
+}
+
+/**
+ * One line instead of the parser's message and the whole help: the flag that went wrong, the
+ * nearest known one, and where the list is.
+ */
+function parseErrorLine(command: CliCommand, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const pointer = `(agentscore ${command.name} --help lists the options)`;
+  const flag = /'(-{1,2}[^'\s=]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+    const known = ['help', ...command.options.map((option) => option.name)];
+    const suggestion = flag.startsWith('--') ? closestMatch(flag.slice(2), known) : undefined;
+    return `unknown option ${flag}${suggestion ? `: did you mean --${suggestion}?` : ''} ${pointer}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    const option = command.options.find((candidate) => `--${candidate.name}` === flag.split(' ')[0]);
+    return option?.type === 'boolean'
+      ? `${flag} takes no value ${pointer}`
+      : `${flag} needs a value${option?.valueName ? ` (${flag} ${option.valueName})` : ''} ${pointer}`;
+  }
+  return `${message} ${pointer}`;
 }
 
 function parse(command: CliCommand, args: string[]) {

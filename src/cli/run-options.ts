@@ -1,10 +1,26 @@
-/** @module Options every evaluating command shares, and reading them. */
-import { parseShard } from '../run/plan-probes.ts';
-import { type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
+/** @module Options every evaluating command shares, reading them into run settings, and the run folder. */
+import { resolve } from 'node:path';
+import { DEFAULT_THRESHOLD_POINTS } from '../history/compare-runs.ts';
+import { parseShard, type Shard } from '../run/plan-probes.ts';
+import {
+  BUILT_IN_RUN_SETTINGS,
+  type RunSettings,
+  type RunSettingValues,
+  resolveRunSettings,
+  splitSuiteIds,
+} from '../run/run-settings.ts';
+import type { Target } from '../spec/target.ts';
+import { type CliIo, type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
 
 export const RUN_OPTIONS: CliOption[] = [
   { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory for results and reports' },
-  { name: 'suite', type: 'string', multiple: true, valueName: 'ID', description: 'run only this suite' },
+  {
+    name: 'suite',
+    type: 'string',
+    multiple: true,
+    valueName: 'ID',
+    description: 'run only this suite (or a comma list: auth,errors)',
+  },
   {
     name: 'suites-dir',
     type: 'string',
@@ -15,15 +31,15 @@ export const RUN_OPTIONS: CliOption[] = [
     name: 'concurrency',
     type: 'string',
     valueName: 'N',
-    description: 'probes in flight at once',
-    default: '4',
+    description: 'probes in flight at once (config defaults.concurrency, else the built-in)',
+    default: String(BUILT_IN_RUN_SETTINGS.concurrency),
   },
   {
     name: 'timeout-ms',
     type: 'string',
     valueName: 'N',
-    description: 'per-request timeout',
-    default: '30000',
+    description: 'per-request timeout (config defaults.timeoutMs, else the built-in)',
+    default: String(BUILT_IN_RUN_SETTINGS.timeoutMs),
   },
   {
     name: 'shard',
@@ -39,7 +55,11 @@ export const RUN_OPTIONS: CliOption[] = [
     description:
       'stop scheduling after N seconds, let in-flight probes finish, write a partial scorecard, exit 3',
   },
-  { name: 'resume', type: 'boolean', description: 'continue an interrupted run in --out' },
+  {
+    name: 'resume',
+    type: 'boolean',
+    description: 'continue an interrupted run in --out (same target and plan only)',
+  },
   { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
   {
     name: 'record',
@@ -64,6 +84,15 @@ export const DB_OPTION: CliOption = {
   default: 'reports/history.sqlite',
 };
 
+/** `--threshold`, shared by compare and monitor; its default is the one compare-runs applies. */
+export const THRESHOLD_OPTION: CliOption = {
+  name: 'threshold',
+  type: 'string',
+  valueName: 'POINTS',
+  description: 'score drop that counts as a regression',
+  default: String(DEFAULT_THRESHOLD_POINTS),
+};
+
 /** The history database the options name (the default file when none). */
 export function dbLocation(options: ParsedOptions): string {
   return (options.db as string | undefined) ?? String(DB_OPTION.default);
@@ -85,19 +114,76 @@ export function positiveInteger(options: ParsedOptions, name: string, fallback?:
   return number;
 }
 
-export function readRunOptions(options: ParsedOptions) {
+/** `--threshold POINTS`: a number ≥ 0, the comparison's default when not given. */
+export function readThreshold(options: ParsedOptions): number {
+  const text = options.threshold;
+  if (text === undefined) return DEFAULT_THRESHOLD_POINTS;
+  const threshold = Number(text);
+  if (typeof text !== 'string' || text.trim() === '' || !Number.isFinite(threshold) || threshold < 0)
+    throw new UsageError(`--threshold must be a number ≥ 0, got "${String(text)}"`);
+  return threshold;
+}
+
+/** Flags that contradict each other: one sentence, exit 2, before anything else happens. */
+function checkCombinations(options: ParsedOptions): void {
+  const given = (name: string): boolean => options[name] !== undefined && options[name] !== false;
+  if (given('record') && given('replay'))
+    throw new UsageError('--record and --replay exclude each other: record a live run, or replay a cassette');
+  if (given('resume') && given('replay'))
+    throw new UsageError(
+      '--resume and --replay exclude each other: a replay is offline and quick, run it whole',
+    );
+}
+
+export interface RunRequestOptions {
+  onlySuites: string[];
+  suitesDir?: string;
+  concurrency: number;
+  timeoutMs: number;
+  shard?: Shard;
+  budgetRequests?: number;
+  maxRunSeconds?: number;
+  resume: boolean;
+  junitFile?: string;
+  recordDir?: string;
+  replayDir?: string;
+  /** The settings above with where each came from, for run.json. */
+  settings: RunSettings;
+}
+
+/**
+ * Reads the shared run flags once: numbers checked, contradictions refused, and the settings
+ * resolved flag > config `defaults` > built-in.
+ */
+export function readRunOptions(
+  options: ParsedOptions,
+  configDefaults: Partial<RunSettingValues> = {},
+  builtIn: Readonly<RunSettingValues> = BUILT_IN_RUN_SETTINGS,
+): RunRequestOptions {
+  checkCombinations(options);
+  const settings = resolveRunSettings(
+    {
+      concurrency: positiveInteger(options, 'concurrency'),
+      timeoutMs: positiveInteger(options, 'timeout-ms'),
+      budgetRequests: positiveInteger(options, 'budget-requests'),
+      maxRunSeconds: positiveInteger(options, 'max-run-seconds'),
+    },
+    configDefaults,
+    builtIn,
+  );
   return {
-    onlySuites: (options.suite as string[] | undefined) ?? [],
+    onlySuites: splitSuiteIds((options.suite as string[] | undefined) ?? []),
     suitesDir: options['suites-dir'] as string | undefined,
-    concurrency: positiveInteger(options, 'concurrency', 4)!,
-    timeoutMs: positiveInteger(options, 'timeout-ms', 30_000)!,
+    concurrency: settings.concurrency.value,
+    timeoutMs: settings.timeoutMs.value,
     shard: typeof options.shard === 'string' ? parseShardOrUsage(options.shard) : undefined,
-    budgetRequests: positiveInteger(options, 'budget-requests'),
-    maxRunSeconds: positiveInteger(options, 'max-run-seconds'),
+    budgetRequests: settings.budgetRequests.value ?? undefined,
+    maxRunSeconds: settings.maxRunSeconds.value ?? undefined,
     resume: Boolean(options.resume),
     junitFile: options.junit as string | undefined,
     recordDir: options.record as string | undefined,
     replayDir: options.replay as string | undefined,
+    settings,
   };
 }
 
@@ -107,4 +193,52 @@ function parseShardOrUsage(text: string) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** The suites the run names exist and, after the shard, plan at least one probe (exit 2 otherwise). */
+export async function checkPlan(run: RunRequestOptions, io: CliIo): Promise<{ suites: string[] }> {
+  const { registryNames } = await import('../probes/registry.ts');
+  const { PROJECT_PATHS } = await import('../run/project-paths.ts');
+  const { selectPlan } = await import('../run/run-settings.ts');
+  const { loadSuites } = await import('../suite/load-suites.ts');
+  const suites = await loadSuites(
+    run.suitesDir ? resolve(io.cwd, run.suitesDir) : PROJECT_PATHS.suites,
+    registryNames(),
+  );
+  return selectPlan(suites, run.onlySuites, run.shard);
+}
+
+/** The run folder holds no other run: an earlier one is moved aside (one stderr line), or resumed. */
+export async function prepareFolder(
+  run: RunRequestOptions,
+  target: Target,
+  runDir: string,
+  plannedSuites: string[],
+  io: CliIo,
+): Promise<void> {
+  const { prepareRunFolder, readCassetteHeader } = await import('../run/run-folder.ts');
+  // A cassette that cannot be replayed is refused before an earlier run is moved aside.
+  if (run.replayDir) readCassetteHeader(resolve(io.cwd, run.replayDir));
+  const { movedTo, resumed } = prepareRunFolder({
+    runDir,
+    resume: run.resume,
+    target,
+    suites: plannedSuites,
+    shard: run.shard,
+    keep: run.replayDir ? [resolve(io.cwd, run.replayDir)] : [],
+    cwd: io.cwd,
+  });
+  if (movedTo) io.stderr.write(`${runDir} held an earlier run: moved it to ${movedTo}\n`);
+  if (run.resume && !resumed) io.stderr.write(`--resume: no earlier run in ${runDir}, starting a new one\n`);
+}
+
+/** Everything a run checks after the flags and before its first request: the plan, then the folder. */
+export async function prepareRun(
+  run: RunRequestOptions,
+  target: Target,
+  runDir: string,
+  io: CliIo,
+): Promise<void> {
+  const plan = await checkPlan(run, io);
+  await prepareFolder(run, target, runDir, plan.suites, io);
 }

@@ -10,6 +10,9 @@ import { type LatencyShift, latencyShifts } from './latency-shifts.ts';
 import { CATEGORY_LABELS, componentLabel } from './score-labels.ts';
 import { type ShapeDiff, shapeDiff } from './shape-diff.ts';
 
+/** Score drop (points) that counts as a regression when none is given: the one place it is written. */
+export const DEFAULT_THRESHOLD_POINTS = 5;
+
 export interface RunSnapshot {
   scorecard: Scorecard;
   results: readonly ProbeResult[];
@@ -81,7 +84,7 @@ export function compareRuns(
   next: RunSnapshot,
   options: CompareOptions = {},
 ): RunComparison {
-  const threshold = options.threshold ?? 5;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD_POINTS;
   const target = next.scorecard.target.name;
   const reportPath = options.reportPath ?? '';
   const make = (kind: Alert['kind'], fields: Omit<Alert, 'kind' | 'target' | 'reportPath'>): Alert => ({

@@ -7,7 +7,12 @@ import type { Dispatcher } from 'undici';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import { type Alert, consoleSink, scrubAlert, slackText, writeAlertsFile } from './alerts.ts';
-import { compareRuns, type RunComparison, type RunSnapshot } from './compare-runs.ts';
+import {
+  compareRuns,
+  DEFAULT_THRESHOLD_POINTS,
+  type RunComparison,
+  type RunSnapshot,
+} from './compare-runs.ts';
 import type { HistoryStore, StoredRun } from './history-store.ts';
 import { deliverWebhook, type WebhookDelivery } from './webhook-sink.ts';
 
@@ -72,7 +77,7 @@ async function previousRegressionKeys(
 
 export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutcome> {
   const { store, name, runId, runDir, scrub } = input;
-  const threshold = input.threshold ?? 5;
+  const threshold = input.threshold ?? DEFAULT_THRESHOLD_POINTS;
   await store.saveRun({ runId, name, runDir, scorecard: input.scorecard, results: input.results });
 
   const previous = await store.previousRun(name, runId);

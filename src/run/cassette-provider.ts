@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import type { Canaries } from '../probes/probe-kind.ts';
 import type { Provider, ProviderExchange, ProviderRequest } from '../providers/provider.ts';
 import type { SdkCallOptions, SdkDriver } from '../providers/sdk-driver.ts';
+import { ResultsFileError, unsupportedVersionError } from './results-file.ts';
 
 export const CASSETTE_FILE = 'cassette.jsonl';
 const CASSETTE_VERSION = 1;
 
-interface CassetteHeader {
+export interface CassetteHeader {
   cassetteVersion: number;
   canaries: Canaries;
   target: { name: string; baseUrl: string; model: string };
@@ -143,15 +144,33 @@ export interface Cassette {
   provider(base: Pick<Provider, 'kind' | 'target'>): Provider;
 }
 
-export function loadCassette(dir: string): Cassette {
+/** The cassette's first line, version-checked; a missing or foreign cassette is bad input (exit 2). */
+export function readCassetteHeader(dir: string): { header: CassetteHeader; entries: string[] } {
   const file = join(dir, CASSETTE_FILE);
-  if (!existsSync(file)) throw new Error(`${file}: no cassette here (record one with --record ${dir})`);
-  const [first, ...lines] = readFileSync(file, 'utf8')
+  if (!existsSync(file))
+    throw new ResultsFileError(`${file}: no cassette here (record one with --record ${dir})`);
+  const [first, ...entries] = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
-  const header = JSON.parse(first ?? '{}') as CassetteHeader;
-  if (header.cassetteVersion !== CASSETTE_VERSION)
-    throw new Error(`${file}: cassette version ${header.cassetteVersion} is not supported`);
+  let header: CassetteHeader;
+  try {
+    header = JSON.parse(first ?? '') as CassetteHeader;
+  } catch {
+    throw new ResultsFileError(`${file}:1: not a cassette header (expected a JSON line)`);
+  }
+  if (header?.cassetteVersion !== CASSETTE_VERSION)
+    throw unsupportedVersionError(
+      `${file}:1`,
+      'cassette',
+      header?.cassetteVersion,
+      CASSETTE_VERSION,
+      'cassetteVersion',
+    );
+  return { header, entries };
+}
+
+export function loadCassette(dir: string): Cassette {
+  const { header, entries: lines } = readCassetteHeader(dir);
   const byKey = new Map<string, ProviderExchange[]>();
   const sdkOutcomes = new Map<string, unknown[]>();
   for (const line of lines) {

@@ -2,25 +2,24 @@
  * @module history-evidence.json: tallies carried over from stored runs (uptime over a window), kept
  * in the run directory so `agentscore score` reproduces a monitored run's scorecard offline.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryEvidence } from '../spec/probe-result.ts';
+import { readVersionedJson } from './results-file.ts';
 
-const FILE = 'history-evidence.json';
+export const HISTORY_EVIDENCE_FILE = 'history-evidence.json';
 const VERSION = 1;
 
 export function writeHistoryEvidence(runDir: string, evidence: HistoryEvidence[]): void {
-  writeFileSync(join(runDir, FILE), `${JSON.stringify({ schemaVersion: VERSION, evidence }, null, 2)}\n`);
+  writeFileSync(
+    join(runDir, HISTORY_EVIDENCE_FILE),
+    `${JSON.stringify({ schemaVersion: VERSION, evidence }, null, 2)}\n`,
+  );
 }
 
 export function readHistoryEvidence(runDir: string): HistoryEvidence[] {
-  const file = join(runDir, FILE);
+  const file = join(runDir, HISTORY_EVIDENCE_FILE);
   if (!existsSync(file)) return [];
-  const value = JSON.parse(readFileSync(file, 'utf8')) as {
-    schemaVersion: number;
-    evidence: HistoryEvidence[];
-  };
-  if (value.schemaVersion !== VERSION)
-    throw new Error(`${file}: schemaVersion ${value.schemaVersion} is not supported`);
-  return value.evidence;
+  const value = readVersionedJson(file, 'history evidence', VERSION);
+  return Array.isArray(value.evidence) ? (value.evidence as HistoryEvidence[]) : [];
 }

@@ -2,9 +2,50 @@
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { type ProbeResult, RESULT_SCHEMA_VERSION } from '../spec/probe-result.ts';
 
+/** A run file (any of them, not only results.jsonl) that this agentscore cannot read: exit 2, file named. */
 export class ResultsFileError extends Error {
   readonly code = 'E_RESULTS_FILE';
   override readonly name = 'ResultsFileError';
+}
+
+/**
+ * The one wording for a run file of another schema version: says which side is out of date, so the
+ * user knows whether to upgrade agentscore or re-run.
+ */
+export function unsupportedVersionError(
+  location: string,
+  what: string,
+  found: unknown,
+  supported: number,
+  field = 'schemaVersion',
+): ResultsFileError {
+  const advice =
+    typeof found !== 'number'
+      ? `the file has no numeric ${field}: was it written by agentscore?`
+      : found > supported
+        ? 'it was written by a newer agentscore: upgrade agentscore to read it'
+        : 'it was written by an older agentscore: re-run, or use a matching agentscore version';
+  return new ResultsFileError(
+    `${location}: ${what} ${field} ${String(found)} is not supported (this agentscore reads ${supported}; ${advice})`,
+  );
+}
+
+/** A whole-file JSON run file, parsed and version-checked; malformed JSON names the file too. */
+export function readVersionedJson(file: string, what: string, supported: number): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ResultsFileError(
+      `${file}: not a readable ${what} (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new ResultsFileError(`${file}: not a ${what} (expected a JSON object)`);
+  const record = value as Record<string, unknown>;
+  if (record.schemaVersion !== supported)
+    throw unsupportedVersionError(file, what, record.schemaVersion, supported);
+  return record;
 }
 
 export class ResultsWriter {
@@ -55,11 +96,8 @@ export function readResults(file: string): ProbeResult[] {
       throw new ResultsFileError(`${file}:${index + 1}: not a JSON line`);
     }
     const version = (value as { schemaVersion?: unknown }).schemaVersion;
-    if (version !== RESULT_SCHEMA_VERSION) {
-      throw new ResultsFileError(
-        `${file}:${index + 1}: results schemaVersion ${String(version)} is not supported (this agentscore reads ${RESULT_SCHEMA_VERSION}); re-run or use a matching agentscore version`,
-      );
-    }
+    if (version !== RESULT_SCHEMA_VERSION)
+      throw unsupportedVersionError(`${file}:${index + 1}`, 'results', version, RESULT_SCHEMA_VERSION);
     results.push(value as ProbeResult);
   }
   return results;

@@ -1,10 +1,11 @@
 /** @module run.json: what a run directory holds (target without key, options, versions) for score/resume. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PreflightRecord } from '../spec/preflight-record.ts';
 import type { ContactedHost } from '../spec/scorecard.ts';
 import type { Target } from '../spec/target.ts';
-import { ResultsFileError } from './results-file.ts';
+import { readVersionedJson } from './results-file.ts';
+import type { RunSettings } from './run-settings.ts';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 
@@ -23,6 +24,8 @@ export interface RunManifest {
   contacted?: ContactedHost;
   /** What the preflight found before the first probe (absent on older runs). */
   preflight?: PreflightRecord;
+  /** The run settings in force and where each came from (flag, config `defaults`, built-in). */
+  settings?: RunSettings;
 }
 
 export function manifestPath(runDir: string): string {
@@ -32,13 +35,7 @@ export function manifestPath(runDir: string): string {
 export function readManifest(runDir: string): RunManifest | null {
   const file = manifestPath(runDir);
   if (!existsSync(file)) return null;
-  const value = JSON.parse(readFileSync(file, 'utf8')) as RunManifest;
-  if (value.schemaVersion !== MANIFEST_SCHEMA_VERSION) {
-    throw new ResultsFileError(
-      `${file}: run manifest schemaVersion ${String(value.schemaVersion)} is not supported (this agentscore reads ${MANIFEST_SCHEMA_VERSION}); re-run or use a matching agentscore version`,
-    );
-  }
-  return value;
+  return readVersionedJson(file, 'run manifest', MANIFEST_SCHEMA_VERSION) as unknown as RunManifest;
 }
 
 export function writeManifest(runDir: string, manifest: RunManifest): void {

@@ -18,6 +18,7 @@ import { type PlannedProbe, planKey, planProbes, type Shard, shardPlan } from '.
 import { RequestGate } from './request-gate.ts';
 import { ResultsWriter, readResults } from './results-file.ts';
 import { MANIFEST_SCHEMA_VERSION, type RunManifest, readManifest, writeManifest } from './run-manifest.ts';
+import type { RunSettings } from './run-settings.ts';
 
 export interface RunEvents {
   onPlanned?(total: number, alreadyDone: number): void;
@@ -44,6 +45,8 @@ export interface RunSuitesOptions {
   /** How long in-flight probes may finish after an interrupt. */
   graceMs?: number;
   events?: RunEvents;
+  /** The resolved run settings and their sources, recorded in run.json. */
+  settings?: RunSettings;
 }
 
 export interface RunSummary {
@@ -93,6 +96,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
     planned: plan.length,
     contacted: previous?.contacted ?? (await resolveContactedHost(options.target.baseUrl)),
+    ...(options.settings ? { settings: options.settings } : {}),
   };
   writeManifest(options.runDir, manifest);
 

@@ -12,13 +12,21 @@ const budgetsSchema = {
   },
 } as const;
 
-const targetSchema = {
+/** An API base URL as the OpenAI SDK takes it: scheme required, paths are appended to it. */
+export const BASE_URL_EXAMPLE = 'https://api.mistral.ai/v1';
+
+/** One target, as a config entry or as ad hoc flags: both are validated by this one schema. */
+export const targetSchema = {
   type: 'object',
   required: ['provider', 'baseUrl', 'model', 'apiKeyEnv'],
   additionalProperties: false,
   properties: {
     provider: { type: 'string', enum: ['mistral', 'openai-compatible'] },
-    baseUrl: { type: 'string', format: 'uri' },
+    baseUrl: {
+      type: 'string',
+      pattern: '^https?://\\S+$',
+      description: `an http(s) URL as the OpenAI SDK takes it, e.g. ${BASE_URL_EXAMPLE}`,
+    },
     model: nonEmptyString,
     apiKeyEnv: {
       type: 'string',
@@ -26,7 +34,7 @@ const targetSchema = {
       description: 'the name of an environment variable such as MISTRAL_API_KEY, never the key itself',
     },
     profile: nonEmptyString,
-    mcpUrl: { type: 'string', format: 'uri' },
+    mcpUrl: { type: 'string', pattern: '^https?://\\S+$', description: 'an http(s) URL' },
     budgets: budgetsSchema,
   },
 } as const;
@@ -49,7 +57,16 @@ export const configSchema = {
       properties: {
         concurrency: { type: 'integer', minimum: 1 },
         timeoutMs: { type: 'integer', minimum: 1 },
+        budgetRequests: { type: 'integer', minimum: 1 },
+        maxRunSeconds: { type: 'integer', minimum: 1 },
       },
     },
   },
+} as const;
+
+/** The target schema standing alone, for a target given as flags (`--provider`, `--base-url`, ...). */
+export const adHocTargetSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://agentscore.dev/schemas/target.json',
+  ...targetSchema,
 } as const;

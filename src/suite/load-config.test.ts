@@ -47,9 +47,18 @@ describe('loadConfig', () => {
       .replace('allowBurst: false', 'allowBursts: false');
     const { file, messages } = await messagesFor(broken);
     expect(messages).toEqual([
-      `${file}:4:5 targets.mistral-small.baseUrl: must be a valid uri, got "not a url"`,
+      `${file}:4:5 targets.mistral-small.baseUrl: must match ^https?://\\S+$ (an http(s) URL as the OpenAI SDK takes it, e.g. https://api.mistral.ai/v1), got "not a url"`,
       `${file}:8:81 targets.mistral-small.budgets.allowBursts: unknown field "allowBursts", did you mean "allowBurst"? (known: maxRequests, requestsPerSecond, allowDestructive, allowBurst)`,
       `${file}:10:5 targets.local.provider: must be one of "mistral", "openai-compatible"; got "anthropic"`,
+    ]);
+  });
+
+  it('rejects a base URL without a scheme, with the form to use', async () => {
+    const { file, messages } = await messagesFor(
+      validConfig.replace('baseUrl: https://api.mistral.ai/v1', 'baseUrl: localhost:8000'),
+    );
+    expect(messages).toEqual([
+      `${file}:4:5 targets.mistral-small.baseUrl: must match ^https?://\\S+$ (an http(s) URL as the OpenAI SDK takes it, e.g. https://api.mistral.ai/v1), got "localhost:8000"`,
     ]);
   });
 

@@ -8,9 +8,12 @@ import { readYamlFile } from './yaml-document.ts';
 
 export const DEFAULT_CONFIG_FILE = 'agentscore.config.yaml';
 
+/** Run settings a config may default (a flag still wins; see run/run-settings.ts). */
 export interface RunDefaults {
   concurrency?: number;
   timeoutMs?: number;
+  budgetRequests?: number;
+  maxRunSeconds?: number;
 }
 
 export interface AgentscoreConfig {

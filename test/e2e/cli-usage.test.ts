@@ -10,18 +10,32 @@ describe('agentscore CLI usage', () => {
       expect(run.stdout).toContain(command);
   });
 
-  it('exits 2 with help on an unknown command', async () => {
+  it('exits 2 with one line and a pointer to --help on an unknown command', async () => {
     const run = await runCli(['frobnicate']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('unknown command "frobnicate"');
-    expect(run.stderr).toContain('Commands:');
+    expect(run.stderr).toBe(
+      'agentscore: unknown command "frobnicate" (agentscore --help lists the commands)\n',
+    );
+    const typo = await runCli(['comapre']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown command "comapre": did you mean compare?');
   });
 
-  it('exits 2 with the command help on an unknown flag', async () => {
+  it('exits 2 with one line on an unknown flag, with did-you-mean when one is close', async () => {
     const run = await runCli(['run', '--no-such-flag']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Unknown option '--no-such-flag'");
-    expect(run.stderr).toContain('Usage: agentscore run');
+    expect(run.stderr).toBe(
+      'agentscore run: unknown option --no-such-flag (agentscore run --help lists the options)\n',
+    );
+    const typo = await runCli(['run', '--concurency', '2']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown option --concurency: did you mean --concurrency?');
+  });
+
+  it('--help for --base-url shows the OpenAI SDK form', async () => {
+    const run = await runCli(['run', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('API base URL as the OpenAI SDK takes it, e.g. https://api.mistral.ai/v1');
   });
 
   it('reports a missing key variable before any request', async () => {

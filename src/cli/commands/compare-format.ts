@@ -1,23 +1,6 @@
-/** @module Reading run snapshots and printing a comparison, shared by compare and monitor. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** @module Printing a comparison, shared by compare and monitor (run folders are read by run/run-folder.ts). */
 import { formatAlertLine } from '../../history/alerts.ts';
 import type { RunComparison } from '../../history/compare-runs.ts';
-import { readResults } from '../../run/results-file.ts';
-import type { Scorecard } from '../../spec/scorecard.ts';
-import { UsageError } from '../cli-command.ts';
-
-export function readRunSnapshot(runDir: string): {
-  scorecard: Scorecard;
-  results: ReturnType<typeof readResults>;
-} {
-  const file = join(runDir, 'scorecard.json');
-  if (!existsSync(file)) throw new UsageError(`${file} not found: is ${runDir} a run directory?`);
-  return {
-    scorecard: JSON.parse(readFileSync(file, 'utf8')) as Scorecard,
-    results: readResults(join(runDir, 'results.jsonl')),
-  };
-}
 
 function signed(value: number | null): string {
   if (value === null) return 'n/a';

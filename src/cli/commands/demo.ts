@@ -1,8 +1,12 @@
 /** @module `agentscore demo`: the sandbox on a free port, every suite against it, a full run dir. */
 import { resolve } from 'node:path';
+import { BUILT_IN_RUN_SETTINGS } from '../../run/run-settings.ts';
 import type { Target } from '../../spec/target.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
-import { positiveInteger, runOptions } from '../run-options.ts';
+import { checkPlan, prepareFolder, readRunOptions, runOptions } from '../run-options.ts';
+
+/** The demo's own built-in settings: the sandbox answers fast, so a shorter timeout. */
+const DEMO_SETTINGS = { ...BUILT_IN_RUN_SETTINGS, timeoutMs: 10_000 };
 
 /** Whether the profile serves the MCP endpoint; an unknown or invalid profile is bad usage. */
 async function profileServesMcp(name: string): Promise<boolean> {
@@ -28,14 +32,19 @@ export const demoCommand: CliCommand = {
       description: 'sandbox behaviour profile to evaluate',
       default: 'faithful',
     },
-    ...runOptions(['suite', 'concurrency', 'timeout-ms', 'junit'], { 'timeout-ms': '10000' }),
+    ...runOptions(['suite', 'concurrency', 'timeout-ms', 'junit'], {
+      'timeout-ms': String(DEMO_SETTINGS.timeoutMs),
+    }),
   ],
+  details: 'An earlier run in --out is moved to <out>.previous-<its start> first.',
   async run(options, _positionals, io) {
     const { runEvaluation } = await import('../run-evaluation.ts');
     const { spawnSandbox } = await import('../spawn-sandbox.ts');
     const profile = (options['sandbox-profile'] as string | undefined) ?? 'faithful';
     const runDir = resolve(io.cwd, (options.out as string | undefined) ?? 'reports/demo');
+    const run = readRunOptions(options, {}, DEMO_SETTINGS);
     const servesMcp = await profileServesMcp(profile);
+    const plan = await checkPlan(run, io);
     io.stderr.write(`starting the sandbox (profile ${profile})...\n`);
     const sandbox = await spawnSandbox(profile);
     const target: Target = {
@@ -48,18 +57,8 @@ export const demoCommand: CliCommand = {
       ...(servesMcp ? { mcpUrl: `${sandbox.url}/mcp` } : {}),
     };
     try {
-      const { code } = await runEvaluation(
-        {
-          target,
-          apiKey: sandbox.apiKey,
-          runDir,
-          onlySuites: (options.suite as string[] | undefined) ?? [],
-          concurrency: positiveInteger(options, 'concurrency', 4)!,
-          timeoutMs: positiveInteger(options, 'timeout-ms', 10_000)!,
-          junitFile: options.junit as string | undefined,
-        },
-        io,
-      );
+      await prepareFolder(run, target, runDir, plan.suites, io);
+      const { code } = await runEvaluation({ target, apiKey: sandbox.apiKey, runDir, ...run }, io);
       return code;
     } finally {
       await sandbox.stop();

@@ -1,8 +1,16 @@
 /** @module `agentscore monitor`: run, store, compare with the previous run of that name, alert. */
 import { join, resolve } from 'node:path';
 import { type CliCommand, EXIT_OK, UsageError } from '../cli-command.ts';
-import { DB_OPTION, dbLocation, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
-import { resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
+import {
+  DB_OPTION,
+  dbLocation,
+  prepareRun,
+  RUN_OPTIONS,
+  readRunOptions,
+  readThreshold,
+  THRESHOLD_OPTION,
+} from '../run-options.ts';
+import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 
 export const monitorCommand: CliCommand = {
   name: 'monitor',
@@ -19,13 +27,7 @@ export const monitorCommand: CliCommand = {
       valueName: 'URL',
       description: 'POST alerts here (JSON with a Slack-compatible text field)',
     },
-    {
-      name: 'threshold',
-      type: 'string',
-      valueName: 'POINTS',
-      description: 'score drop that counts as a regression',
-      default: '5',
-    },
+    THRESHOLD_OPTION,
   ],
   details:
     'The run folder defaults to reports/<name>/<timestamp>. Alerts go to the console, alerts.json beside the run, and the webhook (undeliverable alerts land in outbox.jsonl).',
@@ -37,21 +39,23 @@ export const monitorCommand: CliCommand = {
     const { formatComparison } = await import('./compare-format.ts');
     if (typeof options.name !== 'string')
       throw new UsageError('monitor needs --name NAME (the series this run belongs to)');
-    const threshold = Number(options.threshold ?? 5);
-    if (!Number.isFinite(threshold) || threshold < 0)
-      throw new UsageError(`--threshold must be a number ≥ 0`);
-    const { target, apiKey } = await resolveTarget(options, io);
+    const threshold = readThreshold(options);
+    if (options.resume && options.out === undefined)
+      throw new UsageError(
+        '--resume needs --out: monitor starts a new timestamped folder for every run otherwise',
+      );
+    const loaded = await loadRunConfig(options, io);
+    const run = readRunOptions(options, loaded.config?.defaults);
+    const { target, apiKey } = resolveTarget(options, loaded, io, { keyRequired: !run.replayDir });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const runDir = resolve(
       io.cwd,
       (options.out as string | undefined) ?? join('reports', options.name.replace(/[^\w.-]+/g, '_'), stamp),
     );
+    await prepareRun(run, target, runDir, io);
     const store = await openHistoryStore(historyLocation(io.cwd, dbLocation(options)));
     try {
-      const { code, evaluation } = await runEvaluation(
-        { target, apiKey, runDir, ...readRunOptions(options) },
-        io,
-      );
+      const { code, evaluation } = await runEvaluation({ target, apiKey, runDir, ...run }, io);
       const { outcome, scorecard } = await monitorTarget({
         store,
         name: options.name,

@@ -1,8 +1,8 @@
 /** @module `agentscore run`: evaluate one target. */
 import { resolve } from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
-import { RUN_OPTIONS, readRunOptions } from '../run-options.ts';
-import { resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
+import { prepareRun, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
+import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 
 export const runCommand: CliCommand = {
   name: 'run',
@@ -12,19 +12,24 @@ export const runCommand: CliCommand = {
   details: [
     'Examples:',
     '  MISTRAL_API_KEY=... npx agentscore run --target mistral',
-    '  npx agentscore run --provider openai-compatible --base-url http://127.0.0.1:8000 --model my-model --api-key-env MY_KEY --out reports/mine',
+    '  npx agentscore run --provider openai-compatible --base-url http://127.0.0.1:8000/v1 --model my-model --api-key-env MY_KEY --out reports/mine',
     '',
     'The key is read from the named environment variable and never written anywhere.',
+    "Settings: a flag wins over the config file's defaults, which win over the built-in values.",
+    'A run folder holds one run: an earlier run in --out is moved to <out>.previous-<its start>;',
+    'only --resume continues it, and only with the same target and plan.',
   ].join('\n'),
   async run(options, _positionals, io) {
     const { runEvaluation } = await import('../run-evaluation.ts');
-    const replaying = typeof options.replay === 'string';
-    const { target, apiKey } = await resolveTarget(options, io, { keyRequired: !replaying });
+    const loaded = await loadRunConfig(options, io);
+    const run = readRunOptions(options, loaded.config?.defaults);
+    const { target, apiKey } = resolveTarget(options, loaded, io, { keyRequired: !run.replayDir });
     const runDir = resolve(
       io.cwd,
       (options.out as string | undefined) ?? `reports/${target.name.replace(/[^\w.-]+/g, '_')}`,
     );
-    const { code } = await runEvaluation({ target, apiKey, runDir, ...readRunOptions(options) }, io);
+    await prepareRun(run, target, runDir, io);
+    const { code } = await runEvaluation({ target, apiKey, runDir, ...run }, io);
     return code;
   },
 };

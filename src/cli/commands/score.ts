@@ -6,6 +6,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 export const scoreCommand: CliCommand = {
   name: 'score',
   summary: 'recompute scorecard.json from a run directory (and extra shard results) without the network',
+  positionals: true,
   usage: 'RUN_DIR [RESULTS.jsonl...]',
   options: [
     {

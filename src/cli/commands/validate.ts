@@ -4,6 +4,7 @@ import { type CliCommand, EXIT_OK, EXIT_USAGE } from '../cli-command.ts';
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check suite, rubric, target-profile and config files against their schemas',
+  positionals: true,
   usage: '[FILES...]',
   options: [],
   details:

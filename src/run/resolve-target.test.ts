@@ -1,0 +1,81 @@
+/** @module Tests for resolve-target.ts: one validation path for config and ad hoc targets. */
+import { describe, expect, it } from 'vitest';
+import type { AgentscoreConfig } from '../suite/load-config.ts';
+import { BUILT_IN_TARGETS, resolveTarget, TargetError, type TargetRequest } from './resolve-target.ts';
+
+const env = { MY_KEY: 'k-123', MISTRAL_API_KEY: 'm-456' };
+const config: AgentscoreConfig = {
+  targets: {
+    local: {
+      name: 'local',
+      provider: 'openai-compatible',
+      baseUrl: 'http://127.0.0.1:8000/v1',
+      model: 'm',
+      apiKeyEnv: 'MY_KEY',
+    },
+  },
+  defaults: {},
+};
+
+function request(fields: Partial<TargetRequest>): TargetRequest {
+  return { config, configFile: 'agentscore.config.yaml', ...fields };
+}
+
+const adHoc = {
+  provider: 'openai-compatible',
+  baseUrl: 'http://127.0.0.1:8000/v1/',
+  model: 'm',
+  apiKeyEnv: 'MY_KEY',
+};
+
+describe('resolveTarget', () => {
+  it('reads a config target, applies flag overrides, and returns the key', () => {
+    const { target, apiKey } = resolveTarget(request({ targetName: 'local', model: 'other' }), env);
+    expect(target).toMatchObject({ name: 'local', model: 'other', baseUrl: 'http://127.0.0.1:8000/v1' });
+    expect(apiKey).toBe('k-123');
+    expect(config.targets.local?.model).toBe('m');
+  });
+
+  it('knows the built-in mistral target, with its base URL in the OpenAI SDK form', () => {
+    expect(BUILT_IN_TARGETS.mistral?.baseUrl).toBe('https://api.mistral.ai/v1');
+    expect(resolveTarget(request({ targetName: 'mistral' }), env).target.name).toBe('mistral');
+  });
+
+  it('builds an ad hoc target named after its host, trailing slash dropped', () => {
+    const { target } = resolveTarget(request(adHoc), env);
+    expect(target).toEqual({
+      name: '127.0.0.1:8000',
+      provider: 'openai-compatible',
+      baseUrl: 'http://127.0.0.1:8000/v1',
+      model: 'm',
+      apiKeyEnv: 'MY_KEY',
+    });
+  });
+
+  it('refuses what cannot be a target, as flags', () => {
+    const refuse = (fields: Partial<TargetRequest>, message: string): void => {
+      expect(() => resolveTarget(request(fields), env)).toThrow(TargetError);
+      expect(() => resolveTarget(request(fields), env)).toThrow(message);
+    };
+    refuse({ ...adHoc, baseUrl: 'localhost:8000' }, 'e.g. --base-url https://api.mistral.ai/v1');
+    refuse({ ...adHoc, provider: 'anthropic' }, '--provider: must be one of "mistral", "openai-compatible"');
+    refuse({ ...adHoc, apiKeyEnv: 'sk-live-1' }, '--api-key-env: must match');
+    refuse({ ...adHoc, mcpUrl: 'localhost:1/mcp' }, '--mcp-url is not an http(s) URL');
+    refuse(
+      { baseUrl: 'http://x' },
+      'give --target NAME, or an ad hoc target with --provider, --model, --api-key-env',
+    );
+    refuse({ targetName: 'local', baseUrl: 'http://x' }, 'give one or the other');
+    refuse(
+      { targetName: 'nope' },
+      'unknown target "nope": not in agentscore.config.yaml and not built in (known: local, mistral)',
+    );
+    refuse({ ...adHoc, apiKeyEnv: 'UNSET_KEY' }, 'the API key variable UNSET_KEY is not set');
+  });
+
+  it('needs no key when told so (a replay)', () => {
+    expect(
+      resolveTarget(request({ ...adHoc, apiKeyEnv: 'UNSET_KEY' }), env, { keyRequired: false }).apiKey,
+    ).toBe('');
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * @module The target a run evaluates, from a config entry, the built-in `mistral`, or ad hoc flags,
+ * validated by one path (the config file's target schema) and checked before any request.
+ */
+import type { ProviderKind, Target } from '../spec/target.ts';
+import { adHocTargetSchema, BASE_URL_EXAMPLE } from '../suite/config-schema.ts';
+import type { AgentscoreConfig } from '../suite/load-config.ts';
+import { validateWithSchema } from '../suite/schema-validator.ts';
+import { parseYaml } from '../suite/yaml-document.ts';
+
+export const BUILT_IN_TARGETS: Readonly<Record<string, Target>> = {
+  mistral: {
+    name: 'mistral',
+    provider: 'mistral',
+    baseUrl: BASE_URL_EXAMPLE,
+    model: 'mistral-small-latest',
+    apiKeyEnv: 'MISTRAL_API_KEY',
+    profile: 'mistral',
+    budgets: { maxRequests: 400, requestsPerSecond: 1, allowBurst: false, allowDestructive: false },
+  },
+};
+
+/** A target the user named or described wrongly, or whose key is missing: exit 2, before any request. */
+export class TargetError extends Error {
+  readonly code = 'E_TARGET';
+  override readonly name = 'TargetError';
+}
+
+/** What the user asked for: `--target NAME` (with optional overrides) or an ad hoc target. */
+export interface TargetRequest {
+  targetName?: string;
+  provider?: string;
+  baseUrl?: string;
+  model?: string;
+  apiKeyEnv?: string;
+  profile?: string;
+  name?: string;
+  mcpUrl?: string;
+  /** The loaded config file, and its path for messages (null: none was found). */
+  config: AgentscoreConfig | null;
+  configFile: string;
+}
+
+/** The flag that sets each target field, so schema errors read as the user typed them. */
+const FLAG_OF: Record<string, string> = {
+  provider: '--provider',
+  baseUrl: '--base-url',
+  model: '--model',
+  apiKeyEnv: '--api-key-env',
+  profile: '--profile',
+  mcpUrl: '--mcp-url',
+};
+
+function named(request: TargetRequest, name: string): Target {
+  const configured = request.config?.targets[name];
+  if (configured) return { ...configured };
+  const builtIn = BUILT_IN_TARGETS[name];
+  if (builtIn) return { ...builtIn };
+  const known = [...Object.keys(request.config?.targets ?? {}), ...Object.keys(BUILT_IN_TARGETS)];
+  throw new TargetError(
+    `unknown target "${name}": not in ${request.configFile}${request.config ? '' : ' (no such file)'} and not built in (known: ${known.join(', ')})`,
+  );
+}
+
+function adHoc(request: TargetRequest): Target {
+  const missing = [
+    !request.provider && '--provider',
+    !request.baseUrl && '--base-url',
+    !request.model && '--model',
+    !request.apiKeyEnv && '--api-key-env',
+  ].filter(Boolean);
+  if (missing.length)
+    throw new TargetError(`give --target NAME, or an ad hoc target with ${missing.join(', ')}`);
+  const baseUrl = request.baseUrl!.replace(/\/+$/, '');
+  return {
+    name: request.name ?? (URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl),
+    provider: request.provider as ProviderKind,
+    baseUrl,
+    model: request.model!,
+    apiKeyEnv: request.apiKeyEnv!,
+  };
+}
+
+/** Config targets were checked when the file loaded; this checks the target as finally assembled. */
+function checkTarget(target: Target): void {
+  const { name: _name, ...fields } = target;
+  if (!isHttpUrl(fields.baseUrl))
+    throw new TargetError(
+      `--base-url "${fields.baseUrl}" is not an http(s) URL: give the API base URL as the OpenAI SDK takes it, e.g. --base-url ${BASE_URL_EXAMPLE}`,
+    );
+  if (fields.mcpUrl !== undefined && !isHttpUrl(fields.mcpUrl))
+    throw new TargetError(`--mcp-url is not an http(s) URL: "${fields.mcpUrl}"`);
+  const parsed = parseYaml('command line', JSON.stringify(fields));
+  if (!parsed.document) return;
+  const [first] = validateWithSchema(parsed.document, adHocTargetSchema);
+  if (!first) return;
+  const field = first.path.split(/[.[]/)[0] ?? '';
+  throw new TargetError(`${FLAG_OF[field] ?? first.path}: ${first.message}`);
+}
+
+function isHttpUrl(text: string): boolean {
+  return /^https?:\/\/\S+$/i.test(text) && URL.canParse(text);
+}
+
+/** The target and its key; a missing key variable is reported here, before any request. */
+export function resolveTarget(
+  request: TargetRequest,
+  env: NodeJS.ProcessEnv,
+  { keyRequired = true } = {},
+): { target: Target; apiKey: string } {
+  if (request.targetName && (request.provider !== undefined || request.baseUrl !== undefined))
+    throw new TargetError(
+      `--target ${request.targetName} names a target; --provider and --base-url describe an ad hoc one: give one or the other`,
+    );
+  const target = request.targetName ? named(request, request.targetName) : adHoc(request);
+  if (request.model) target.model = request.model;
+  if (request.apiKeyEnv) target.apiKeyEnv = request.apiKeyEnv;
+  if (request.profile) target.profile = request.profile;
+  if (request.name) target.name = request.name;
+  if (request.mcpUrl !== undefined) target.mcpUrl = request.mcpUrl;
+  checkTarget(target);
+  const apiKey = env[target.apiKeyEnv] ?? '';
+  if (!apiKey && keyRequired) {
+    throw new TargetError(
+      `the API key variable ${target.apiKeyEnv} is not set (target "${target.name}"); export ${target.apiKeyEnv}=... and try again`,
+    );
+  }
+  return { target, apiKey };
+}
