@@ -1,8 +1,9 @@
 /** @module One pass over all probe results, collecting what the report shows (capped, linear). */
+
+import { componentLabel } from '../history/score-labels.ts';
 import type { CheckResult, ProbeResult } from '../spec/probe-result.ts';
 import { probeAnchor, probeKey } from './anchors.ts';
 import { exchangeView, probeLabel } from './exchange-view.ts';
-import { componentLabel } from './labels.ts';
 import type { FailedCheckRow } from './report-rows.ts';
 
 export const DEFAULT_FAILED_CHECK_LIMIT = 200;

@@ -1,4 +1,6 @@
 /** @module Headline scores, per-category breakdowns and component rows of a scorecard. */
+
+import { componentLabel } from '../history/score-labels.ts';
 import {
   CATEGORY_COMPONENTS,
   CATEGORY_IDS,
@@ -8,7 +10,7 @@ import {
   type Scorecard,
 } from '../spec/scorecard.ts';
 import { formatScore, scorePercent, scoreTone } from './format.ts';
-import { CATEGORY_LABELS, componentLabel } from './labels.ts';
+import { CATEGORY_DISPLAY } from './labels.ts';
 import type { CategorySection, ComponentRow, HeadlineRow, ScoreView } from './report-rows.ts';
 
 const SOURCE_LABELS: Record<ComponentSource, string> = {
@@ -67,7 +69,7 @@ export function summariseComponents(rows: ComponentRow[]): string {
 }
 
 export function headlineRow(scorecard: Scorecard, category: CategoryId): HeadlineRow {
-  const label = CATEGORY_LABELS[category];
+  const label = CATEGORY_DISPLAY[category];
   return {
     ...scoreView(scorecard.scores[category]?.score),
     id: category,
