@@ -3,6 +3,7 @@
 import type { Canaries } from '../probes/probe-kind.ts';
 import { createProvider } from '../providers/create-provider.ts';
 import type { Provider } from '../providers/provider.ts';
+import type { ReporterName } from '../report/reporter-names.ts';
 import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
 import { type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
@@ -25,6 +26,7 @@ export interface EvaluationRequest {
   maxRunSeconds?: number;
   resume?: boolean;
   junitFile?: string;
+  reporters?: ReporterName[];
   recordDir?: string;
   replayDir?: string;
 }

@@ -1,5 +1,13 @@
 /** @module Options every evaluating command shares, and reading them. */
+import {
+  DEFAULT_REPORTERS,
+  isReporterName,
+  REPORTER_NAMES,
+  type ReporterName,
+  splitReporterList,
+} from '../report/reporter-names.ts';
 import { parseShard } from '../run/plan-probes.ts';
+import { unknownNameMessage } from '../suite/closest-match.ts';
 import { type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
 
 export const RUN_OPTIONS: CliOption[] = [
@@ -41,6 +49,13 @@ export const RUN_OPTIONS: CliOption[] = [
   },
   { name: 'resume', type: 'boolean', description: 'continue an interrupted run in --out' },
   { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
+  {
+    name: 'reporter',
+    type: 'string',
+    multiple: true,
+    valueName: 'NAME',
+    description: `reporters to run (${REPORTER_NAMES.join(', ')}); default ${DEFAULT_REPORTERS.join(', ')}`,
+  },
   {
     name: 'record',
     type: 'string',
@@ -96,9 +111,18 @@ export function readRunOptions(options: ParsedOptions) {
     maxRunSeconds: positiveInteger(options, 'max-run-seconds'),
     resume: Boolean(options.resume),
     junitFile: options.junit as string | undefined,
+    reporters: readReporters(options),
     recordDir: options.record as string | undefined,
     replayDir: options.replay as string | undefined,
   };
+}
+
+/** `--reporter a,b --reporter c`; an unknown name is a usage error before anything runs. */
+export function readReporters(options: ParsedOptions): ReporterName[] | undefined {
+  const names = splitReporterList((options.reporter as string[] | undefined) ?? []);
+  for (const name of names)
+    if (!isReporterName(name)) throw new UsageError(unknownNameMessage('reporter', name, REPORTER_NAMES));
+  return names.length > 0 ? (names as ReporterName[]) : undefined;
 }
 
 function parseShardOrUsage(text: string) {

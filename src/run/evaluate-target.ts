@@ -2,6 +2,7 @@
 
 import { registryNames } from '../probes/registry.ts';
 import type { Provider } from '../providers/provider.ts';
+import type { ReporterName } from '../report/reporter-names.ts';
 import { writeReports } from '../report/write-reports.ts';
 import type { Target } from '../spec/target.ts';
 import { loadSuites } from '../suite/load-suites.ts';
@@ -22,6 +23,7 @@ export interface EvaluateOptions {
   budgetRequests?: number;
   resume?: boolean;
   junitFile?: string;
+  reporters?: readonly ReporterName[];
   signal: AbortSignal;
   events?: RunEvents;
   canaries?: RunSuitesOptions['canaries'];
@@ -43,6 +45,7 @@ export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluati
     results: scored.results,
     profile: scored.profile,
     junitFile: options.junitFile,
+    reporters: options.reporters,
   });
   return { ...scored, summary, reportPaths };
 }

@@ -3,12 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scorecard } from '../../spec/scorecard.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
+import { RUN_OPTIONS, readReporters } from '../run-options.ts';
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 're-render the reports of a run directory offline',
   usage: 'RUN_DIR',
-  options: [{ name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' }],
+  options: RUN_OPTIONS.filter((option) => option.name === 'junit' || option.name === 'reporter'),
   async run(options, positionals, io) {
     const { writeReports } = await import('../../report/write-reports.ts');
     const { readResults } = await import('../../run/results-file.ts');
@@ -27,6 +28,7 @@ export const reportCommand: CliCommand = {
       results: readResults(join(runDir, 'results.jsonl')),
       profile: manifest ? await loadProfileFor(manifest) : null,
       junitFile: options.junit as string | undefined,
+      reporters: readReporters(options),
     });
     io.stdout.write(`wrote ${paths.length} files:\n${paths.map((path: string) => `  ${path}`).join('\n')}\n`);
     return 0;
