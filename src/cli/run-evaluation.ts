@@ -5,7 +5,7 @@ import { createProvider } from '../providers/create-provider.ts';
 import type { Provider } from '../providers/provider.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
 import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
-import { type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
+import { type EvaluateOptions, type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import type { Target } from '../spec/target.ts';
@@ -27,6 +27,9 @@ export interface EvaluationRequest {
   resume?: boolean;
   junitFile?: string;
   reporters?: ReporterName[];
+  /** Monitoring: uptime evidence from stored runs and the trend to chart (read before the run). */
+  historyEvidence?: EvaluateOptions['historyEvidence'];
+  history?: EvaluateOptions['history'];
   recordDir?: string;
   replayDir?: string;
 }

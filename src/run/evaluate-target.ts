@@ -2,10 +2,13 @@
 
 import { registryNames } from '../probes/registry.ts';
 import type { Provider } from '../providers/provider.ts';
+import type { HistoryPoint } from '../report/report-rows.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
 import { writeReports } from '../report/write-reports.ts';
+import type { HistoryEvidence } from '../spec/probe-result.ts';
 import type { Target } from '../spec/target.ts';
 import { loadSuites } from '../suite/load-suites.ts';
+import { writeHistoryEvidence } from './history-evidence-file.ts';
 import type { Shard } from './plan-probes.ts';
 import { PROJECT_PATHS } from './project-paths.ts';
 import { type RunEvents, type RunSuitesOptions, type RunSummary, runSuites } from './run-suites.ts';
@@ -24,6 +27,10 @@ export interface EvaluateOptions {
   resume?: boolean;
   junitFile?: string;
   reporters?: readonly ReporterName[];
+  /** Monitoring: tallies from stored runs, written to history-evidence.json before scoring. */
+  historyEvidence?: HistoryEvidence[];
+  /** Monitoring: earlier runs of this name, for the trend chart. */
+  history?: HistoryPoint[];
   signal: AbortSignal;
   events?: RunEvents;
   canaries?: RunSuitesOptions['canaries'];
@@ -38,6 +45,8 @@ export interface Evaluation extends ScoredRun {
 export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluation> {
   const suites = await loadSuites(options.suitesDir ?? PROJECT_PATHS.suites, registryNames());
   const summary = await runSuites({ ...options, suites });
+  if (options.historyEvidence && options.historyEvidence.length > 0)
+    writeHistoryEvidence(options.runDir, options.historyEvidence);
   const scored = await scoreRun(options.runDir);
   const reportPaths = await writeReports({
     runDir: options.runDir,
@@ -46,6 +55,7 @@ export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluati
     profile: scored.profile,
     junitFile: options.junitFile,
     reporters: options.reporters,
+    history: options.history,
   });
   return { ...scored, summary, reportPaths };
 }
