@@ -136,7 +136,7 @@ describe('report agrees with the scorecard', () => {
     const markdown = renderMarkdown(data);
     expect(markdown).toContain('### ⚡ Reliability: 82 / 100 (coverage 60%)');
     expect(markdown).toContain('| Latency | -- | 10% | measured | Insufficient evidence. |');
-    expect(renderHtml(data)).toContain('insufficient evidence</span>');
+    expect(renderHtml(data)).toContain('<p class="bar-note muted">Insufficient evidence.</p>');
   });
 
   it('shows the validity message instead of any score dial when the run is invalid', () => {
