@@ -4,10 +4,11 @@ import type { Percentiles, Rate, Scorecard } from '../spec/scorecard.ts';
 import { formatInterval, formatMs, formatRate, formatTokensPerSecond } from './format.ts';
 import type { LatencyRow, RateRow } from './report-rows.ts';
 
+/** Samples behind a percentile row: its own count when the scorecard has one (TTFT is streaming-only). */
 function latencyRow(
   metric: string,
   values: Percentiles | undefined,
-  samples: string,
+  requests: number,
   format: (n: number | null) => string,
 ): LatencyRow {
   return {
@@ -15,18 +16,18 @@ function latencyRow(
     p50: format(values?.p50 ?? null),
     p95: format(values?.p95 ?? null),
     p99: format(values?.p99 ?? null),
-    samples,
+    samples: String(values?.samples ?? requests),
   };
 }
 
 export function latencyRows(latency: Scorecard['metrics']['latency']): LatencyRow[] {
-  const samples = String(latency.samples);
+  const requests = latency.samples;
   return [
-    latencyRow('TTFT (time to first token)', latency.ttftMs, samples, formatMs),
-    latencyRow('Time to first byte', latency.ttfbMs, samples, formatMs),
-    latencyRow('Inter-token latency', latency.interTokenMs, samples, formatMs),
-    latencyRow('End-to-end (e2e)', latency.e2eMs, samples, formatMs),
-    latencyRow('Output tokens/s', latency.outputTokensPerSecond, samples, formatTokensPerSecond),
+    latencyRow('TTFT (time to first token)', latency.ttftMs, requests, formatMs),
+    latencyRow('Time to first byte', latency.ttfbMs, requests, formatMs),
+    latencyRow('Inter-token latency', latency.interTokenMs, requests, formatMs),
+    latencyRow('End-to-end (e2e)', latency.e2eMs, requests, formatMs),
+    latencyRow('Output tokens/s', latency.outputTokensPerSecond, requests, formatTokensPerSecond),
   ];
 }
 

@@ -193,4 +193,12 @@ describe('report agrees with the scorecard', () => {
     );
     expect(skipped).toEqual({ label: 'SDK', value: 'Yes', basis: 'profile; not measured in this run' });
   });
+
+  it('gives each latency row its own sample count when the scorecard has one', () => {
+    const scorecard = fullScorecard();
+    scorecard.metrics.latency.ttftMs = { p50: 400, p95: 900, p99: 1000, samples: 12 };
+    const rows = build(scorecard).latency.rows;
+    expect(rows[0]).toMatchObject({ metric: 'TTFT (time to first token)', samples: '12' });
+    expect(rows[3]).toMatchObject({ metric: 'End-to-end (e2e)', samples: '40' });
+  });
 });
