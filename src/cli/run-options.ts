@@ -1,14 +1,7 @@
 /** @module Options every evaluating command shares, and reading them. */
-import {
-  DEFAULT_REPORTERS,
-  isReporterName,
-  REPORTER_NAMES,
-  type ReporterName,
-  splitReporterList,
-} from '../report/reporter-names.ts';
 import { parseShard } from '../run/plan-probes.ts';
-import { unknownNameMessage } from '../suite/closest-match.ts';
 import { type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
+import { REPORTER_OPTION, readReporters } from './reporter-option.ts';
 
 export const RUN_OPTIONS: CliOption[] = [
   { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory for results and reports' },
@@ -49,13 +42,7 @@ export const RUN_OPTIONS: CliOption[] = [
   },
   { name: 'resume', type: 'boolean', description: 'continue an interrupted run in --out' },
   { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
-  {
-    name: 'reporter',
-    type: 'string',
-    multiple: true,
-    valueName: 'NAME',
-    description: `reporters to run (${REPORTER_NAMES.join(', ')}); default ${DEFAULT_REPORTERS.join(', ')}`,
-  },
+  REPORTER_OPTION,
   {
     name: 'record',
     type: 'string',
@@ -115,14 +102,6 @@ export function readRunOptions(options: ParsedOptions) {
     recordDir: options.record as string | undefined,
     replayDir: options.replay as string | undefined,
   };
-}
-
-/** `--reporter a,b --reporter c`; an unknown name is a usage error before anything runs. */
-export function readReporters(options: ParsedOptions): ReporterName[] | undefined {
-  const names = splitReporterList((options.reporter as string[] | undefined) ?? []);
-  for (const name of names)
-    if (!isReporterName(name)) throw new UsageError(unknownNameMessage('reporter', name, REPORTER_NAMES));
-  return names.length > 0 ? (names as ReporterName[]) : undefined;
 }
 
 function parseShardOrUsage(text: string) {

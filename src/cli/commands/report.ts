@@ -3,13 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scorecard } from '../../spec/scorecard.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
-import { RUN_OPTIONS, readReporters } from '../run-options.ts';
+import { REPORTER_OPTION, readReporters } from '../reporter-option.ts';
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 're-render the reports of a run directory offline',
   usage: 'RUN_DIR',
-  options: RUN_OPTIONS.filter((option) => option.name === 'junit' || option.name === 'reporter'),
+  options: [
+    { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
+    REPORTER_OPTION,
+  ],
   async run(options, positionals, io) {
     const { writeReports } = await import('../../report/write-reports.ts');
     const { readResults } = await import('../../run/results-file.ts');
