@@ -98,9 +98,9 @@ async function previousRegressionKeys(
 export async function readMonitorHistory(
   store: HistoryStore,
   name: string,
-  options: { threshold?: number; beforeRunId?: string } = {},
+  options: { threshold: number; beforeRunId?: string },
 ): Promise<MonitorHistory> {
-  const threshold = options.threshold ?? 5;
+  const { threshold } = options;
   const trend = (await store.trend(name, { limit: TREND_RUNS })).filter(
     (point) => point.runId !== options.beforeRunId,
   );
