@@ -4,8 +4,9 @@ import type { Canaries } from '../probes/probe-kind.ts';
 import { createProvider } from '../providers/create-provider.ts';
 import { sdkServerUrl } from '../providers/mistral-sdk-driver.ts';
 import type { Provider } from '../providers/provider.ts';
+import type { ReporterName } from '../report/reporter-names.ts';
 import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
-import { type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
+import { type EvaluateOptions, type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
 import { preflightSentence, validateBaseUrl } from '../run/preflight.ts';
 import type { RunValidity, Scorecard } from '../spec/scorecard.ts';
@@ -34,6 +35,10 @@ export interface EvaluationRequest {
   maxRunSeconds?: number;
   resume?: boolean;
   junitFile?: string;
+  reporters?: ReporterName[];
+  /** Monitoring: uptime evidence from stored runs and the trend to chart (read before the run). */
+  historyEvidence?: EvaluateOptions['historyEvidence'];
+  history?: EvaluateOptions['history'];
   recordDir?: string;
   replayDir?: string;
 }

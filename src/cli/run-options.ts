@@ -1,6 +1,7 @@
 /** @module Options every evaluating command shares, reading them into run settings, and the run folder. */
 import { resolve } from 'node:path';
 import { DEFAULT_THRESHOLD_POINTS } from '../history/compare-runs.ts';
+import type { ReporterName } from '../report/reporter-names.ts';
 import { parseShard, type Shard } from '../run/plan-probes.ts';
 import {
   BUILT_IN_RUN_SETTINGS,
@@ -11,6 +12,7 @@ import {
 } from '../run/run-settings.ts';
 import type { Target } from '../spec/target.ts';
 import { type CliIo, type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
+import { REPORTER_OPTION, readReporters } from './reporter-option.ts';
 
 export const RUN_OPTIONS: CliOption[] = [
   { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory for results and reports' },
@@ -61,6 +63,7 @@ export const RUN_OPTIONS: CliOption[] = [
     description: 'continue an interrupted run in --out (same target and plan only)',
   },
   { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
+  REPORTER_OPTION,
   {
     name: 'record',
     type: 'string',
@@ -149,6 +152,8 @@ export interface RunRequestOptions {
   replayDir?: string;
   /** The settings above with where each came from, for run.json. */
   settings: RunSettings;
+  /** Reporters picked with --reporter (default: markdown, html, charts, json). */
+  reporters?: ReporterName[];
 }
 
 /**
@@ -181,6 +186,7 @@ export function readRunOptions(
     maxRunSeconds: settings.maxRunSeconds.value ?? undefined,
     resume: Boolean(options.resume),
     junitFile: options.junit as string | undefined,
+    reporters: readReporters(options),
     recordDir: options.record as string | undefined,
     replayDir: options.replay as string | undefined,
     settings,

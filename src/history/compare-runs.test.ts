@@ -41,7 +41,7 @@ describe('compareRuns on recorded-style runs', () => {
     ]);
     expect(comparison.regressions.map(formatAlertLine)).toEqual([
       'mistral: Security 83 → 74 (−9), report: reports/x/report.html',
-      'mistral: Security › Auth strength 85 → 40 (−45), report: reports/x/report.html',
+      'mistral: Security › Auth Strength 85 → 40 (−45), report: reports/x/report.html',
       'mistral: check unauthenticated-rejected (security/unauthenticated-rejected) pass → fail, report: reports/x/report.html',
     ]);
     const ttft = comparison.latency.find((shift) => shift.metric === 'ttftMs')!;
@@ -97,7 +97,7 @@ describe('compareRuns on recorded-style runs', () => {
       delta: null,
     });
     const back = compareRuns(next, base);
-    expect(back.notes.some((note) => note.includes('MCP quality: 80 → --'))).toBe(true);
+    expect(back.notes.some((note) => note.includes('MCP Quality: 80 → --'))).toBe(true);
     expect(
       back.regressions.filter((alert) => alert.key.startsWith('component:agentFriendliness.mcp')),
     ).toEqual([]);

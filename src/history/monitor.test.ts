@@ -5,7 +5,8 @@ import { type FixtureRunOptions, fixtureRun } from './__fixtures__/fixture-runs.
 import { useTempDir } from './__fixtures__/temp-dir.ts';
 import { startWebhookReceiver } from './__fixtures__/webhook-receiver.ts';
 import type { AlertsDocument } from './alerts.ts';
-import { monitorAfterRun } from './monitor.ts';
+import type { HistoryStore } from './history-store.ts';
+import { monitorAfterRun, readMonitorHistory } from './monitor.ts';
 import { openSqliteHistoryStore, type SqliteHistoryStore } from './sqlite-store.ts';
 
 const tempDir = useTempDir();
@@ -128,5 +129,48 @@ describe('monitorAfterRun', () => {
     });
     expect(existsSync(join(root, 'outbox.jsonl'))).toBe(true);
     expect(hook.received).toHaveLength(4);
+  });
+
+  it('reads history once before the run: with that history, storing and comparing read nothing more', async () => {
+    const { root, store } = setup();
+    await monitor(store, root, 1, { availability: { samples: 100, successRate: 0.9 } });
+    await monitor(store, root, 2, { checks: { 'unauthenticated-rejected': false } });
+    const history = await readMonitorHistory(store, 'mistral', { threshold: 5 });
+    expect(history.trend.map((point) => point.runId)).toEqual(['run-1', 'run-2']);
+    expect(history.previous?.runId).toBe('run-2');
+    expect(history.previousRegressions).toEqual([
+      'check:security/unauthenticated-rejected/unauthenticated-rejected',
+    ]);
+    expect(history.uptime.runs).toBeGreaterThanOrEqual(1);
+
+    const reads: string[] = [];
+    const read = <T>(what: string, value: T): T => {
+      reads.push(what);
+      return value;
+    };
+    const counting: HistoryStore = {
+      saveRun: (run) => store.saveRun(run),
+      latestRuns: (name, limit) => read('latestRuns', store.latestRuns(name, limit)),
+      previousRun: (name, before) => read('previousRun', store.previousRun(name, before)),
+      runResults: (runId) => read('runResults', store.runResults(runId)),
+      trend: (name, options) => read('trend', store.trend(name, options)),
+      close: () => {},
+    };
+    const run = fixtureRun({ runId: 'run-3', startedAt: new Date(Date.UTC(2025, 0, 3)).toISOString() });
+    const outcome = await monitorAfterRun({
+      store: counting,
+      name: 'mistral',
+      runId: 'run-3',
+      runDir: join(root, 'run-3'),
+      ...run,
+      history,
+      threshold: 5,
+      scrub,
+    });
+    expect(reads).toEqual([]);
+    expect(outcome.baseRunId).toBe('run-2');
+    expect(outcome.alerts.map((alert) => [alert.kind, alert.key])).toEqual([
+      ['recovery', 'check:security/unauthenticated-rejected/unauthenticated-rejected'],
+    ]);
   });
 });

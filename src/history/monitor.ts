@@ -1,6 +1,7 @@
 /**
- * @module Monitor core: store a finished run, compare it with the previous run of the same name,
- * and send the resulting alerts to the console, `alerts.json` and an optional webhook.
+ * @module Monitor core: read a name's history once before the run, then store the finished run,
+ * compare it with the previous run of the same name, and send the resulting alerts to the
+ * console, `alerts.json` and an optional webhook.
  */
 import { dirname, join } from 'node:path';
 import type { Dispatcher } from 'undici';
@@ -13,8 +14,26 @@ import {
   type RunComparison,
   type RunSnapshot,
 } from './compare-runs.ts';
-import type { HistoryStore, StoredRun } from './history-store.ts';
+import type { HistoryStore, StoredRun, TrendPoint } from './history-store.ts';
+import { type Uptime, uptimeFromHistory } from './trend.ts';
 import { deliverWebhook, type WebhookDelivery } from './webhook-sink.ts';
+
+/** Stored runs whose availability feeds reliability.uptimeSla (request-weighted). */
+export const UPTIME_WINDOW_RUNS = 30;
+/** Stored runs the trend chart shows. */
+export const TREND_RUNS = 90;
+
+/** What monitoring needs from history, read once before the run. */
+export interface MonitorHistory {
+  /** The last TREND_RUNS runs of the name, oldest first (trend chart and uptime window). */
+  trend: TrendPoint[];
+  /** Availability over the last UPTIME_WINDOW_RUNS stored runs. */
+  uptime: Uptime;
+  /** The run this one is compared with, or null on a name's first run. */
+  previous: (RunSnapshot & { runId: string }) | null;
+  /** Keys that regressed when `previous` was compared with the run before it (for recoveries). */
+  previousRegressions: string[];
+}
 
 export interface MonitorInput {
   store: HistoryStore;
@@ -31,6 +50,8 @@ export interface MonitorInput {
   dispatcher?: Dispatcher;
   /** Default: `outbox.jsonl` in the parent of runDir (beside the run directories). */
   outboxPath?: string;
+  /** History read before the run (readMonitorHistory); read here, before storing, when absent. */
+  history?: MonitorHistory;
   /** Webhook retry tuning for tests; production uses the defaults. */
   webhookTiming?: {
     baseDelayMs?: number;
@@ -65,31 +86,57 @@ async function previousRegressionKeys(
   store: HistoryStore,
   name: string,
   previous: StoredRun,
+  previousSnapshot: RunSnapshot,
   threshold: number,
 ) {
   const older = await store.previousRun(name, previous.runId);
   if (!older) return [];
-  const comparison = compareRuns(await snapshot(store, older), await snapshot(store, previous), {
-    threshold,
-  });
+  const comparison = compareRuns(await snapshot(store, older), previousSnapshot, { threshold });
   return comparison.regressions.map((alert) => alert.key);
+}
+
+/**
+ * Everything monitoring reads from history, in one place and before the run: the trend, the
+ * uptime window, the run to compare with and what regressed last time. `beforeRunId` names the
+ * run being monitored when it may already be stored (re-saving a run replaces it).
+ */
+export async function readMonitorHistory(
+  store: HistoryStore,
+  name: string,
+  options: { threshold: number; beforeRunId?: string },
+): Promise<MonitorHistory> {
+  const { threshold } = options;
+  const trend = (await store.trend(name, { limit: TREND_RUNS })).filter(
+    (point) => point.runId !== options.beforeRunId,
+  );
+  const uptime = uptimeFromHistory(trend, { runs: UPTIME_WINDOW_RUNS });
+  const previousRun = await store.previousRun(name, options.beforeRunId);
+  if (!previousRun) return { trend, uptime, previous: null, previousRegressions: [] };
+  const previous = { runId: previousRun.runId, ...(await snapshot(store, previousRun)) };
+  return {
+    trend,
+    uptime,
+    previous,
+    previousRegressions: await previousRegressionKeys(store, name, previousRun, previous, threshold),
+  };
 }
 
 export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutcome> {
   const { store, name, runId, runDir, scrub } = input;
   const threshold = input.threshold ?? DEFAULT_THRESHOLD_POINTS;
+  const history = input.history ?? (await readMonitorHistory(store, name, { threshold, beforeRunId: runId }));
   await store.saveRun({ runId, name, runDir, scorecard: input.scorecard, results: input.results });
 
-  const previous = await store.previousRun(name, runId);
+  const previous = history.previous;
   let comparison: RunComparison | null = null;
   if (previous) {
     const raw = compareRuns(
-      await snapshot(store, previous),
+      previous,
       { scorecard: input.scorecard, results: input.results },
       {
         threshold,
         reportPath: join(runDir, 'report.html'),
-        previousRegressions: await previousRegressionKeys(store, name, previous, threshold),
+        previousRegressions: history.previousRegressions,
       },
     );
     const clean = (list: Alert[]) => list.map((alert) => scrubAlert(alert, scrub));

@@ -1,7 +1,7 @@
 /** @module Data series for the PNG charts, precomputed so chart code only maps them to Chart.js. */
 import { CATEGORY_IDS, type Scorecard } from '../spec/scorecard.ts';
 import { formatDate } from './format.ts';
-import { CATEGORY_LABELS } from './labels.ts';
+import { CATEGORY_DISPLAY } from './labels.ts';
 import type { CategorySection, CdfPoint, ChartRef, ChartSeries, HistoryPoint } from './report-rows.ts';
 
 const CDF_POINTS = 100;
@@ -32,8 +32,8 @@ export function historyTrend(history: readonly HistoryPoint[]): NonNullable<Char
   return {
     labels: points.map((point) => formatDate(point.startedAt)),
     series: CATEGORY_IDS.map((id) => ({
-      label: CATEGORY_LABELS[id].title,
-      color: CATEGORY_LABELS[id].color,
+      label: CATEGORY_DISPLAY[id].title,
+      color: CATEGORY_DISPLAY[id].color,
       values: points.map((point) => point.scores[id] ?? null),
     })),
   };
@@ -63,7 +63,7 @@ export function chartSeries(input: {
 }): ChartSeries {
   const { scorecard, categories } = input;
   const components = categories.flatMap((category) =>
-    category.components.map((row) => ({ row, color: CATEGORY_LABELS[category.id].color })),
+    category.components.map((row) => ({ row, color: CATEGORY_DISPLAY[category.id].color })),
   );
   const { jsonMode, toolCalls, availability } = scorecard.metrics;
   return {
@@ -75,7 +75,7 @@ export function chartSeries(input: {
     categories: {
       labels: categories.map((category) => category.title),
       values: categories.map((category) => category.score),
-      colors: categories.map((category) => CATEGORY_LABELS[category.id].color),
+      colors: categories.map((category) => CATEGORY_DISPLAY[category.id].color),
     },
     latency: {
       ttft: cdf(input.ttftSamples),

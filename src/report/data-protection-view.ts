@@ -1,9 +1,10 @@
 /** @module GDPR section: attested claims with provenance and the measured checks feeding dataProtection. */
+
+import { componentLabel } from '../history/score-labels.ts';
 import type { AttestedClaim, ClaimStatus } from '../spec/target-profile.ts';
 import { safeHref } from './anchors.ts';
 import type { EvidenceLinker } from './evidence-linker.ts';
 import { formatDate, NULL_DISPLAY, type ScoreTone } from './format.ts';
-import { componentLabel } from './labels.ts';
 import type { ClaimRow, MeasuredCheckRow } from './report-rows.ts';
 import type { MeasuredCheckTally } from './scan-results.ts';
 

@@ -6,9 +6,19 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('neutralises link syntax, backticks, emphasis and pipes', () => {
+  it('neutralises link syntax, emphasis, pipes and stray backticks', () => {
     expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))');
-    expect(escapeMarkdown('`code` *a* _b_ | c')).toBe('\\`code\\` \\*a\\* \\_b\\_ \\| c');
+    expect(escapeMarkdown('*a* _b_ | c ` d')).toBe('\\*a\\* \\_b\\_ \\| c \\` d');
+  });
+
+  it('keeps paired backticks as a code span, literal inside', () => {
+    expect(escapeMarkdown('Send `retry-after` on *429*')).toBe('Send `retry-after` on \\*429\\*');
+    expect(escapeMarkdown('`[x](y)` and `a|b`')).toBe('`[x](y)` and `a|b`');
+    expect(escapeMarkdown('``')).toBe('\\`\\`');
+  });
+
+  it('escapes a code span holding HTML as text, so no raw tag reaches the file', () => {
+    expect(escapeMarkdown('`<img src=x onerror=alert(1)>`')).toBe('\\`&lt;img src=x onerror=alert(1)&gt;\\`');
   });
 
   it('turns newlines into spaces so text cannot open a heading or list', () => {
@@ -33,8 +43,9 @@ describe('escapeMarkdown', () => {
 });
 
 describe('escapeTableCell', () => {
-  it('keeps line breaks as <br> and escapes pipes', () => {
+  it('keeps line breaks as <br> and escapes pipes, in code spans too', () => {
     expect(escapeTableCell('a | b\nc')).toBe('a \\| b<br>c');
+    expect(escapeTableCell('use `a|b`')).toBe('use `a\\|b`');
   });
 
   it('never leaves a cell empty and does not escape a leading dash', () => {

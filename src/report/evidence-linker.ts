@@ -15,11 +15,22 @@ export class EvidenceLinker {
 
   /** Link a probe id written as `suite/probe` or a bare `probe` (suite looked up from results). */
   linkProbeId(probeId: string): EvidenceLink {
+    const key = this.#resolve(probeId);
+    if (key === null) return { label: probeId, href: null };
+    return this.link(key.suite, key.probe) ?? { label: probeId, href: null };
+  }
+
+  /** How often a probe ran in this run and how often it passed; runs 0 when it did not run. */
+  outcome(probeId: string): { runs: number; passed: number } {
+    const key = this.#resolve(probeId);
+    return (key && this.#scan.probeOutcomes.get(probeKey(key.suite, key.probe))) || { runs: 0, passed: 0 };
+  }
+
+  #resolve(probeId: string): { suite: string; probe: string } | null {
     const slash = probeId.indexOf('/');
     const suite = slash > 0 ? probeId.slice(0, slash) : this.#scan.suiteOfProbe.get(probeId);
     const probe = slash > 0 ? probeId.slice(slash + 1) : probeId;
-    if (suite === undefined) return { label: probeId, href: null };
-    return this.link(suite, probe) ?? { label: probeId, href: null };
+    return suite === undefined ? null : { suite, probe };
   }
 
   /** Link to a probe of this run, registering an evidence row when no failed-check row anchors it. */

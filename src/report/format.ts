@@ -73,19 +73,9 @@ export function yesNo(value: boolean | null | undefined): string {
   return value ? 'Yes' : 'No';
 }
 
-/**
- * 95 % Wilson score interval of a rate observed over n samples, as `87–100%`.
- * Reported beside every rate so a reader sees how much the number can be trusted.
- */
-export function formatWilsonInterval(rate: number | null | undefined, samples: number): string {
-  if (typeof rate !== 'number' || !Number.isFinite(rate) || samples <= 0) return NULL_DISPLAY;
-  const z = 1.96;
-  const z2 = z * z;
-  const p = Math.min(1, Math.max(0, rate));
-  const denominator = 1 + z2 / samples;
-  const centre = (p + z2 / (2 * samples)) / denominator;
-  const margin = (z * Math.sqrt((p * (1 - p)) / samples + z2 / (4 * samples * samples))) / denominator;
-  const low = Math.max(0, Math.round((centre - margin) * 100));
-  const high = Math.min(100, Math.round((centre + margin) * 100));
-  return `${low}–${high}%`;
+/** A 95 % interval of a rate (bounds 0-1, from `wilsonRate` in scoring/) as `87–100%`. */
+export function formatInterval(low: number | null | undefined, high: number | null | undefined): string {
+  if (typeof low !== 'number' || typeof high !== 'number' || !Number.isFinite(low) || !Number.isFinite(high))
+    return NULL_DISPLAY;
+  return `${Math.round(low * 100)}–${Math.round(high * 100)}%`;
 }

@@ -1,7 +1,8 @@
-/** @module Display names for categories and components, as the seed page spells them. */
-import type { CategoryId, ComponentPath } from '../spec/scorecard.ts';
+/** @module How a category is shown in reports (icon, question, chart colour); names come from history/score-labels. */
+import { CATEGORY_LABELS } from '../history/score-labels.ts';
+import type { CategoryId } from '../spec/scorecard.ts';
 
-export interface CategoryLabel {
+export interface CategoryDisplay {
   title: string;
   icon: string;
   question: string;
@@ -11,60 +12,33 @@ export interface CategoryLabel {
   color: string;
 }
 
-export const CATEGORY_LABELS: Record<CategoryId, CategoryLabel> = {
+export const CATEGORY_DISPLAY: Record<CategoryId, CategoryDisplay> = {
   agentFriendliness: {
-    title: 'Agent Friendliness',
+    title: CATEGORY_LABELS.agentFriendliness,
     icon: '⚙',
     question: 'Can an agent use this?',
     short: 'AF',
     color: '#2563eb',
   },
   security: {
-    title: 'Security',
+    title: CATEGORY_LABELS.security,
     icon: '🔒',
     question: 'Is it safe for agents?',
     short: 'Security',
     color: '#16a34a',
   },
   reliability: {
-    title: 'Reliability',
+    title: CATEGORY_LABELS.reliability,
     icon: '⚡',
     question: 'Does it work consistently?',
     short: 'Reliability',
     color: '#d97706',
   },
   dataProtection: {
-    title: 'Data Protection',
+    title: CATEGORY_LABELS.dataProtection,
     icon: '🛡',
     question: 'Is personal data handled lawfully (GDPR)?',
     short: 'Data Protection',
     color: '#7c3aed',
   },
 };
-
-export const COMPONENT_LABELS: Record<ComponentPath, string> = {
-  'agentFriendliness.mcpQuality': 'MCP Quality',
-  'agentFriendliness.documentation': 'Documentation',
-  'agentFriendliness.errorMessages': 'Error Messages',
-  'agentFriendliness.authSimplicity': 'Auth Simplicity',
-  'agentFriendliness.rateLimits': 'Rate Limits',
-  'security.tlsEnforcement': 'TLS Enforcement',
-  'security.authStrength': 'Auth Strength',
-  'security.scopeGranularity': 'Scope Granularity',
-  'security.dependencyHygiene': 'Dep. Hygiene',
-  'security.secretHandling': 'Secret Handling',
-  'reliability.uptimeSla': 'Uptime/SLA',
-  'reliability.versionStability': 'Version Stability',
-  'reliability.breakingChanges': 'Breaking Changes',
-  'reliability.errorRecovery': 'Error Recovery',
-  'dataProtection.dataResidency': 'Data Residency',
-  'dataProtection.retentionAndDeletion': 'Retention & Deletion',
-  'dataProtection.dataMinimisation': 'Data Minimisation',
-  'dataProtection.processorTerms': 'Processor Terms',
-  'dataProtection.trainingUse': 'Training Use',
-};
-
-/** Label of a component path, falling back to the raw path for ids the rubric added later. */
-export function componentLabel(path: string): string {
-  return (COMPONENT_LABELS as Record<string, string>)[path] ?? path;
-}

@@ -7,6 +7,8 @@ export interface MethodologyComponentRow {
   category: string;
   label: string;
   display: string;
+  coverage: string;
+  samples: string;
   source: string;
   evidenceCount: string;
   caps: string;
@@ -26,12 +28,29 @@ export interface MethodologyView {
   sampleSizes: LabelValue[];
   reasons: LabelValue[];
   components: MethodologyComponentRow[];
+  /** Rubric and target profile that produced the scorecard, name and sha256 prefix. */
+  inputs: LabelValue[];
   attestedClaims: ClaimRow[];
   notes: string[];
 }
 
 export const INCOMPLETE_BANNER =
   'INCOMPLETE RUN: not every planned probe produced a result, so some scores rest on less evidence than the rubric expects.';
+
+/** Enough of the hash to tell two inputs apart at a glance; scorecard.json has all of it. */
+const HASH_PREFIX = 12;
+
+function scoringInputs(scorecard: Scorecard): LabelValue[] {
+  if (!scorecard.inputs) return [];
+  const { rubric, profile } = scorecard.inputs;
+  return [
+    { label: 'Rubric', value: `${rubric.name} (sha256 ${rubric.sha256.slice(0, HASH_PREFIX)})` },
+    {
+      label: 'Target profile',
+      value: profile ? `${profile.name} (sha256 ${profile.sha256.slice(0, HASH_PREFIX)})` : 'none',
+    },
+  ];
+}
 
 export function methodologyView(input: {
   scorecard: Scorecard;
@@ -82,15 +101,19 @@ export function methodologyView(input: {
         category: category.title,
         label: row.label,
         display: row.display,
+        coverage: row.coverage,
+        samples: row.samples,
         source: row.sourceLabel,
         evidenceCount: String(row.evidenceCount),
         caps: row.caps.join('; ') || '--',
         unverified: row.unverified.join(', ') || '--',
       })),
     ),
+    inputs: scoringInputs(scorecard),
     attestedClaims: input.attestedClaims,
     notes: [
-      'A score shown as -- could not be judged; it never counts as a pass.',
+      'A score shown as -- could not be judged (insufficient evidence); it never counts as a pass.',
+      "Coverage is the share of a component's published points (a category's weight) that a measurement or an attested fact judged.",
       'Measured components come from live probe checks; attested ones from dated documents in the target profile.',
       'Attested evidence past its re-verify-by date is stale and counts as unknown.',
       'Rates carry their sample count and a 95 % Wilson interval.',

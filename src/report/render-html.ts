@@ -2,6 +2,7 @@
 import Handlebars from 'handlebars';
 import { categoryIconSvg } from './category-icons.ts';
 import type { ChartImage } from './charts/chart-png.ts';
+import { htmlWithCode } from './html-with-code.ts';
 import { readTemplate } from './load-template.ts';
 import type { ReportData } from './report-data.ts';
 
@@ -21,12 +22,16 @@ interface HtmlView {
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+function textOf(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
 let compiled: { template: Handlebars.TemplateDelegate<HtmlView>; css: string } | undefined;
 
 /**
  * A private Handlebars environment with its default HTML escaping: every `{{ }}` escapes,
  * and `{{{ }}}` is used only for the stylesheet and the base64 data URIs, never target text;
- * `icon` emits static SVG chosen by category id.
+ * `icon` emits static SVG chosen by category id; `code` escapes like `{{ }}` and adds only <code>.
  */
 function compile(): NonNullable<typeof compiled> {
   const handlebars = Handlebars.create();
@@ -34,6 +39,7 @@ function compile(): NonNullable<typeof compiled> {
     'icon',
     (category: unknown) => new handlebars.SafeString(categoryIconSvg(String(category))),
   );
+  handlebars.registerHelper('code', (text: unknown) => new handlebars.SafeString(htmlWithCode(textOf(text))));
   return {
     template: handlebars.compile<HtmlView>(readTemplate('report.html.hbs'), { strict: false }),
     css: readTemplate('report.css'),

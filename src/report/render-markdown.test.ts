@@ -64,7 +64,7 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain(
       '| Can an agent use this? | Is it safe for agents? | Does it work consistently? |',
     );
-    expect(markdown).toContain('| MCP Quality | -- | not judged | No MCP server |');
+    expect(markdown).toContain('| MCP Quality | -- | -- | not judged | No MCP server |');
     expect(markdown).toContain('[tools/tool-loop](#probe-tools-tool-loop)');
     expect(markdown).toContain('<a id="probe-tools-tool-loop"></a>');
   });
@@ -92,7 +92,9 @@ describe('renderMarkdown', () => {
     expect(unescaped).not.toMatch(/\]\(javascript:/i);
     expect(unescaped).not.toMatch(/\[[^\]]*\]\((?!https?:|#probe-|charts\/)/);
     expect(markdown).not.toMatch(/^#+ injected|^- injected/m);
-    expect(markdown).not.toMatch(/(?<!\\)`/);
+    // Unescaped backticks only as whole code spans, which hold no HTML; a fence stays escaped text.
+    expect(markdown.replace(/(?<![\\`])`[^`<>&]+`(?!`)/g, '')).not.toMatch(/(?<!\\)`/);
+    expect(markdown).toContain('\\`\\`\\`rm -rf /\\`\\`\\` and `code`');
     expect(markdown).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     // Every table row keeps its column count: no unescaped pipe splits a cell.
     for (const table of markdown.split(/\n\n/).filter((block) => block.startsWith('|'))) {

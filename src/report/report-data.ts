@@ -7,19 +7,23 @@ import { chartRefs, chartSeries } from './chart-series.ts';
 import { claimRow, measuredCheckRows } from './data-protection-view.ts';
 import { EvidenceLinker } from './evidence-linker.ts';
 import { formatDate } from './format.ts';
+import { contradictedRows, gotchaRows } from './gotcha-view.ts';
+import { interfaceRows } from './interface-view.ts';
 import { INCOMPLETE_BANNER, type MethodologyView, methodologyView } from './methodology-view.ts';
 import { availabilityRows, jsonModeRows, latencyRows, toolCallRows } from './metrics-view.ts';
-import { gotchaRows, NO_PROFILE_MESSAGE, profileView } from './profile-view.ts';
+import { NO_PROFILE_MESSAGE, profileView } from './profile-view.ts';
 import type {
   CategorySection,
   ChartRef,
   ChartSeries,
   ClaimRow,
+  ContradictedRow,
   EvidenceRow,
   FailedCheckRow,
   GotchaRow,
   HeadlineRow,
   HistoryPoint,
+  InterfaceRow,
   LatencyRow,
   MeasuredCheckRow,
   ProfileView,
@@ -58,13 +62,19 @@ export interface ReportData {
   };
   /** Text of the visible banner when the run is incomplete, else null. */
   incompleteBanner: string | null;
+  /** When the run measured nothing valid: the sentence shown instead of any score dial. */
+  invalidRun: string | null;
   /** Agent Friendliness, Security, Reliability: the seed page's three headline scores. */
   headline: HeadlineRow[];
   dataProtectionHeadline: HeadlineRow;
   categories: CategorySection[];
   profile: ProfileView | null;
   noProfileMessage: string;
+  /** Measured for REST, SDK and MCP; the profile's word for the rest. */
+  interfaces: InterfaceRow[];
   gotchas: GotchaRow[];
+  /** Profile gotchas every named probe of this run contradicted: never shown as gotchas. */
+  contradicted: ContradictedRow[];
   dataProtection: {
     score: ScoreView;
     note: string;
@@ -100,6 +110,16 @@ function header(scorecard: Scorecard, profile: TargetProfile | null, runDir: str
   };
 }
 
+/** Older scorecards carry no validity and count as valid. */
+function invalidRunMessage(scorecard: Scorecard): string | null {
+  const { validity } = scorecard;
+  if (!validity || validity.valid) return null;
+  return (
+    validity.message?.trim() ||
+    `This run did not measure the target (${validity.reason ?? 'invalid run'}): no score is shown.`
+  );
+}
+
 function chartsView(series: ChartSeries): ReportData['charts'] {
   const refs = chartRefs(series);
   return { refs, byName: Object.fromEntries(refs.map((ref) => [ref.name, ref])), series };
@@ -117,6 +137,7 @@ export function buildReportData(input: BuildReportDataInput): ReportData {
   const asOf = scorecard.finishedAt || scorecard.startedAt;
   const claims = (profile?.claims ?? []).map((claim) => ({ claim, row: claimRow(claim, asOf) }));
   const gotchas = gotchaRows(scorecard.gotchas, profile, linker);
+  const contradicted = contradictedRows(scorecard.gotchas, profile, linker);
   const measuredChecks = measuredCheckRows(scan.dataProtectionChecks.values(), linker);
   const omitted = Math.max(0, scan.failedTotal - scan.failedRows.length);
   const series = chartSeries({
@@ -131,12 +152,15 @@ export function buildReportData(input: BuildReportDataInput): ReportData {
   return {
     header: header(scorecard, profile, input.runDir),
     incompleteBanner: scorecard.complete ? null : INCOMPLETE_BANNER,
+    invalidRun: invalidRunMessage(scorecard),
     headline: mainCategories.map((category) => headlineRow(scorecard, category.id)),
     dataProtectionHeadline: headlineRow(scorecard, 'dataProtection'),
     categories: mainCategories,
     profile: profile ? profileView(profile) : null,
     noProfileMessage: NO_PROFILE_MESSAGE,
+    interfaces: interfaceRows(scan.interfaces, profile),
     gotchas,
+    contradicted,
     dataProtection: {
       score: scoreView(dataProtectionSection.score),
       note: dataProtectionSection.note,

@@ -19,6 +19,10 @@ export interface ScoreView {
 }
 
 export interface HeadlineRow extends ScoreView {
+  /** Share of the category's weight judged, e.g. `80%`; empty when the scorecard has no coverage. */
+  coverage: string;
+  /** Null because evidence fell below the coverage floor. */
+  insufficient: boolean;
   id: CategoryId;
   title: string;
   icon: string;
@@ -32,6 +36,12 @@ export interface ComponentRow extends ScoreView {
   /** `measured`, `attested`, `measured + attested` or `not judged`. */
   sourceLabel: string;
   evidenceCount: number;
+  /** Share of the component's points judged, e.g. `75%`; `--` when the scorecard has no coverage. */
+  coverage: string;
+  /** Probe results behind the measured part, or `--`. */
+  samples: string;
+  /** Null because evidence fell below the coverage floor (shown as `--`, "insufficient evidence"). */
+  insufficient: boolean;
   notes: string;
   caps: string[];
   unverified: string[];
@@ -55,6 +65,16 @@ export interface GotchaRow {
   detail: string;
   source: 'measured' | 'attested';
   links: EvidenceLink[];
+  sourceUrl: string;
+  sourceHref: string | null;
+}
+
+/** A profile gotcha every named probe of this run contradicted (ran and passed each time). */
+export interface ContradictedRow {
+  title: string;
+  /** What the profile claimed. */
+  claim: string;
+  probes: { link: EvidenceLink; counts: string }[];
   sourceUrl: string;
   sourceHref: string | null;
 }
@@ -134,12 +154,19 @@ export interface LabelValue {
   value: string;
 }
 
+export interface InterfaceRow {
+  label: string;
+  /** `Yes` when this run exercised it; else the profile's Yes/No, or `--`. */
+  value: string;
+  /** What the value rests on: `measured: N probe results`, `profile`, `not measured in this run`. */
+  basis: string;
+}
+
 export interface ProfileView {
   bestWhen: string;
   avoidWhen: string;
   useCases: string[];
   notFor: string[];
-  interface: LabelValue[];
   authentication: { methods: string; oauth: string; scopes: string; notes: string };
   pricing: { model: string; freeTier: string; requiresCreditCard: string; notes: string };
   agentMetadata: LabelValue[];

@@ -1,8 +1,10 @@
 /** @module One pass over all probe results, collecting what the report shows (capped, linear). */
+
+import { componentLabel } from '../history/score-labels.ts';
 import type { CheckResult, ProbeResult } from '../spec/probe-result.ts';
 import { probeAnchor, probeKey } from './anchors.ts';
 import { exchangeView, probeLabel } from './exchange-view.ts';
-import { componentLabel } from './labels.ts';
+import { InterfaceTally } from './interface-view.ts';
 import type { FailedCheckRow } from './report-rows.ts';
 
 export const DEFAULT_FAILED_CHECK_LIMIT = 200;
@@ -27,10 +29,13 @@ export interface ResultScan {
   /** First failed or errored result of each probe, else its first result. */
   representative: Map<string, ProbeResult>;
   suiteOfProbe: Map<string, string>;
+  /** Results and passed results of each probe (`suite/probe`), across repetitions. */
+  probeOutcomes: Map<string, { runs: number; passed: number }>;
   ttftSamples: number[];
   e2eSamples: number[];
   reasons: Map<string, number>;
   dataProtectionChecks: Map<string, MeasuredCheckTally>;
+  interfaces: InterfaceTally;
 }
 
 function tallyDataProtection(scan: ResultScan, check: CheckResult, result: ProbeResult): void {
@@ -96,10 +101,12 @@ export function scanResults(
     anchored: new Set(),
     representative: new Map(),
     suiteOfProbe: new Map(),
+    probeOutcomes: new Map(),
     ttftSamples: [],
     e2eSamples: [],
     reasons: new Map(),
     dataProtectionChecks: new Map(),
+    interfaces: new InterfaceTally(),
   };
   for (const result of results) {
     scan.total += 1;
@@ -110,7 +117,12 @@ export function scanResults(
     if (!seen || (bad && seen.status !== 'failed' && seen.status !== 'errored')) {
       scan.representative.set(key, result);
     }
+    const outcome = scan.probeOutcomes.get(key) ?? { runs: 0, passed: 0 };
+    outcome.runs += 1;
+    if (result.status === 'passed') outcome.passed += 1;
+    scan.probeOutcomes.set(key, outcome);
     if (!scan.suiteOfProbe.has(result.probe)) scan.suiteOfProbe.set(result.probe, result.suite);
+    scan.interfaces.add(result);
     if (result.reason) scan.reasons.set(result.reason, (scan.reasons.get(result.reason) ?? 0) + 1);
     if (result.measurements?.latency === true) {
       if (isSample(result.timings.ttftMs)) scan.ttftSamples.push(result.timings.ttftMs);

@@ -1,14 +1,17 @@
 /** @module Headline scores, per-category breakdowns and component rows of a scorecard. */
+
+import { componentLabel } from '../history/score-labels.ts';
 import {
   CATEGORY_COMPONENTS,
   CATEGORY_IDS,
   type CategoryId,
   type ComponentScore,
   type ComponentSource,
+  type Coverage,
   type Scorecard,
 } from '../spec/scorecard.ts';
-import { formatScore, scorePercent, scoreTone } from './format.ts';
-import { CATEGORY_LABELS, componentLabel } from './labels.ts';
+import { formatRate, formatScore, NULL_DISPLAY, scorePercent, scoreTone } from './format.ts';
+import { CATEGORY_DISPLAY } from './labels.ts';
 import type { CategorySection, ComponentRow, HeadlineRow, ScoreView } from './report-rows.ts';
 
 const SOURCE_LABELS: Record<ComponentSource, string> = {
@@ -23,7 +26,34 @@ export function scoreView(score: number | null | undefined): ScoreView {
   return { score: value, display: formatScore(value), percent: scorePercent(value), tone: scoreTone(value) };
 }
 
+export const INSUFFICIENT_EVIDENCE = 'insufficient evidence';
+
+/** `75%` of the points (or weight) judged, or `--` on scorecards written before coverage existed. */
+export function coverageDisplay(coverage: Coverage | undefined): string {
+  return coverage ? formatRate(coverage.share).replace(/\.0%$/, '%') : NULL_DISPLAY;
+}
+
+/**
+ * A null score is "insufficient evidence" when the scorer says so, or when it measured coverage
+ * (scorecards with coverage null a score only below the rubric's coverage floor).
+ */
+function isInsufficient(
+  score: number | null | undefined,
+  notes: string,
+  coverage: Coverage | undefined,
+): boolean {
+  if (typeof score === 'number') return false;
+  return coverage !== undefined || notes.toLowerCase().includes(INSUFFICIENT_EVIDENCE);
+}
+
+function withInsufficientNote(notes: string, insufficient: boolean): string {
+  if (!insufficient || notes.toLowerCase().includes(INSUFFICIENT_EVIDENCE)) return notes;
+  return notes ? `Insufficient evidence. ${notes}` : 'Insufficient evidence.';
+}
+
 function componentRow(path: string, component: ComponentScore | null | undefined): ComponentRow {
+  const notes = component?.notes ?? '';
+  const insufficient = isInsufficient(component?.score, notes, component?.coverage);
   return {
     ...scoreView(component?.score),
     path,
@@ -31,7 +61,10 @@ function componentRow(path: string, component: ComponentScore | null | undefined
     source: component?.source ?? 'not-applicable',
     sourceLabel: SOURCE_LABELS[component?.source ?? 'not-applicable'],
     evidenceCount: component?.evidence.length ?? 0,
-    notes: component?.notes ?? '',
+    coverage: coverageDisplay(component?.coverage),
+    samples: component?.coverage ? String(component.coverage.samples) : NULL_DISPLAY,
+    insufficient,
+    notes: withInsufficientNote(notes, insufficient),
     caps: component?.capsApplied ?? [],
     unverified: component?.unverified ?? [],
     nullAggregation: component?.nullAggregation ?? '',
@@ -67,9 +100,12 @@ export function summariseComponents(rows: ComponentRow[]): string {
 }
 
 export function headlineRow(scorecard: Scorecard, category: CategoryId): HeadlineRow {
-  const label = CATEGORY_LABELS[category];
+  const label = CATEGORY_DISPLAY[category];
+  const scores = scorecard.scores[category];
   return {
-    ...scoreView(scorecard.scores[category]?.score),
+    ...scoreView(scores?.score),
+    coverage: scores?.coverage ? coverageDisplay(scores.coverage) : '',
+    insufficient: isInsufficient(scores?.score, scores?.notes ?? '', scores?.coverage),
     id: category,
     title: label.title,
     icon: label.icon,
@@ -80,7 +116,8 @@ export function headlineRow(scorecard: Scorecard, category: CategoryId): Headlin
 export function categorySections(scorecard: Scorecard): CategorySection[] {
   return CATEGORY_IDS.map((category) => {
     const components = componentRows(scorecard, category);
-    const note = scorecard.scores[category]?.notes?.trim();
-    return { ...headlineRow(scorecard, category), note: note || summariseComponents(components), components };
+    const headline = headlineRow(scorecard, category);
+    const note = scorecard.scores[category]?.notes?.trim() || summariseComponents(components);
+    return { ...headline, note: withInsufficientNote(note, headline.insufficient), components };
   });
 }

@@ -4,11 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { registryNames } from '../probes/registry.ts';
 import type { Provider } from '../providers/provider.ts';
+import type { HistoryPoint } from '../report/report-rows.ts';
+import type { ReporterName } from '../report/reporter-names.ts';
 import { writeReports } from '../report/write-reports.ts';
 import type { PreflightRecord } from '../spec/preflight-record.ts';
+import type { HistoryEvidence } from '../spec/probe-result.ts';
 import type { Target } from '../spec/target.ts';
 import { loadSuites } from '../suite/load-suites.ts';
 import { HARNESS_VERSION } from './harness-version.ts';
+import { writeHistoryEvidence } from './history-evidence-file.ts';
 import type { Shard } from './plan-probes.ts';
 import { runPreflight } from './preflight.ts';
 import { PROJECT_PATHS } from './project-paths.ts';
@@ -32,6 +36,11 @@ export interface EvaluateOptions {
   budgetRequests?: number;
   resume?: boolean;
   junitFile?: string;
+  reporters?: readonly ReporterName[];
+  /** Monitoring: tallies from stored runs, written to history-evidence.json before scoring. */
+  historyEvidence?: HistoryEvidence[];
+  /** Monitoring: earlier runs of this name, for the trend chart. */
+  history?: HistoryPoint[];
   signal: AbortSignal;
   events?: RunEvents;
   canaries?: RunSuitesOptions['canaries'];
@@ -75,6 +84,10 @@ function remainingBudget(options: EvaluateOptions, spent: number): number | unde
 export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluation> {
   const suites = await loadSuites(options.suitesDir ?? PROJECT_PATHS.suites, registryNames());
   const startedAt = new Date().toISOString();
+  if (options.historyEvidence && options.historyEvidence.length > 0) {
+    mkdirSync(options.runDir, { recursive: true });
+    writeHistoryEvidence(options.runDir, options.historyEvidence);
+  }
   const preflight: PreflightRecord = options.replay
     ? { skipped: 'replay' }
     : await runPreflight({
@@ -118,6 +131,8 @@ export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluati
     results: scored.results,
     profile: scored.profile,
     junitFile: options.junitFile,
+    reporters: options.reporters,
+    history: options.history,
   });
   return { ...scored, summary, preflight, target, reportPaths };
 }

@@ -1,66 +1,79 @@
 /**
- * @module After a monitored run: carry availability over from stored history into the scorecard,
- * then store, compare, alert, and re-render the reports with their trend chart.
+ * @module A monitored run in three steps that touch history once each: read the name's history
+ * (trend, uptime window, the run to compare with) before the run; evaluate, scoring and rendering
+ * once with that history; then store, compare and alert.
  */
 import type { HistoryStore } from '../history/history-store.ts';
-import { type MonitorOutcome, monitorAfterRun } from '../history/monitor.ts';
-import { uptimeFromHistory } from '../history/trend.ts';
-import { writeReports } from '../report/write-reports.ts';
-import type { Scorecard } from '../spec/scorecard.ts';
+import {
+  type MonitorHistory,
+  type MonitorOutcome,
+  monitorAfterRun,
+  readMonitorHistory,
+} from '../history/monitor.ts';
+import type { HistoryPoint } from '../report/report-rows.ts';
+import type { HistoryEvidence } from '../spec/probe-result.ts';
 import type { Evaluation } from './evaluate-target.ts';
-import { writeHistoryEvidence } from './history-evidence-file.ts';
-import { scoreRun } from './score-run.ts';
 
-/** Stored runs whose availability feeds reliability.uptimeSla (request-weighted). */
-export const UPTIME_WINDOW_RUNS = 30;
+/** What the evaluation takes from history: uptime evidence to score with, the trend to chart. */
+export interface MonitorEvaluationInputs {
+  historyEvidence: HistoryEvidence[];
+  history: HistoryPoint[];
+}
+
+export interface PreparedMonitor {
+  history: MonitorHistory;
+  evaluation: MonitorEvaluationInputs;
+}
+
+/** Read everything monitoring needs from history before the run starts. */
+export async function prepareMonitor(
+  store: HistoryStore,
+  name: string,
+  threshold: number,
+): Promise<PreparedMonitor> {
+  const history = await readMonitorHistory(store, name, { threshold });
+  const { uptime } = history;
+  const historyEvidence: HistoryEvidence[] =
+    uptime.requests > 0
+      ? [
+          {
+            component: 'reliability.uptimeSla',
+            check: 'availability-history',
+            passed: uptime.successes,
+            failed: uptime.requests - uptime.successes,
+            runs: uptime.runs,
+          },
+        ]
+      : [];
+  return { history, evaluation: { historyEvidence, history: history.trend } };
+}
 
 export interface MonitorTargetInput {
   store: HistoryStore;
   name: string;
   runDir: string;
   evaluation: Evaluation;
+  /** From prepareMonitor, read before the run. */
+  history: MonitorHistory;
   threshold: number;
   webhookUrl?: string;
   scrub: (text: string) => string;
 }
 
-export async function monitorTarget(
-  input: MonitorTargetInput,
-): Promise<{ outcome: MonitorOutcome; scorecard: Scorecard }> {
-  const { store, name, runDir, evaluation } = input;
-  let { scorecard, results, profile } = evaluation;
-  const earlier = await store.trend(name, { limit: UPTIME_WINDOW_RUNS });
-  const uptime = uptimeFromHistory(earlier, { runs: UPTIME_WINDOW_RUNS });
-  if (uptime.requests > 0) {
-    writeHistoryEvidence(runDir, [
-      {
-        component: 'reliability.uptimeSla',
-        check: 'availability-history',
-        passed: uptime.successes,
-        failed: uptime.requests - uptime.successes,
-        runs: uptime.runs,
-      },
-    ]);
-    ({ scorecard, results, profile } = await scoreRun(runDir));
-  }
+/** Store the evaluated run, compare it with the previous one and alert; nothing is re-scored or re-rendered. */
+export async function monitorTarget(input: MonitorTargetInput): Promise<{ outcome: MonitorOutcome }> {
+  const { evaluation } = input;
   const outcome = await monitorAfterRun({
-    store,
-    name,
+    store: input.store,
+    name: input.name,
     runId: evaluation.manifest.runId,
-    runDir,
-    scorecard,
-    results,
+    runDir: input.runDir,
+    scorecard: evaluation.scorecard,
+    results: evaluation.results,
+    history: input.history,
     threshold: input.threshold,
     webhookUrl: input.webhookUrl,
     scrub: input.scrub,
   });
-  const history = await store.trend(name, { limit: 90 });
-  await writeReports({
-    runDir,
-    scorecard,
-    results,
-    profile,
-    history: history.length >= 2 ? history : undefined,
-  });
-  return { outcome, scorecard };
+  return { outcome };
 }

@@ -59,6 +59,10 @@ describe('target text in reports', () => {
       // Link brackets from the target are escaped (`\[x\](...)`), so no link is formed.
       expect(markdown).not.toMatch(/(?<!\\)\]\(javascript:/);
       expect(markdown).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+      // Paired backticks may stay code spans, but never around a tag: those are escaped as text.
+      const ourTagsRemoved = markdown.replace(/<br>|<a id="[a-z0-9-]+"><\/a>/g, ' ');
+      expect(ourTagsRemoved).not.toMatch(/(?<![\\`])`[^`\n]*[<>][^`\n]*`(?!`)/);
+      expect(html).not.toMatch(/<code>[^<]*<(?!\/code>)/);
       // Every table row has as many unescaped cell separators as its table's header.
       let columns: number | null = null;
       for (const line of markdown.split('\n')) {

@@ -79,7 +79,7 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
   it('alerts on a planted regression, posts the webhook and exits 1', async () => {
     const second = await monitorAgainst('no-auth', 'run-2');
     expect(second.code, second.stderr).toBe(1);
-    expect(second.stdout).toMatch(/alert: .*Security › Auth strength/);
+    expect(second.stdout).toMatch(/alert: .*Security › Auth Strength/);
     const alerts = JSON.parse(readFileSync(join(root, 'run-2', 'alerts.json'), 'utf8')) as {
       alerts: { kind: string }[];
     };

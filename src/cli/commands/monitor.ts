@@ -32,7 +32,7 @@ export const monitorCommand: CliCommand = {
   details:
     'The run folder defaults to reports/<name>/<timestamp>. Alerts go to the console, alerts.json beside the run, and the webhook (undeliverable alerts land in outbox.jsonl).',
   async run(options, _positionals, io) {
-    const { monitorTarget } = await import('../../run/monitor-target.ts');
+    const { monitorTarget, prepareMonitor } = await import('../../run/monitor-target.ts');
     const { historyLocation, openHistoryStore } = await import('../../history/open-history-store.ts');
     const { createScrubber } = await import('../../providers/scrub-secrets.ts');
     const { runEvaluation } = await import('../run-evaluation.ts');
@@ -55,19 +55,26 @@ export const monitorCommand: CliCommand = {
     await prepareRun(run, target, runDir, io);
     const store = await openHistoryStore(historyLocation(io.cwd, dbLocation(options)));
     try {
-      const { code, evaluation } = await runEvaluation({ target, apiKey, runDir, ...run }, io);
-      const { outcome, scorecard } = await monitorTarget({
+      // History is read once, before the run; the run is then scored and rendered once with it.
+      const prepared = await prepareMonitor(store, options.name, threshold);
+      const { code, evaluation } = await runEvaluation(
+        { target, apiKey, runDir, ...run, ...prepared.evaluation },
+        io,
+      );
+      const { outcome } = await monitorTarget({
         store,
         name: options.name,
         runDir,
         evaluation,
+        history: prepared.history,
         threshold,
         webhookUrl: options.webhook as string | undefined,
         scrub: createScrubber([apiKey]),
       });
-      if (scorecard.scores.reliability.score !== evaluation.scorecard.scores.reliability.score) {
+      const { uptime } = prepared.history;
+      if (uptime.requests > 0) {
         io.stdout.write(
-          `with the availability of earlier runs: Reliability ${scorecard.scores.reliability.score ?? '--'}/100\n`,
+          `Reliability counts the availability of ${uptime.runs} earlier run(s) (${uptime.requests} requests)\n`,
         );
       }
       if (outcome.firstRun)

@@ -2,13 +2,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../cli-command.ts';
+import { REPORTER_OPTION, readReporters } from '../reporter-option.ts';
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 're-render the reports of a run directory offline',
   usage: 'RUN_DIR',
   positionals: true,
-  options: [{ name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' }],
+  options: [
+    { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
+    REPORTER_OPTION,
+  ],
   async run(options, positionals, io) {
     const { writeReports } = await import('../../report/write-reports.ts');
     const { readManifest, readResults, readScorecard, resultsPath, scorecardPath } = await import(
@@ -30,6 +34,7 @@ export const reportCommand: CliCommand = {
       results: readResults(resultsPath(runDir)),
       profile: manifest ? await loadProfileFor(manifest) : null,
       junitFile: options.junit as string | undefined,
+      reporters: readReporters(options),
     });
     io.stdout.write(`wrote ${paths.length} files:\n${paths.map((path: string) => `  ${path}`).join('\n')}\n`);
     return 0;

@@ -123,6 +123,12 @@ export function fullScorecard(): Scorecard {
         probeIds: [],
         source: 'attested',
       },
+      {
+        title: 'Codestral has a separate endpoint',
+        detail: 'codestral.mistral.ai needs its own API key.',
+        probeIds: [],
+        source: 'attested',
+      },
     ],
   };
 }
@@ -185,6 +191,13 @@ export function hostileScorecard(): Scorecard {
         detail: `${HOSTILE.newline} ${HOSTILE.pipes} ${HOSTILE.backticks} ${HOSTILE.control}`,
         probeIds: ['evil/<script>', 'tools/tool-loop'],
         source: 'measured',
+      },
+      // The hostile profile's gotcha, carried as the scorer carries an uncontradicted attested one.
+      {
+        title: `${HOSTILE.image} gotcha`,
+        detail: HOSTILE.newline,
+        probeIds: ['evil/<script>'],
+        source: 'attested',
       },
     ],
   };
