@@ -13,7 +13,7 @@ import type { Target } from '../spec/target.ts';
 import { loadSuites } from '../suite/load-suites.ts';
 import { HARNESS_VERSION } from './harness-version.ts';
 import { writeHistoryEvidence } from './history-evidence-file.ts';
-import type { Shard } from './plan-probes.ts';
+import { planProbes, type Shard } from './plan-probes.ts';
 import { runPreflight } from './preflight.ts';
 import { PROJECT_PATHS } from './project-paths.ts';
 import { MANIFEST_SCHEMA_VERSION, readManifest, writeManifest } from './run-manifest.ts';
@@ -30,6 +30,7 @@ export interface EvaluateOptions {
   runDir: string;
   suitesDir?: string;
   onlySuites?: string[];
+  settings?: RunSuitesOptions['settings'];
   concurrency: number;
   timeoutMs: number;
   shard?: Shard;
@@ -57,7 +58,12 @@ export interface Evaluation extends ScoredRun {
 }
 
 /** run.json for a run the preflight stopped: no plan ran, the outcome says why. */
-function writeStoppedManifest(options: EvaluateOptions, preflight: PreflightRecord, startedAt: string): void {
+function writeStoppedManifest(
+  options: EvaluateOptions,
+  preflight: PreflightRecord,
+  startedAt: string,
+  suiteIds: string[],
+): void {
   mkdirSync(options.runDir, { recursive: true });
   const previous = options.resume ? readManifest(options.runDir) : null;
   writeManifest(options.runDir, {
@@ -68,10 +74,11 @@ function writeStoppedManifest(options: EvaluateOptions, preflight: PreflightReco
     startedAt: previous?.startedAt ?? startedAt,
     finishedAt: new Date().toISOString(),
     complete: false,
-    suites: [],
+    suites: suiteIds,
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
     planned: 0,
     preflight,
+    ...(options.settings ? { settings: options.settings } : {}),
   });
 }
 
@@ -98,7 +105,8 @@ export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluati
   let summary: RunSummary | null = null;
   let target = options.target;
   if ('outcome' in preflight && preflight.outcome !== 'ok') {
-    writeStoppedManifest(options, preflight, startedAt);
+    const suiteIds = [...new Set(planProbes(suites, options.onlySuites).map((item) => item.suite.id))];
+    writeStoppedManifest(options, preflight, startedAt, suiteIds);
   } else {
     const spent = 'requests' in preflight ? preflight.requests.length : 0;
     let provider = options.provider;
