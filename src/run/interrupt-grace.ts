@@ -2,6 +2,8 @@
 
 export class InterruptGrace {
   private interruptedAt: number | null = null;
+  /** Set when `settle` gave up on late work: nothing may be written after the results file closes. */
+  private over = false;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -14,6 +16,7 @@ export class InterruptGrace {
 
   /** Whether a result finishing now still counts: no interrupt yet, or within the grace after it. */
   accepts(): boolean {
+    if (this.over) return false;
     return this.interruptedAt === null || this.now() - this.interruptedAt < this.graceMs;
   }
 
@@ -35,5 +38,6 @@ export class InterruptGrace {
       new Promise((resolve) => (graceTimer = setTimeout(resolve, Math.max(0, this.graceMs - elapsed)))),
     ]);
     clearTimeout(graceTimer);
+    this.over = true;
   }
 }
