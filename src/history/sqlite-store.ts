@@ -29,7 +29,13 @@ import {
 } from './table-columns.ts';
 
 export const DEFAULT_HISTORY_FILE = 'reports/history.sqlite';
-const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a write waits for another writer's lock. SQLite's busy handler polls rather than queues,
+ * so under CPU load a writer can lose the lock to the others many times in a row: three threads
+ * writing 40 runs each hit the old 5 s limit (`database is locked`) on a loaded CI machine. A
+ * nightly history write can afford to wait; a lock held longer than this is stuck, not busy.
+ */
+const BUSY_TIMEOUT_MS = 30_000;
 
 function insertSql(table: string, columns: readonly string[]): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`;
@@ -52,9 +58,8 @@ interface TrendRow extends Pick<RunRow, 'run_id' | 'started_at' | 'complete'> {
 export function openSqliteHistoryStore(file: string = DEFAULT_HISTORY_FILE): SqliteHistoryStore {
   const inspection = inspectHistoryFile(file);
   if (inspection.state === 'missing') mkdirSync(dirname(file), { recursive: true });
-  const database = new Database(file);
+  const database = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
-    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     migrate(database, file);

@@ -1,4 +1,7 @@
-/** @module Rate-limit headers of every generation Mistral has sent, plus the common ones, read into numbers. */
+/**
+ * @module Rate-limit headers of every generation Mistral has sent, plus the common ones, read into numbers:
+ * the one parser of Retry-After and reset headers, shared by the burst probe and the runner's 429 waits.
+ */
 
 /** Names we look for; any other header containing `ratelimit` is reported too. */
 export const RATE_LIMIT_HEADERS = [
@@ -46,12 +49,19 @@ const LIMIT_REQUESTS = [
   'ratelimit-limit',
   'x-ratelimit-limit',
 ];
+/** Reset headers, request counters first (OpenAI also sends `x-ratelimit-reset-tokens`, for tokens). */
 const RESET_HEADERS = [
   'x-ratelimit-reset-requests',
+  'x-ratelimit-reset-req-minute',
   'ratelimit-reset',
   'ratelimitbysize-reset',
   'x-ratelimit-reset',
 ];
+
+/** Numbers at least this large are epoch milliseconds (2001-09-09 onwards); smaller but >= EPOCH_SECONDS, epoch seconds. */
+const EPOCH_MILLISECONDS = 1e12;
+/** 2001-09-09 in seconds: no server means a delta of 31 years. */
+const EPOCH_SECONDS = 1e9;
 
 type Headers = Record<string, string>;
 
@@ -79,7 +89,7 @@ export function requestLimit(headers: Headers): number | null {
   return firstNumber(headers, LIMIT_REQUESTS);
 }
 
-/** `1s`, `6m0s`, `250ms`, `1h2m` (OpenAI) or plain seconds, in ms. */
+/** `1s`, `6m0s`, `1m30s`, `250ms`, `1h2m` (OpenAI) or plain seconds, in ms; null when not a duration. */
 export function parseDurationMs(value: string): number | null {
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
@@ -89,25 +99,43 @@ export function parseDurationMs(value: string): number | null {
   return parts.reduce((total, part) => total + Number(part[1]) * (unit[part[2] ?? 's'] ?? 1000), 0);
 }
 
+/** Retry-After (RFC 9110 §10.2.3): delta seconds or an HTTP date; ms from now, never negative. */
+export function parseRetryAfterMs(value: string | undefined, nowMs: number): number | null {
+  if (value === undefined || value.trim() === '') return null;
+  const delta = parseDurationMs(value);
+  if (delta !== null) return delta;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+/**
+ * A reset header: delta seconds (`38`, IETF draft, Mistral), a duration (`1m30s`, OpenAI), epoch
+ * seconds (`1764158400`, GitHub style) or epoch milliseconds; ms from now, never negative.
+ */
+export function parseResetMs(value: string | undefined, nowMs: number): number | null {
+  if (value === undefined) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const number = Number(trimmed);
+    if (number >= EPOCH_MILLISECONDS) return Math.max(0, number - nowMs);
+    if (number >= EPOCH_SECONDS) return Math.max(0, number * 1000 - nowMs);
+    return number * 1000;
+  }
+  return parseDurationMs(trimmed);
+}
+
 export interface AdvisedWait {
   ms: number;
   source: 'retry-after' | 'reset';
 }
 
-/** What the server told us to wait: Retry-After (seconds or HTTP date) first, then a reset header. */
+/** What the server told us to wait: Retry-After first, then the first reset header present. */
 export function advisedWait(headers: Headers, nowMs: number): AdvisedWait | null {
-  const retryAfter = headers['retry-after'];
-  if (retryAfter !== undefined) {
-    const seconds = parseDurationMs(retryAfter);
-    if (seconds !== null) return { ms: seconds, source: 'retry-after' };
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return { ms: Math.max(0, date - nowMs), source: 'retry-after' };
-  }
+  const retryAfter = parseRetryAfterMs(headers['retry-after'], nowMs);
+  if (retryAfter !== null) return { ms: retryAfter, source: 'retry-after' };
   for (const name of RESET_HEADERS) {
-    const value = headers[name];
-    const ms = value === undefined ? null : parseDurationMs(value);
-    // Some servers send an epoch timestamp in x-ratelimit-reset; more than a day ahead means epoch seconds.
-    if (ms !== null) return { ms: ms > 86_400_000 ? Math.max(0, ms - nowMs) : ms, source: 'reset' };
+    const reset = parseResetMs(headers[name], nowMs);
+    if (reset !== null) return { ms: reset, source: 'reset' };
   }
   return null;
 }

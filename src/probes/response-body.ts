@@ -1,14 +1,13 @@
-/** @module Reading bodies safely: the one place network JSON is parsed. */
+/** @module Reading response bodies in probes, through the one network JSON parser (`providers/parse-json-body`). */
+import { parseJsonText } from '../providers/parse-json-body.ts';
 import type { ProviderExchange } from '../providers/provider.ts';
 
 export type JsonReadResult = { ok: true; value: unknown } | { ok: false; error: string };
 
+/** JSON text from the network (a body, an SSE event, a model's content) as a value or the parser's message. */
 export function readJson(text: string): JsonReadResult {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  const parsed = parseJsonText(text);
+  return parsed.ok ? parsed : { ok: false, error: parsed.message };
 }
 
 export function exchangeJson(exchange: ProviderExchange): unknown {

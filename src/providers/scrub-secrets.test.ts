@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createScrubber, REDACTED, scrubDeep } from './scrub-secrets.ts';
+import { secretForms } from './secret-forms.ts';
 
 const KEY = 'Zk3pQ9vLm2Xr7TbN4cWd8YhF6sJa1Ue5';
 
@@ -23,24 +24,89 @@ describe('createScrubber', () => {
     expect(JSON.parse(scrubbed).error.message).toBe(`Invalid key ${REDACTED}`);
   });
 
-  it('replaces fragments of 8 or more characters and keeps fragments of 7', () => {
-    expect(scrub(`prefix ${KEY.slice(3, 11)} suffix`)).toBe(`prefix ${REDACTED} suffix`);
+  it('replaces distinctive fragments of 12 or more characters and keeps fragments of 11', () => {
+    expect(scrub(`prefix ${KEY.slice(3, 15)} suffix`)).toBe(`prefix ${REDACTED} suffix`);
     expect(scrub(`masked ${KEY.slice(0, 4)}...${KEY.slice(-12)}`)).toBe(
       `masked ${KEY.slice(0, 4)}...${REDACTED}`,
     );
-    const seven = KEY.slice(10, 17);
-    expect(scrub(`only ${seven} here`)).toBe(`only ${seven} here`);
+    const eleven = KEY.slice(10, 21);
+    expect(scrub(`only ${eleven} here`)).toBe(`only ${eleven} here`);
   });
 
-  it('finds every 8-character fragment wherever it sits in the text, and no 7-character one', () => {
-    for (let offset = 0; offset + 8 <= KEY.length; offset++) {
+  it('finds every 12-character fragment wherever it sits in the text, and no 11-character one', () => {
+    for (let offset = 0; offset + 12 <= KEY.length; offset++) {
       for (let padding = 0; padding < 10; padding++) {
         const before = '.'.repeat(padding);
-        expect(scrub(`${before}${KEY.slice(offset, offset + 8)}!`)).toBe(`${before}${REDACTED}!`);
-        const seven = `${before}${KEY.slice(offset, offset + 7)}!`;
-        expect(scrub(seven)).toBe(seven);
+        expect(scrub(`${before}${KEY.slice(offset, offset + 12)}!`)).toBe(`${before}${REDACTED}!`);
+        const eleven = `${before}${KEY.slice(offset, offset + 11)}!`;
+        expect(scrub(eleven)).toBe(eleven);
       }
     }
+  });
+
+  it('keeps ids and names that share words with a non-random key, and still removes the key', () => {
+    const demoKey = 'sandbox-demo-key-0000';
+    const demo = createScrubber(secretForms(demoKey));
+    for (const text of [
+      'model sandbox-echo-1',
+      'target sandbox-demo',
+      'check sandbox-demo-key-rejected',
+      '{"id":"sandbox-demo-keyring"}',
+    ])
+      expect(demo(text)).toBe(text);
+    expect(demo(`Bearer ${demoKey}`)).toBe(`Bearer ${REDACTED}`);
+    // A fragment with the key's digits is distinctive; its wordy start alone is not.
+    expect(demo('echo: demo-key-0000')).toBe(`echo: ${REDACTED}`);
+  });
+
+  it('finds the key in base64 and base64url behind a user name of every length (all three alignments)', () => {
+    for (const alphabet of ['base64', 'base64url'] as const) {
+      for (const user of ['', 'u', 'us', 'use', 'user', 'agent-x']) {
+        for (const separator of user === '' ? ['', ':'] : [':']) {
+          const credential = `${user}${separator}${KEY}`;
+          const encoded = Buffer.from(credential).toString(alphabet);
+          const scrubbed = scrub(`Authorization: Basic ${encoded}`);
+          expect(scrubbed, `${alphabet} of ${user}${separator}KEY`).toContain(REDACTED);
+          // What is left is at most the user name's own characters and one boundary group.
+          const left = scrubbed.replace('Authorization: Basic ', '').replace(REDACTED, '');
+          expect(left.length, `${alphabet} of ${user}${separator}KEY left ${left}`).toBeLessThanOrEqual(
+            Math.ceil(((user.length + 1) * 4) / 3) + 4,
+          );
+        }
+      }
+      // The key as user name with a password after it.
+      expect(scrub(Buffer.from(`${KEY}:hunter2`).toString(alphabet))).toContain(REDACTED);
+    }
+  });
+
+  it('finds the key base64-encoded inside a longer base64 stream at every offset', () => {
+    for (let before = 0; before < 6; before++) {
+      const stream = Buffer.from(`${'x'.repeat(before)}{"key":"${KEY}","n":1}`).toString('base64');
+      const scrubbed = scrub(stream);
+      expect(scrubbed).toContain(REDACTED);
+      const kept = scrubbed.split(REDACTED).join('');
+      expect(stream.length - kept.length).toBeGreaterThanOrEqual(Math.floor((KEY.length * 4) / 3) - 4);
+    }
+  });
+
+  it('replaces JSON-escaped and percent-encoded forms of a key with special characters', () => {
+    const special = 'k3Y/"q\\Z9+w x&é=Tr7';
+    const scrubSpecial = createScrubber([special]);
+    expect(scrubSpecial(JSON.stringify({ key: special }))).toBe(`{"key":"${REDACTED}"}`);
+    expect(scrubSpecial(`{"key":"${JSON.stringify(special).slice(1, -1).replace(/\//g, '\\/')}"}`)).toBe(
+      `{"key":"${REDACTED}"}`,
+    );
+    expect(scrubSpecial(`q=${encodeURIComponent(special)}&x=1`)).toBe(`q=${REDACTED}&x=1`);
+    expect(scrubSpecial(`q=${encodeURIComponent(special).replace(/%20/g, '+')}`)).toBe(`q=${REDACTED}`);
+  });
+
+  it('covers the base64 forms providers report as secrets without treating them as keys of their own', () => {
+    const fromProvider = createScrubber(secretForms(KEY));
+    const asUser = Buffer.from(`${KEY}:`).toString('base64');
+    expect(fromProvider(`Basic ${asUser}`)).toBe(`Basic ${REDACTED}`);
+    // A 12-character slice of a base64 form that carries too little of the key is ordinary text.
+    const demoBase64 = Buffer.from('sandbox-demo').toString('base64');
+    expect(createScrubber(secretForms('sandbox-demo-key-0000'))(demoBase64)).toBe(demoBase64);
   });
 
   it('replaces base64 forms (Basic auth with the key as user or password) and percent-encoding', () => {
@@ -61,13 +127,13 @@ describe('createScrubber', () => {
     expect(scrub(`${KEY}${KEY}`)).toBe(REDACTED);
     const other = 'Hq4Vn8Lx2Rw6Tz0Bk5Mc9Pd3Gs7Jf1Ya';
     const both = createScrubber([KEY, other]);
-    expect(both(`${KEY.slice(-10)}${other.slice(0, 10)} and ${other}`)).toBe(`${REDACTED} and ${REDACTED}`);
+    expect(both(`${KEY.slice(-12)}${other.slice(0, 12)} and ${other}`)).toBe(`${REDACTED} and ${REDACTED}`);
   });
 
   it('keeps multi-byte text around the key intact', () => {
     expect(scrub(`😊 clé: ${KEY} — fin ⚾`)).toBe(`😊 clé: ${REDACTED} — fin ⚾`);
     const unicodeKey = 'ключ-секрет-😊-42';
-    expect(createScrubber([unicodeKey])(`x ${unicodeKey.slice(2, 12)} y`)).toBe(`x ${REDACTED} y`);
+    expect(createScrubber([unicodeKey])(`x ${unicodeKey.slice(2)} y`)).toBe(`x ${REDACTED} y`);
   });
 
   it('replaces short secrets only whole and ignores empty ones', () => {
@@ -97,9 +163,14 @@ describe('createScrubber', () => {
 
   it('stays fast on text made of the key repeated', () => {
     const text = KEY.repeat(25_000);
-    const started = performance.now();
     expect(scrub(text)).toBe(REDACTED);
-    expect(performance.now() - started).toBeLessThan(100);
+    // Best of three, as above: the first call also pays for JIT warm-up on a loaded machine.
+    const timings = [0, 1, 2].map(() => {
+      const started = performance.now();
+      scrub(text);
+      return performance.now() - started;
+    });
+    expect(Math.min(...timings)).toBeLessThan(100);
   });
 });
 
@@ -109,7 +180,7 @@ describe('scrubDeep', () => {
     const value = {
       headers: { authorization: `Bearer ${KEY}` },
       [`x-${KEY}`]: [1, true, null, `k=${KEY}`],
-      nested: { deeper: [{ text: KEY.slice(0, 9) }] },
+      nested: { deeper: [{ text: KEY.slice(0, 13) }] },
     };
     expect(scrubDeep(value, scrub)).toEqual({
       headers: { authorization: `Bearer ${REDACTED}` },

@@ -1,11 +1,17 @@
-/** @module Secret scrubbing: removes API keys, their encodings and any 8+ character fragment of them from text. */
-import { secretForms } from './secret-forms.ts';
+/**
+ * @module Secret scrubbing: removes API keys and every encoded form of them from text, and fragments of
+ * them only where the fragment is distinctive (long and random enough that ordinary text cannot match).
+ */
+import { type SecretEncoding, secretEncodings } from './secret-forms.ts';
 
 export type Scrub = (text: string) => string;
 
 export const REDACTED = '[REDACTED]';
-/** Fragments shorter than this are not secret enough to remove (and would shred ordinary text). */
-export const MIN_FRAGMENT_LENGTH = 8;
+/**
+ * Fragments of the key shorter than this are left alone: eight characters of `sandbox-demo-key-0000`
+ * are the start of the model id `sandbox-echo-1`, and a target's name may share a word with its key.
+ */
+export const MIN_FRAGMENT_LENGTH = 12;
 /**
  * Windows of WINDOW characters are checked every STRIDE characters; since STRIDE + WINDOW is
  * MIN_FRAGMENT_LENGTH + 1, every run of MIN_FRAGMENT_LENGTH characters holds one checked window.
@@ -15,8 +21,19 @@ const STRIDE = MIN_FRAGMENT_LENGTH + 1 - WINDOW;
 const HASH_BASE = 0x01000193;
 const FILTER_SLOTS = 1 << 16;
 
+/**
+ * A fragment of a key is distinctive when it is at least MIN_FRAGMENT_LENGTH characters of the key
+ * and mixes two of lower case, upper case and digits, as random keys do and words, ids and names
+ * (`sandbox-demo`, `my-target-name`) do not. The whole key is always scrubbed, distinctive or not.
+ */
+export function isDistinctiveFragment(keyText: string): boolean {
+  if ([...keyText].length < MIN_FRAGMENT_LENGTH) return false;
+  const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u].filter((pattern) => pattern.test(keyText)).length;
+  return classes >= 2;
+}
+
 interface WindowSite {
-  form: string;
+  encoding: SecretEncoding;
   offset: number;
 }
 
@@ -34,65 +51,85 @@ function windowHash(text: string, start: number): number {
   return hash;
 }
 
-function buildIndex(forms: Iterable<string>): FragmentIndex {
+function buildIndex(encodings: Iterable<SecretEncoding>): FragmentIndex {
   const sites = new Map<number, WindowSite[]>();
   const filter = new Uint8Array(FILTER_SLOTS);
-  for (const form of forms) {
+  for (const encoding of encodings) {
+    const form = encoding.text;
     for (let offset = 0; offset + WINDOW <= form.length; offset++) {
       const hash = windowHash(form, offset);
       filter[hash & (FILTER_SLOTS - 1)] = 1;
       const list = sites.get(hash);
-      if (list) list.push({ form, offset });
-      else sites.set(hash, [{ form, offset }]);
+      if (list) list.push({ encoding, offset });
+      else sites.set(hash, [{ encoding, offset }]);
     }
   }
   return { sites, filter };
 }
 
+/** Secrets that are themselves an encoding of another secret in the list (providers report both) are covered by it. */
+function primarySecrets(secrets: string[]): string[] {
+  const unique = [...new Set(secrets.filter((secret) => secret !== ''))];
+  const encoded = new Set<string>();
+  for (const secret of unique)
+    for (const encoding of secretEncodings(secret)) if (encoding.text !== secret) encoded.add(encoding.text);
+  return unique.filter((secret) => !encoded.has(secret));
+}
+
 /**
- * Builds a scrubber for the given secrets. Each secret of 8+ characters is removed together with its
- * base64 and percent-encoded forms and every run of 8+ consecutive characters taken from any of them;
- * overlapping or adjacent runs collapse into one `[REDACTED]`. Shorter secrets are replaced only whole.
+ * Builds a scrubber for the given secrets. Each secret is removed wherever it appears, as are its
+ * encoded forms (percent, JSON escapes, base64 and base64url at every alignment) and distinctive
+ * fragments of any of them; overlapping or adjacent matches collapse into one `[REDACTED]`.
+ * Encoded forms too short to index (a very short key) are replaced only whole.
  */
 export function createScrubber(secrets: string[]): Scrub {
-  const forms = new Set<string>();
-  const shortSecrets = new Set<string>();
-  for (const secret of secrets) {
-    if (secret === '') continue;
-    if (secret.length < MIN_FRAGMENT_LENGTH) shortSecrets.add(secret);
-    else for (const form of secretForms(secret)) if (form.length >= MIN_FRAGMENT_LENGTH) forms.add(form);
+  const indexed: SecretEncoding[] = [];
+  const wholeOnly = new Set<string>();
+  for (const secret of primarySecrets(secrets)) {
+    for (const encoding of secretEncodings(secret)) {
+      if (encoding.text.length >= MIN_FRAGMENT_LENGTH) indexed.push(encoding);
+      else wholeOnly.add(encoding.text);
+    }
   }
-  const index = buildIndex(forms);
-  const shortList = [...shortSecrets].sort((left, right) => right.length - left.length);
+  const index = buildIndex(indexed);
+  const shortList = [...wholeOnly].sort((left, right) => right.length - left.length);
 
   return (text) => {
-    let result = forms.size > 0 && text.length >= MIN_FRAGMENT_LENGTH ? scrubFragments(text, index) : text;
+    let result = indexed.length > 0 && text.length >= WINDOW ? scrubFragments(text, index) : text;
     for (const secret of shortList) result = result.split(secret).join(REDACTED);
     return result;
   };
 }
 
-/** The runs of text (start, end) that follow a secret form for MIN_FRAGMENT_LENGTH or more characters. */
+/**
+ * The runs of text (start, end) that follow a secret encoding for WINDOW or more characters and are
+ * either the whole encoding or a distinctive fragment of the key.
+ */
 function findRuns(text: string, { sites, filter }: FragmentIndex): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   // The latest run and its alignment: windows inside it on the same alignment find it again.
-  let runForm = '';
+  let runEncoding: SecretEncoding | null = null;
   let runAnchor = 0;
   let runStart = 0;
   let runEnd = -1;
+  // Indexed encodings and distinctive fragments are at least MIN_FRAGMENT_LENGTH long, so they hold a checked window.
   for (let position = 0; position + WINDOW <= text.length; position += STRIDE) {
     const hash = windowHash(text, position);
     if (filter[hash & (FILTER_SLOTS - 1)] === 0) continue;
     const candidates = sites.get(hash);
     if (!candidates) continue;
-    for (const { form, offset } of candidates) {
+    for (const { encoding, offset } of candidates) {
       const anchor = position - offset;
-      if (form === runForm && anchor === runAnchor && position >= runStart && position < runEnd) continue;
-      const forward = matchForward(text, position, form, offset);
+      if (encoding === runEncoding && anchor === runAnchor && position >= runStart && position < runEnd)
+        continue;
+      const forward = matchForward(text, position, encoding.text, offset);
       if (forward < WINDOW) continue;
-      const backward = matchBackward(text, position, form, offset);
-      if (forward + backward < MIN_FRAGMENT_LENGTH) continue;
-      runForm = form;
+      const backward = matchBackward(text, position, encoding.text, offset);
+      const from = offset - backward;
+      const to = offset + forward;
+      const whole = from === 0 && to === encoding.text.length;
+      if (!whole && !isDistinctiveFragment(encoding.keyText(from, to))) continue;
+      runEncoding = encoding;
       runAnchor = anchor;
       runStart = position - backward;
       runEnd = position + forward;

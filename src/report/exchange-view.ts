@@ -1,5 +1,6 @@
 /** @module Short, display-ready view of a probe's first HTTP exchange. */
 import type { ProbeResult } from '../spec/probe-result.ts';
+import { resultKey } from '../spec/result-key.ts';
 import { NULL_DISPLAY } from './format.ts';
 import type { ExchangeView } from './report-rows.ts';
 
@@ -25,5 +26,5 @@ export function exchangeView(result: ProbeResult): ExchangeView {
 }
 
 export function probeLabel(result: Pick<ProbeResult, 'suite' | 'probe' | 'repetition'>): string {
-  return `${result.suite}/${result.probe}#${result.repetition}`;
+  return resultKey(result);
 }

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { SuiteSpec } from '../spec/suite.ts';
-import { parseShard, planProbes, shardPlan } from './plan-probes.ts';
+import { loadsTarget, parseShard, planPhases, planProbes, shardPlan } from './plan-probes.ts';
 
 const suites: SuiteSpec[] = [
   { id: 'zeta', title: 'Z', description: '', probes: [{ id: 'one', kind: 'http', repeat: 3 }] },
@@ -60,5 +62,46 @@ describe('shards', () => {
     expect(parseShard('2/5')).toEqual({ index: 2, count: 5 });
     for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-2', ''])
       expect(() => parseShard(bad)).toThrow(/--shard must be I\/N/);
+  });
+});
+
+describe('planPhases', () => {
+  it('puts probes that declare optIn: burst in the load phase, keeping plan order in each phase', () => {
+    const plan = planProbes([
+      {
+        id: 'mixed',
+        title: 'M',
+        description: '',
+        probes: [
+          { id: 'flood', kind: 'burst', optIn: 'burst' },
+          { id: 'plain', kind: 'http', repeat: 2 },
+          { id: 'erase', kind: 'erasure', optIn: 'destructive' },
+          { id: 'huge', kind: 'http', optIn: 'burst' },
+        ],
+      },
+    ]);
+    const phases = planPhases(plan);
+    expect(phases.shared.map((item) => item.key)).toEqual([
+      'mixed/plain#1',
+      'mixed/plain#2',
+      'mixed/erase#1',
+    ]);
+    expect(phases.alone.map((item) => item.key)).toEqual(['mixed/flood#1', 'mixed/huge#1']);
+  });
+
+  it('the shipped suites declare their bursts and oversized inputs as load probes', () => {
+    const dir = new URL('../../suites/', import.meta.url);
+    const load = readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .flatMap((name) => {
+        const suite = parse(readFileSync(new URL(name, dir), 'utf8')) as SuiteSpec;
+        return suite.probes.filter(loadsTarget).map((probe) => `${suite.id}/${probe.id}`);
+      });
+    expect(load).toEqual(expect.arrayContaining(['rate-limits/burst-models', 'errors/oversized-input']));
+    const bursts = readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .flatMap((name) => (parse(readFileSync(new URL(name, dir), 'utf8')) as SuiteSpec).probes)
+      .filter((probe) => probe.kind === 'burst');
+    expect(bursts.every(loadsTarget)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
-/** @module Planning: suites × probes × repeat in a deterministic order, and shards that partition it. */
+/** @module Planning: suites × probes × repeat in a deterministic order, shards that partition it, and the phases it runs in. */
+import { resultKey } from '../spec/result-key.ts';
 import type { ProbeSpec, SuiteSpec } from '../spec/suite.ts';
 
 export interface PlannedProbe {
-  /** Stable key `suite/probe#repetition`, used for resume and dedupe. */
+  /** Stable key `suite/probe#repetition` (see `resultKey`), used for resume and dedupe. */
   key: string;
   index: number;
   suite: SuiteSpec;
@@ -11,7 +12,7 @@ export interface PlannedProbe {
 }
 
 export function planKey(suite: string, probe: string, repetition: number): string {
-  return `${suite}/${probe}#${repetition}`;
+  return resultKey({ suite, probe, repetition });
 }
 
 /** Suites in id order, probes in file order, repetitions in order; optional suite filter. */
@@ -33,6 +34,30 @@ export function planProbes(suites: SuiteSpec[], onlySuites: string[] = []): Plan
     }
   }
   return plan;
+}
+
+/**
+ * A probe loads the target on purpose when it declares `optIn: burst` (the rate-limit burst, the
+ * oversized input): the same declaration that makes it opt-in on remote targets. Its 429s and slow
+ * answers must not fall on other probes, so it runs alone, after them.
+ */
+export function loadsTarget(probe: Pick<ProbeSpec, 'optIn'>): boolean {
+  return probe.optIn === 'burst';
+}
+
+export interface PlanPhases {
+  /** Ordinary probes, run concurrently. */
+  shared: PlannedProbe[];
+  /** Probes that load the target, run one at a time after every shared probe has finished. */
+  alone: PlannedProbe[];
+}
+
+/** Splits a plan into its phases, each in plan order. */
+export function planPhases(plan: readonly PlannedProbe[]): PlanPhases {
+  return {
+    shared: plan.filter((item) => !loadsTarget(item.probe)),
+    alone: plan.filter((item) => loadsTarget(item.probe)),
+  };
 }
 
 export interface Shard {

@@ -1,23 +1,23 @@
-/** @module Orchestration: plan, resume, execute with limits, stream results, survive interrupts. */
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import pLimit from 'p-limit';
+/** @module Orchestration: plan, resume, execute in phases with limits, stream results, survive interrupts. */
 import type { Canaries } from '../probes/probe-kind.ts';
 import type { Provider } from '../providers/provider.ts';
-import { createScrubber } from '../providers/scrub-secrets.ts';
+import type { Scrub } from '../providers/scrub-secrets.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { SuiteSpec } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
-import { createCanaries } from './canaries.ts';
-import { resolveContactedHost } from './contacted-host.ts';
+import { AdaptiveConcurrency } from './adaptive-concurrency.ts';
 import { type ExecuteEnvironment, executeProbe } from './execute-probe.ts';
-import { HARNESS_VERSION } from './harness-version.ts';
+import { executeWithRetries } from './execute-with-retries.ts';
+import { InterruptGrace } from './interrupt-grace.ts';
 import { isLoopbackUrl } from './is-loopback.ts';
-import { type PlannedProbe, planKey, planProbes, type Shard, shardPlan } from './plan-probes.ts';
+import { closeRunFolder, openRunFolder } from './open-run-folder.ts';
+import { planPhases, planProbes, type Shard, shardPlan } from './plan-probes.ts';
+import { reachability } from './reachability.ts';
 import { RequestGate } from './request-gate.ts';
-import { ResultsWriter, readResults } from './results-file.ts';
-import { MANIFEST_SCHEMA_VERSION, type RunManifest, readManifest, writeManifest } from './run-manifest.ts';
+import { ResultsWriter } from './results-file.ts';
+import type { RunManifest } from './run-manifest.ts';
+import { runPhases } from './run-phases.ts';
+import { runProvider } from './run-provider.ts';
 import type { RunSettings } from './run-settings.ts';
 
 export interface RunEvents {
@@ -41,7 +41,7 @@ export interface RunSuitesOptions {
   /** Canaries to plant (a replayed cassette brings the recorded ones); random per run otherwise. */
   canaries?: Canaries;
   /** Wraps the provider, e.g. to record a cassette (gets the run's canaries and scrubber). */
-  wrapProvider?: (provider: Provider, canaries: Canaries, scrub: (text: string) => string) => Provider;
+  wrapProvider?: (provider: Provider, canaries: Canaries, scrub: Scrub) => Provider;
   /** How long in-flight probes may finish after an interrupt. */
   graceMs?: number;
   events?: RunEvents;
@@ -61,75 +61,24 @@ export interface RunSummary {
   throttled: number;
 }
 
-const RETRYABLE = new Set(['timeout', 'connection-reset', 'connection-refused', 'truncated-body']);
-
-/** Retries only where the probe asks (`retries: N`), and only for transport failures. */
-async function executeWithRetries(item: PlannedProbe, environment: ExecuteEnvironment): Promise<ProbeResult> {
-  let result = await executeProbe(item, environment);
-  for (let retry = 1; retry <= (item.probe.retries ?? 0); retry += 1) {
-    if (result.status !== 'errored' || !RETRYABLE.has(result.reason ?? '') || environment.signal.aborted)
-      break;
-    const next = await executeProbe(item, environment);
-    result = { ...next, attempt: result.attempt + next.attempt };
-  }
-  return result;
-}
-
 export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> {
-  mkdirSync(options.runDir, { recursive: true });
-  const resultsFile = join(options.runDir, 'results.jsonl');
-  const previous = options.resume ? readManifest(options.runDir) : null;
-  const earlier = options.resume ? readResults(resultsFile) : [];
-  const done = new Set(earlier.map((result) => planKey(result.suite, result.probe, result.repetition)));
   let plan = planProbes(options.suites, options.onlySuites);
   if (options.shard) plan = shardPlan(plan, options.shard);
+  const { manifest, resultsFile, earlier, pending } = await openRunFolder({ ...options, plan });
 
-  const manifest: RunManifest = {
-    schemaVersion: MANIFEST_SCHEMA_VERSION,
-    runId: previous?.runId ?? randomUUID(),
-    harnessVersion: HARNESS_VERSION,
-    target: options.target,
-    startedAt: previous?.startedAt ?? new Date().toISOString(),
-    finishedAt: null,
-    complete: false,
-    suites: [...new Set(plan.map((item) => item.suite.id))],
-    shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
-    planned: plan.length,
-    contacted: previous?.contacted ?? (await resolveContactedHost(options.target.baseUrl)),
-    ...(options.settings ? { settings: options.settings } : {}),
-  };
-  writeManifest(options.runDir, manifest);
-
-  const scrub = createScrubber(options.provider.secrets());
-  const canaries = options.canaries ?? createCanaries();
-  const provider = options.wrapProvider
-    ? options.wrapProvider(options.provider, canaries, scrub)
-    : options.provider;
+  const { provider, scrub, canaries } = runProvider(options);
   const writer = new ResultsWriter(resultsFile, scrub);
-  const containsSecret = (text: string): boolean => scrub(text) !== text;
-  const limit = pLimit(options.concurrency);
-  let successesSinceThrottle = 0;
+  const concurrency = new AdaptiveConcurrency(options.concurrency);
   const gate = new RequestGate(provider, {
     maxRequests: options.budgetRequests ?? options.target.budgets?.maxRequests,
     requestsPerSecond: options.target.budgets?.requestsPerSecond,
     maxThrottleRetries: 6,
     maxThrottleWaitMs: 60_000,
     signal: options.signal,
-    onThrottle: (waitMs) => {
-      // Halve concurrency on every 429 we had to wait for; creep back after a run of successes.
-      limit.concurrency = Math.max(1, Math.floor(limit.concurrency / 2));
-      successesSinceThrottle = 0;
-      options.events?.onThrottle?.(waitMs, limit.concurrency);
-    },
-    onSuccess: () => {
-      successesSinceThrottle += 1;
-      if (successesSinceThrottle >= 20 && limit.concurrency < options.concurrency) {
-        limit.concurrency += 1;
-        successesSinceThrottle = 0;
-      }
-    },
+    onThrottle: (waitMs) => options.events?.onThrottle?.(waitMs, concurrency.throttled()),
+    onSuccess: () => concurrency.succeeded(),
   });
-  const environment = {
+  const environment: ExecuteEnvironment = {
     runId: manifest.runId,
     target: options.target,
     provider,
@@ -137,61 +86,29 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
     timeoutMs: options.timeoutMs,
     isLoopback: isLoopbackUrl(options.target.baseUrl),
     canaries,
-    containsSecret,
+    containsSecret: (text) => scrub(text) !== text,
     signal: options.signal,
   };
 
-  const pending = plan.filter((item) => !done.has(item.key));
   options.events?.onPlanned?.(plan.length, plan.length - pending.length);
   const results: ProbeResult[] = [...earlier];
-  const graceMs = options.graceMs ?? 5000;
-  let interruptedAt: number | null = null;
-  const tasks = pending.map((item) =>
-    limit(async () => {
-      if (options.signal.aborted) return;
-      const result = await executeWithRetries(item, environment);
-      if (options.signal.aborted && interruptedAt !== null && performance.now() - interruptedAt > graceMs)
-        return;
-      writer.append(result);
-      results.push(result);
-      options.events?.onResult?.(result);
-    }),
-  );
-
-  const all = Promise.all(tasks);
-  const interrupted = new Promise<void>((resolve) => {
-    if (options.signal.aborted) resolve();
-    options.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-  await Promise.race([all, interrupted]);
-  if (options.signal.aborted) {
-    interruptedAt = performance.now();
-    // Queued probes see the abort and return at once; in-flight ones get the grace period.
-    let graceTimer: NodeJS.Timeout | undefined;
-    await Promise.race([all, new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(graceTimer);
-  }
+  const grace = new InterruptGrace(options.signal, options.graceMs ?? 5000);
+  const runOne = async (item: (typeof pending)[number]): Promise<void> => {
+    const result = await executeWithRetries(item, (next) => executeProbe(next, environment), options.signal);
+    if (!grace.accepts()) return;
+    writer.append(result);
+    results.push(result);
+    options.events?.onResult?.(result);
+  };
+  await grace.settle(runPhases(planPhases(pending), concurrency, runOne, options.signal));
   writer.close();
 
-  const attempted = results.filter((result) => result.status !== 'skipped');
-  const budgetSpentFirst =
-    attempted.length === 0 && results.some((result) => result.reason === 'budget-exhausted');
-  const reachedTarget =
-    !budgetSpentFirst &&
-    (attempted.length === 0 ||
-      attempted.some(
-        (result) =>
-          result.status !== 'errored' || result.evidence.some((evidence) => evidence.status !== null),
-      ));
-  manifest.finishedAt = new Date().toISOString();
-  manifest.complete = !options.signal.aborted && results.length >= plan.length;
-  writeManifest(options.runDir, manifest);
+  closeRunFolder(options.runDir, manifest, { interrupted: options.signal.aborted, results: results.length });
   return {
     manifest,
     results,
     interrupted: options.signal.aborted,
-    reachedTarget,
-    budgetExhausted: results.some((result) => result.reason === 'budget-exhausted'),
+    ...reachability(results),
     requests: gate.stats.requests,
     throttled: gate.stats.throttled,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurationMs, parseRetryAfterMs, throttleWait } from './throttle-wait.ts';
+import { throttleWait } from './throttle-wait.ts';
 
 const options = { nowMs: Date.parse('2026-11-25T12:00:00Z'), random: () => 0.5, maxWaitMs: 60_000 };
 
@@ -30,10 +30,12 @@ describe('throttleWait', () => {
     expect(throttleWait({ 'retry-after': '86400' }, 1, options).waitMs).toBe(60_000);
   });
 
-  it('parses durations', () => {
-    expect(parseDurationMs('250ms')).toBe(250);
-    expect(parseDurationMs('1h2m3s')).toBe(3_723_000);
-    expect(parseDurationMs('soon')).toBeNull();
-    expect(parseRetryAfterMs(undefined, 0)).toBeNull();
+  it('waits until an epoch reset, in seconds or milliseconds, instead of not at all', () => {
+    const inSeconds = String(options.nowMs / 1000 + 7);
+    expect(throttleWait({ 'x-ratelimit-reset': inSeconds }, 1, options)).toEqual({
+      waitMs: 7000,
+      source: 'reset-header',
+    });
+    expect(throttleWait({ 'x-ratelimit-reset': String(options.nowMs + 2500) }, 1, options).waitMs).toBe(2500);
   });
 });

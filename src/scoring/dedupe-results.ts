@@ -1,9 +1,6 @@
 /** @module Collapses retries and merged shards to one ProbeResult per suite/probe/repetition. */
 import type { ProbeResult } from '../spec/probe-result.ts';
-
-function resultKey(result: ProbeResult): string {
-  return `${result.suite}\u0000${result.probe}\u0000${result.repetition}`;
-}
+import { resultKey } from '../spec/result-key.ts';
 
 function compareText(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;

@@ -1,7 +1,7 @@
 /**
  * Secrets: a target that echoes the key in every body and a response header, every suite through
  * `monitor` twice (SQLite history, comparison, alerts, webhook outbox) with a cassette recorded; then
- * every byte written is searched for the key and its 8-character fragments.
+ * every byte written is searched for the key, its encodings and its distinctive fragments.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,25 @@ import { filesUnder, findSecret } from '../e2e/scan-secrets.ts';
 import { KEY, KEY_ENV, targetFlags, tempDir, withSandbox, withServer } from './chaos-run.ts';
 
 describe('the key never reaches disk', () => {
+  it('the search finds a planted leak in every form it must catch, and not ids that share words with the key', () => {
+    const leaks = {
+      whole: `Bearer ${KEY}`,
+      fragment: `key ends ${KEY.slice(-12)}`,
+      'basic, one-character user': `Basic ${Buffer.from(`u:${KEY}`).toString('base64')}`,
+      'basic, two-character user, base64url': Buffer.from(`us:${KEY}`).toString('base64url'),
+      'basic, key as user': Buffer.from(`${KEY}:`).toString('base64'),
+      percent: `q=${encodeURIComponent(` ${KEY}`)}`,
+    };
+    for (const [form, text] of Object.entries(leaks)) {
+      const dir = tempDir(`planted-${form.replace(/\W+/g, '-')}`);
+      writeFileSync(join(dir, 'leak.txt'), text);
+      expect(findSecret(dir, KEY).length, form).toBe(1);
+    }
+    const clean = tempDir('planted-clean');
+    writeFileSync(join(clean, 'ids.txt'), `model sandbox-echo-1, target ${KEY.slice(0, 10)}`);
+    expect(findSecret(clean, KEY)).toEqual([]);
+  });
+
   it('echoed everywhere by the target, it is absent from run dirs, cassette, db, alerts, outbox and logs', async () => {
     const root = tempDir('secrets');
     await withServer(
