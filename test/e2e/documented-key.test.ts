@@ -32,7 +32,7 @@ describe('a key that shares words with ids and the target name', () => {
         '--provider',
         'openai-compatible',
         '--base-url',
-        sandbox.url,
+        `${sandbox.url}/v1`,
         '--model',
         'sandbox-echo-1',
         '--api-key-env',
