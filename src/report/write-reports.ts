@@ -5,6 +5,7 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { renderCharts, writeCharts } from './charts/render-charts.ts';
+import { writeDpaAssessment } from './dpa/write-dpa-assessment.ts';
 import { renderHtml } from './render-html.ts';
 import { renderJunit } from './render-junit.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -41,7 +42,8 @@ export async function writeReports(input: WriteReportsInput): Promise<string[]> 
   await writeFileAtomic(markdown, renderMarkdown(data));
   await writeFileAtomic(html, renderHtml(data, images));
   const charts = await writeCharts(runDir, images);
-  const written = [markdown, html, ...charts];
+  const dpa = await writeDpaAssessment(input);
+  const written = [markdown, html, ...charts, ...dpa];
   if (input.junitFile) {
     const junit = resolve(input.junitFile);
     await mkdir(dirname(junit), { recursive: true });
