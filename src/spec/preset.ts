@@ -1,23 +1,5 @@
 /** @module A provider preset: how to reach one provider's API, from its own documentation. */
-import type { ProviderKind } from './target.ts';
-
-/** How the key travels: `Authorization: Bearer`, a named header, a query parameter, or not at all. */
-export type AuthScheme =
-  | { scheme: 'bearer'; optional?: boolean }
-  | { scheme: 'header'; name: string; optional?: boolean }
-  | { scheme: 'query'; param: string; optional?: boolean }
-  | { scheme: 'none' };
-
-/** What the API offers; a capability said to be absent is skipped as `not-supported`. */
-export interface Capabilities {
-  models: boolean;
-  streaming: boolean;
-  toolCalls: boolean;
-  jsonObject: boolean;
-  jsonSchema: boolean;
-  files: boolean;
-  embeddings: boolean;
-}
+import type { AuthScheme, Capabilities, ProviderKind } from './target.ts';
 
 /** Which rate-limit header family the provider documents. */
 export type RateLimitConvention = 'mistral' | 'openai' | 'ietf' | 'none';
