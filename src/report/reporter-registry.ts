@@ -3,6 +3,7 @@ import type { Reporter, ReporterOptions } from './reporter.ts';
 import type { ReporterName } from './reporter-names.ts';
 import { chartsReporter } from './reporters/charts-reporter.ts';
 import { consoleReporter } from './reporters/console-reporter.ts';
+import { dpaReporter } from './reporters/dpa-reporter.ts';
 import { htmlReporter } from './reporters/html-reporter.ts';
 import { jsonReporter } from './reporters/json-reporter.ts';
 import { junitReporter } from './reporters/junit-reporter.ts';
@@ -13,6 +14,7 @@ export const REPORTERS: Record<ReporterName, (options: ReporterOptions) => Repor
   html: htmlReporter,
   charts: chartsReporter,
   json: jsonReporter,
+  dpa: dpaReporter,
   junit: junitReporter,
   console: consoleReporter,
 };

@@ -8,5 +8,6 @@ export const PROJECT_PATHS = {
   suites: `${root}suites`,
   rubric: `${root}rubrics/default.yaml`,
   profiles: `${root}fixtures/profiles`,
+  presets: `${root}presets`,
   config: 'agentscore.config.yaml',
 };

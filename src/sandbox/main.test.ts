@@ -27,7 +27,9 @@ describe('sandboxMain', () => {
       });
     });
     const event = await ready;
-    expect(stdout).toMatch(/^agentscore sandbox: profile=fast listening on http:\/\/127\.0\.0\.1:\d+\n/);
+    expect(stdout).toMatch(
+      /^agentscore sandbox: profile=fast listening on http:\/\/127\.0\.0\.1:\d+ · base URL for clients: http:\/\/127\.0\.0\.1:\d+\/v1\n/,
+    );
     expect(event.profile).toBe('fast');
     expect((await fetch(`${event.url}/v1/models`)).status).toBe(401);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

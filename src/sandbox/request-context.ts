@@ -1,5 +1,6 @@
 /** @module sandbox/request-context — per-request state and the helpers that write responses. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxAuth } from './auth.ts';
 import type { ErrorBody, HttpError } from './error-bodies.ts';
 import type { FilesStore } from './files-store.ts';
 import type { SandboxProfile } from './profile.ts';
@@ -9,6 +10,10 @@ import type { RateLimiter } from './rate-limiter.ts';
 export interface SandboxState {
   profile: SandboxProfile;
   apiKeys: ReadonlySet<string>;
+  /** How the key is expected (default bearer). */
+  auth: SandboxAuth;
+  /** Path prefix the API is served under (default `/v1`), e.g. `/openai/v1` to imitate a gateway. */
+  basePath: string;
   files: FilesStore;
   rateLimiter: RateLimiter;
   /** Requests that reached the handlers (after auth and rate limiting); drives periodic server errors. */

@@ -55,6 +55,15 @@ function matchRoute(profile: SandboxProfile, method: string, path: string): Rout
   return { kind: 'not-found' };
 }
 
+/**
+ * The route path for a request path: the API lives under `basePath` (default `/v1`) and routes are
+ * written as `/v1/...`; anything outside the base path (but `/mcp`) is not found.
+ */
+function routePath(basePath: string, path: string): string {
+  if (basePath === '/v1' || path === '/mcp') return path;
+  return path.startsWith(`${basePath}/`) ? `/v1${path.slice(basePath.length)}` : '/not-found';
+}
+
 function answerPreflight(context: RequestContext): void {
   context.response.writeHead(204, {
     'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
@@ -69,7 +78,7 @@ function admit(context: RequestContext): boolean {
   const { profile, state, request } = context;
   let key: string | null = 'anonymous';
   if (!profile.faults.authDisabled) {
-    key = authenticate(request.headers.authorization, state.apiKeys);
+    key = authenticate(request, context.url, state.auth, state.apiKeys);
     if (key === null) {
       sendError(context, unauthorized(profile.auth.unauthorizedBody, context.requestId.replace(/-/g, '')));
       return false;
@@ -140,7 +149,7 @@ async function handle(
     answerPreflight(context);
     return;
   }
-  const route = matchRoute(profile, context.method, context.url.pathname);
+  const route = matchRoute(profile, context.method, routePath(state.basePath, context.url.pathname));
   if (route.kind === 'not-found') {
     sendError(context, detailError(404));
     return;

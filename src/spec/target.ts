@@ -2,6 +2,24 @@
 
 export type ProviderKind = 'mistral' | 'openai-compatible';
 
+/** How the key travels: `Authorization: Bearer`, a named header, a query parameter, or not at all. */
+export type AuthScheme =
+  | { scheme: 'bearer'; optional?: boolean }
+  | { scheme: 'header'; name: string; optional?: boolean }
+  | { scheme: 'query'; param: string; optional?: boolean }
+  | { scheme: 'none' };
+
+/** What the API offers; a capability said to be absent is skipped as `not-supported`. */
+export interface Capabilities {
+  models: boolean;
+  streaming: boolean;
+  toolCalls: boolean;
+  jsonObject: boolean;
+  jsonSchema: boolean;
+  files: boolean;
+  embeddings: boolean;
+}
+
 export interface TargetBudgets {
   /** Stop planning new requests once this many were sent. */
   maxRequests?: number;
@@ -24,4 +42,17 @@ export interface Target {
   /** Streamable-HTTP MCP endpoint, when the target declares one. */
   mcpUrl?: string;
   budgets?: TargetBudgets;
+  /** Provider preset the target was built from (presets/ID.yaml). */
+  preset?: string;
+  /** How the real key travels; bearer when absent. */
+  auth?: AuthScheme;
+  /**
+   * Extra headers on every request (OpenRouter's HTTP-Referer). A value `{ env: NAME }` is read
+   * from the environment at run time and scrubbed like the key.
+   */
+  headers?: Record<string, string | { env: string }>;
+  /** Extra query parameters on every request (Azure's api-version). */
+  query?: Record<string, string>;
+  /** What the API offers; a capability said to be absent is skipped as not-supported. */
+  capabilities?: Partial<Capabilities>;
 }

@@ -8,6 +8,7 @@ import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { scoreCommand } from './score.ts';
+import { targetsCommand } from './targets.ts';
 import { validateCommand } from './validate.ts';
 
 export const COMMANDS: CliCommand[] = [
@@ -20,4 +21,5 @@ export const COMMANDS: CliCommand[] = [
   monitorCommand,
   historyCommand,
   validateCommand,
+  targetsCommand,
 ];

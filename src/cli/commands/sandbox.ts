@@ -6,7 +6,7 @@ import { positiveInteger } from '../run-options.ts';
 export const sandboxCommand: CliCommand = {
   name: 'sandbox',
   summary: 'serve the built-in Mistral-compatible sandbox API on loopback',
-  usage: '[--profile NAME] [--port N]',
+  usage: '[--profile NAME] [--port N] [--auth-scheme SCHEME] [--base-path PATH]',
   options: [
     {
       name: 'profile',
@@ -29,12 +29,26 @@ export const sandboxCommand: CliCommand = {
       description: 'loopback address to bind',
       default: '127.0.0.1',
     },
+    {
+      name: 'auth-scheme',
+      type: 'string',
+      valueName: 'SCHEME',
+      description: 'how the key is expected: bearer | header:NAME | query:PARAM | none',
+      default: 'bearer',
+    },
+    {
+      name: 'base-path',
+      type: 'string',
+      valueName: 'PATH',
+      description: 'path prefix of the API, e.g. /openai/v1 or / (default /v1)',
+      default: '/v1',
+    },
     { name: 'list-profiles', type: 'boolean', description: 'print the profile names and exit' },
   ],
   details: 'The valid key is $AGENTSCORE_SANDBOX_KEY (default "sandbox-demo-key-0000"). Stop with Ctrl-C.',
   async run(options, _positionals, io) {
     const { sandboxMain } = await import('../../sandbox/main.ts');
-    const { listProfiles } = await import('../../sandbox/start-sandbox.ts');
+    const { listProfiles, parseSandboxAuth } = await import('../../sandbox/start-sandbox.ts');
     if (options['list-profiles']) {
       io.stdout.write(`${listProfiles().join('\n')}\n`);
       return 0;
@@ -46,6 +60,15 @@ export const sandboxCommand: CliCommand = {
     if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host))
       throw new UsageError(`--host must be a loopback address, got "${host}"`);
     const port = options.port === '0' ? 0 : positiveInteger(options, 'port', 8787);
-    return sandboxMain({ profile, port, host });
+    const schemeText = (options['auth-scheme'] as string | undefined) ?? 'bearer';
+    const auth = parseSandboxAuth(schemeText);
+    if (!auth)
+      throw new UsageError(
+        `--auth-scheme must be bearer, header:NAME, query:PARAM or none, got "${schemeText}"`,
+      );
+    const basePath = (options['base-path'] as string | undefined) ?? '/v1';
+    if (!/^\/[A-Za-z0-9/_.-]*$/.test(basePath))
+      throw new UsageError(`--base-path must be a path such as /v1 or /openai/v1, got "${basePath}"`);
+    return sandboxMain({ profile, port, host, auth, basePath });
   },
 };

@@ -1,0 +1,89 @@
+/** @module JSON Schema (draft 2020-12) for a provider preset (presets/*.yaml). */
+import { idSchema, isoDateSchema, nonEmptyString } from './schema-parts.ts';
+
+const envName = { type: 'string', pattern: '^[A-Z_][A-Z0-9_]*$' } as const;
+const headerName = { type: 'string', pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" } as const;
+
+function authVariant(scheme: string, extra: Record<string, object>) {
+  return {
+    type: 'object',
+    required: ['scheme', ...Object.keys(extra)],
+    additionalProperties: false,
+    properties: {
+      scheme: { const: scheme },
+      ...extra,
+      ...(scheme === 'none' ? {} : { optional: { type: 'boolean' } }),
+    },
+  };
+}
+
+export const presetSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://agentscore.dev/schemas/preset.json',
+  type: 'object',
+  required: [
+    'schemaVersion',
+    'id',
+    'title',
+    'provider',
+    'baseUrl',
+    'auth',
+    'offers',
+    'rateLimitHeaders',
+    'sources',
+  ],
+  additionalProperties: false,
+  properties: {
+    schemaVersion: { const: 1 },
+    id: idSchema,
+    title: nonEmptyString,
+    provider: { type: 'string', enum: ['mistral', 'openai-compatible'] },
+    baseUrl: { type: 'string', pattern: String.raw`^(https?://|\{[A-Z_][A-Z0-9_]*\})` },
+    auth: {
+      oneOf: [
+        authVariant('bearer', {}),
+        authVariant('header', { name: headerName }),
+        authVariant('query', { param: nonEmptyString }),
+        authVariant('none', {}),
+      ],
+    },
+    apiKeyEnv: envName,
+    model: nonEmptyString,
+    query: { type: 'object', additionalProperties: { type: 'string' } },
+    profile: nonEmptyString,
+    offers: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['models', 'streaming', 'toolCalls', 'jsonObject', 'jsonSchema', 'files', 'embeddings'],
+      properties: Object.fromEntries(
+        ['models', 'streaming', 'toolCalls', 'jsonObject', 'jsonSchema', 'files', 'embeddings'].map(
+          (name) => [name, { type: 'boolean' }],
+        ),
+      ),
+    },
+    rateLimitHeaders: { type: 'string', enum: ['mistral', 'openai', 'ietf', 'none'] },
+    regionalEndpoints: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['region', 'baseUrl'],
+        additionalProperties: false,
+        properties: { region: nonEmptyString, baseUrl: { type: 'string', pattern: '^https?://' } },
+      },
+    },
+    sources: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['url', 'title', 'retrieved'],
+        additionalProperties: false,
+        properties: {
+          url: { type: 'string', pattern: '^https://' },
+          title: nonEmptyString,
+          retrieved: isoDateSchema,
+        },
+      },
+    },
+  },
+} as const;
