@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveTarget as resolveTargetRequest } from '../run/resolve-target.ts';
+import type { ProviderPreset } from '../spec/preset.ts';
 import type { Target } from '../spec/target.ts';
 import type { AgentscoreConfig } from '../suite/load-config.ts';
 import { type CliIo, type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
@@ -13,7 +14,7 @@ export const TARGET_OPTIONS: CliOption[] = [
     name: 'target',
     type: 'string',
     valueName: 'NAME',
-    description: 'a target from the config file, or the built-in "mistral"',
+    description: 'a target from the config file, or a built-in preset (agentscore targets --list)',
   },
   {
     name: 'config',
@@ -64,7 +65,34 @@ export const TARGET_OPTIONS: CliOption[] = [
     valueName: 'URL',
     description: "the target's Streamable-HTTP MCP endpoint (enables the mcp suite)",
   },
+  {
+    name: 'header',
+    type: 'string',
+    multiple: true,
+    valueName: "'NAME: VALUE'",
+    description:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal ${VAR} is the syntax users type
+      'extra request header, repeatable; a value written ${VAR} is read from the environment and scrubbed',
+  },
+  {
+    name: 'query',
+    type: 'string',
+    multiple: true,
+    valueName: 'NAME=VALUE',
+    description: 'extra query parameter on every request, repeatable (e.g. api-version=2024-10-21)',
+  },
+  {
+    name: 'auth-scheme',
+    type: 'string',
+    valueName: 'SCHEME',
+    description: 'how the key travels: bearer (default) | header:NAME | query:PARAM | none',
+  },
 ];
+
+function list(options: ParsedOptions, name: string): string[] {
+  const value = options[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
 
 function text(options: ParsedOptions, name: string): string | undefined {
   const value = options[name];
@@ -74,6 +102,14 @@ function text(options: ParsedOptions, name: string): string | undefined {
 export interface LoadedConfig {
   config: AgentscoreConfig | null;
   configFile: string;
+  /** The built-in provider presets (`--target groq`). */
+  presets?: ReadonlyMap<string, ProviderPreset>;
+}
+
+async function builtInPresets(): Promise<ReadonlyMap<string, ProviderPreset>> {
+  const { loadPresets } = await import('../suite/load-presets.ts');
+  const { PROJECT_PATHS } = await import('../run/project-paths.ts');
+  return loadPresets(PROJECT_PATHS.presets);
 }
 
 /**
@@ -86,10 +122,10 @@ export async function loadRunConfig(options: ParsedOptions, io: CliIo): Promise<
   const file = resolve(io.cwd, configFile);
   if (!existsSync(file)) {
     if (named !== undefined) throw new UsageError(`--config ${named}: no such file`);
-    return { config: null, configFile };
+    return { config: null, configFile, presets: await builtInPresets() };
   }
   const { loadConfig } = await import('../suite/load-config.ts');
-  return { config: await loadConfig(file), configFile };
+  return { config: await loadConfig(file), configFile, presets: await builtInPresets() };
 }
 
 /** The target and its key from the flags (and the config), checked before any request. */
@@ -109,6 +145,9 @@ export function resolveTarget(
       profile: text(options, 'profile'),
       name: text(options, 'name'),
       mcpUrl: text(options, 'mcp-url'),
+      headers: list(options, 'header'),
+      query: list(options, 'query'),
+      authScheme: text(options, 'auth-scheme'),
       ...loaded,
     },
     io.env,

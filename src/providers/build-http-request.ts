@@ -1,6 +1,6 @@
 /** @module Turns a ProviderRequest into the exact URL, headers and body bytes that go on the wire. */
 import type { AuthMode } from '../spec/suite.ts';
-import type { ProviderKind } from '../spec/target.ts';
+import type { AuthScheme, ProviderKind } from '../spec/target.ts';
 import type { ProviderRequest } from './provider.ts';
 import { randomWrongKey } from './random-wrong-key.ts';
 import { basicAuthBase64 } from './secret-forms.ts';
@@ -21,6 +21,33 @@ export interface WireContext {
   baseUrl: string;
   apiKey: string;
   kind: ProviderKind;
+  /** How the target takes the real key (bearer when absent): Azure's `api-key` header, a query parameter, none. */
+  scheme?: AuthScheme;
+  /** Headers every request carries (env-backed values already read). */
+  headers?: Record<string, string>;
+  /** Query parameters every request carries (Azure's api-version). */
+  query?: Record<string, string>;
+}
+
+/** The key where the target's scheme puts it; a probe's `bearer` and `wrong-key` follow the scheme. */
+function applyScheme(
+  scheme: AuthScheme | undefined,
+  key: string,
+  headers: Record<string, string>,
+  url: URL,
+): void {
+  switch (scheme?.scheme ?? 'bearer') {
+    case 'header':
+      headers[(scheme as { name: string }).name.toLowerCase()] = key;
+      return;
+    case 'query':
+      url.searchParams.set((scheme as { param: string }).param, key);
+      return;
+    case 'none':
+      return;
+    default:
+      headers.authorization = `Bearer ${key}`;
+  }
 }
 
 /**
@@ -54,10 +81,16 @@ export function fillKeyPlaceholders(template: string, apiKey: string): string {
 function applyAuth(auth: AuthMode, context: WireContext, headers: Record<string, string>, url: URL): void {
   switch (auth.mode) {
     case 'bearer':
-      headers.authorization = `Bearer ${context.apiKey}`;
+      applyScheme(context.scheme, context.apiKey, headers, url);
       return;
     case 'wrong-key':
-      headers.authorization = `Bearer ${randomWrongKey(context.kind)}`;
+      // A keyless target has no wrong key to send: the request goes as a bearer, which it ignores.
+      applyScheme(
+        context.scheme?.scheme === 'none' ? undefined : context.scheme,
+        randomWrongKey(context.kind),
+        headers,
+        url,
+      );
       return;
     case 'header':
       headers[auth.name.toLowerCase()] = fillKeyPlaceholders(auth.value, context.apiKey);
@@ -72,8 +105,10 @@ function applyAuth(auth: AuthMode, context: WireContext, headers: Record<string,
 
 export function buildWireRequest(request: ProviderRequest, context: WireContext): WireRequest {
   const url = resolveUrl(context.baseUrl, request.path);
+  for (const [name, value] of Object.entries(context.query ?? {})) url.searchParams.set(name, value);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.append(name, value);
   const headers: Record<string, string> = { 'user-agent': USER_AGENT };
+  for (const [name, value] of Object.entries(context.headers ?? {})) headers[name.toLowerCase()] = value;
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
   applyAuth(request.auth, context, headers, url);
   const method = request.method.toUpperCase();

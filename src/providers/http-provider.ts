@@ -8,6 +8,7 @@ import { isJsonContentType, parseJsonText } from './parse-json-body.ts';
 import type { Provider, ProviderExchange, ProviderRequest } from './provider.ts';
 import { type BodyReadResult, readResponseBody } from './read-response-body.ts';
 import { secretForms } from './secret-forms.ts';
+import { resolveHeaderValues } from './target-headers.ts';
 
 export { parseJsonBody } from './parse-json-body.ts';
 
@@ -19,6 +20,8 @@ export interface HttpProviderOptions {
   dispatcher?: Dispatcher;
   /** Monotonic clock in milliseconds; `performance.now()` by default. */
   now?: () => number;
+  /** Where `{ env }` header values are read (the process environment by default). */
+  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -156,6 +159,7 @@ export function createHttpProvider(
     return ownAgent;
   };
   const now = options.now ?? (() => performance.now());
+  const extraHeaders = resolveHeaderValues(target.headers, options.environment ?? process.env);
   return {
     kind: options.kind,
     target,
@@ -172,7 +176,14 @@ export function createHttpProvider(
         timings: { startedAt, ttfbMs: null, e2eMs: 0 },
       };
       try {
-        const context = { baseUrl: target.baseUrl, apiKey: options.apiKey, kind: options.kind };
+        const context = {
+          baseUrl: target.baseUrl,
+          apiKey: options.apiKey,
+          kind: options.kind,
+          scheme: target.auth,
+          headers: extraHeaders.values,
+          query: target.query,
+        };
         const wire = buildWireRequest(request, context);
         exchange.request = { method: wire.method, url: wire.url, headers: { ...wire.headers } };
         // Only the target's own way of authenticating: probes that put the key elsewhere expect a rejection.
@@ -189,7 +200,10 @@ export function createHttpProvider(
       }
       return exchange;
     },
-    secrets: () => secretForms(options.apiKey),
+    secrets: () => [
+      ...(options.apiKey ? secretForms(options.apiKey) : []),
+      ...extraHeaders.secrets.flatMap(secretForms),
+    ],
     async close() {
       await ownAgent?.close();
       ownAgent = undefined;

@@ -59,7 +59,9 @@ export function createMistralSdkDriver(
   options: MistralSdkDriverOptions,
 ): SdkDriver | undefined {
   const serverURL = sdkServerUrl(target.baseUrl);
-  if (serverURL === null) return undefined;
+  // The SDK sends the key as a bearer token to `serverURL` + `/v1/...` and nothing else.
+  const bearer = (target.auth?.scheme ?? 'bearer') === 'bearer';
+  if (serverURL === null || !bearer || target.headers || target.query) return undefined;
   const clientFor = ({ Mistral, HTTPClient }: SdkModule, apiKey: string) =>
     new Mistral({
       apiKey,

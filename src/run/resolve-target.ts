@@ -2,11 +2,16 @@
  * @module The target a run evaluates, from a config entry, the built-in `mistral`, or ad hoc flags,
  * validated by one path (the config file's target schema) and checked before any request.
  */
+
+import { resolveHeaderValues } from '../providers/target-headers.ts';
+import type { ProviderPreset } from '../spec/preset.ts';
 import type { ProviderKind, Target } from '../spec/target.ts';
 import { adHocTargetSchema, BASE_URL_EXAMPLE } from '../suite/config-schema.ts';
 import type { AgentscoreConfig } from '../suite/load-config.ts';
 import { validateWithSchema } from '../suite/schema-validator.ts';
 import { parseYaml } from '../suite/yaml-document.ts';
+import { presetTarget } from './preset-target.ts';
+import { parseAuthSchemeFlag, parseHeaderFlags, parseQueryFlags } from './target-flags.ts';
 
 export const BUILT_IN_TARGETS: Readonly<Record<string, Target>> = {
   mistral: {
@@ -36,9 +41,15 @@ export interface TargetRequest {
   profile?: string;
   name?: string;
   mcpUrl?: string;
+  /** `--header 'Name: value'` values, `--query name=value` values, `--auth-scheme`. */
+  headers?: readonly string[];
+  query?: readonly string[];
+  authScheme?: string;
   /** The loaded config file, and its path for messages (null: none was found). */
   config: AgentscoreConfig | null;
   configFile: string;
+  /** Provider presets by id (presets/*.yaml); config targets of the same name win. */
+  presets?: ReadonlyMap<string, ProviderPreset>;
 }
 
 /** The flag that sets each target field, so schema errors read as the user typed them. */
@@ -51,12 +62,23 @@ const FLAG_OF: Record<string, string> = {
   mcpUrl: '--mcp-url',
 };
 
-function named(request: TargetRequest, name: string): Target {
+function named(request: TargetRequest, name: string, env: NodeJS.ProcessEnv): Target {
   const configured = request.config?.targets[name];
-  if (configured) return { ...configured };
+  if (configured) return { ...configured, apiKeyEnv: configured.apiKeyEnv ?? '' };
   const builtIn = BUILT_IN_TARGETS[name];
   if (builtIn) return { ...builtIn };
-  const known = [...Object.keys(request.config?.targets ?? {}), ...Object.keys(BUILT_IN_TARGETS)];
+  const preset = request.presets?.get(name);
+  if (preset) {
+    try {
+      return presetTarget(preset, env, request.model);
+    } catch (error) {
+      throw new TargetError((error as Error).message);
+    }
+  }
+  const known = [
+    ...Object.keys(request.config?.targets ?? {}),
+    ...new Set([...Object.keys(BUILT_IN_TARGETS), ...(request.presets?.keys() ?? [])]),
+  ];
   throw new TargetError(
     `unknown target "${name}": not in ${request.configFile}${request.config ? '' : ' (no such file)'} and not built in (known: ${known.join(', ')})`,
   );
@@ -67,7 +89,7 @@ function adHoc(request: TargetRequest): Target {
     !request.provider && '--provider',
     !request.baseUrl && '--base-url',
     !request.model && '--model',
-    !request.apiKeyEnv && '--api-key-env',
+    !request.apiKeyEnv && request.authScheme !== 'none' && '--api-key-env',
   ].filter(Boolean);
   if (missing.length)
     throw new TargetError(`give --target NAME, or an ad hoc target with ${missing.join(', ')}`);
@@ -77,13 +99,14 @@ function adHoc(request: TargetRequest): Target {
     provider: request.provider as ProviderKind,
     baseUrl,
     model: request.model!,
-    apiKeyEnv: request.apiKeyEnv!,
+    apiKeyEnv: request.apiKeyEnv ?? '',
   };
 }
 
 /** Config targets were checked when the file loaded; this checks the target as finally assembled. */
 function checkTarget(target: Target): void {
-  const { name: _name, ...fields } = target;
+  const { name: _name, apiKeyEnv, ...rest } = target;
+  const fields = apiKeyEnv ? { ...rest, apiKeyEnv } : rest;
   if (!isHttpUrl(fields.baseUrl))
     throw new TargetError(
       `--base-url "${fields.baseUrl}" is not an http(s) URL: give the API base URL as the OpenAI SDK takes it, e.g. --base-url ${BASE_URL_EXAMPLE}`,
@@ -96,6 +119,17 @@ function checkTarget(target: Target): void {
   if (!first) return;
   const field = first.path.split(/[.[]/)[0] ?? '';
   throw new TargetError(`${FLAG_OF[field] ?? first.path}: ${first.message}`);
+}
+
+/** `--header`, `--query` and `--auth-scheme` on top of whatever the target already says. */
+function applyRequestFlags(target: Target, request: TargetRequest): void {
+  try {
+    if (request.headers?.length) target.headers = { ...target.headers, ...parseHeaderFlags(request.headers) };
+    if (request.query?.length) target.query = { ...target.query, ...parseQueryFlags(request.query) };
+    if (request.authScheme) target.auth = parseAuthSchemeFlag(request.authScheme);
+  } catch (error) {
+    throw new TargetError((error as Error).message);
+  }
 }
 
 function isHttpUrl(text: string): boolean {
@@ -112,18 +146,31 @@ export function resolveTarget(
     throw new TargetError(
       `--target ${request.targetName} names a target; --provider and --base-url describe an ad hoc one: give one or the other`,
     );
-  const target = request.targetName ? named(request, request.targetName) : adHoc(request);
+  const target = request.targetName ? named(request, request.targetName, env) : adHoc(request);
   if (request.model) target.model = request.model;
   if (request.apiKeyEnv) target.apiKeyEnv = request.apiKeyEnv;
   if (request.profile) target.profile = request.profile;
   if (request.name) target.name = request.name;
   if (request.mcpUrl !== undefined) target.mcpUrl = request.mcpUrl;
+  applyRequestFlags(target, request);
   checkTarget(target);
-  const apiKey = env[target.apiKeyEnv] ?? '';
-  if (!apiKey && keyRequired) {
+  const headers = resolveHeaderValues(target.headers, env);
+  if (headers.missing.length > 0 && keyRequired)
+    throw new TargetError(
+      `--header values read ${headers.missing.join(', ')} from the environment, which is not set; export it and try again`,
+    );
+  const scheme = target.auth ?? { scheme: 'bearer' };
+  const needsKey = scheme.scheme !== 'none' && !('optional' in scheme && scheme.optional);
+  if (needsKey && !target.apiKeyEnv)
+    throw new TargetError(
+      `target "${target.name}" sends a key (${scheme.scheme}) but names no variable: give --api-key-env VAR`,
+    );
+  const apiKey = target.apiKeyEnv ? (env[target.apiKeyEnv] ?? '') : '';
+  if (!apiKey && needsKey && keyRequired) {
     throw new TargetError(
       `the API key variable ${target.apiKeyEnv} is not set (target "${target.name}"); export ${target.apiKeyEnv}=... and try again`,
     );
   }
+  if (!apiKey && scheme.scheme !== 'none' && !needsKey) target.auth = { scheme: 'none' };
   return { target, apiKey };
 }

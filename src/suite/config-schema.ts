@@ -1,5 +1,11 @@
 /** @module JSON Schema (draft 2020-12) for agentscore.config.yaml: named targets and run defaults. */
-import { idSchema, nonEmptyString } from './schema-parts.ts';
+import {
+  authSchemeSchema,
+  capabilitiesSchema,
+  headerNameSchema,
+  idSchema,
+  nonEmptyString,
+} from './schema-parts.ts';
 
 const budgetsSchema = {
   type: 'object',
@@ -18,7 +24,7 @@ export const BASE_URL_EXAMPLE = 'https://api.mistral.ai/v1';
 /** One target, as a config entry or as ad hoc flags: both are validated by this one schema. */
 export const targetSchema = {
   type: 'object',
-  required: ['provider', 'baseUrl', 'model', 'apiKeyEnv'],
+  required: ['provider', 'baseUrl', 'model'],
   additionalProperties: false,
   properties: {
     provider: { type: 'string', enum: ['mistral', 'openai-compatible'] },
@@ -36,6 +42,26 @@ export const targetSchema = {
     profile: nonEmptyString,
     mcpUrl: { type: 'string', pattern: '^https?://\\S+$', description: 'an http(s) URL' },
     budgets: budgetsSchema,
+    preset: idSchema,
+    auth: authSchemeSchema,
+    headers: {
+      type: 'object',
+      propertyNames: headerNameSchema,
+      additionalProperties: {
+        oneOf: [
+          { type: 'string' },
+          {
+            type: 'object',
+            required: ['env'],
+            additionalProperties: false,
+            properties: { env: { type: 'string', pattern: '^[A-Z_][A-Z0-9_]*$' } },
+          },
+        ],
+      },
+      description: 'extra headers on every request; { env: NAME } reads the value from the environment',
+    },
+    query: { type: 'object', additionalProperties: { type: 'string' } },
+    capabilities: capabilitiesSchema,
   },
 } as const;
 

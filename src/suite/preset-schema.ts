@@ -1,21 +1,14 @@
 /** @module JSON Schema (draft 2020-12) for a provider preset (presets/*.yaml). */
-import { idSchema, isoDateSchema, nonEmptyString } from './schema-parts.ts';
+import {
+  authSchemeSchema,
+  CAPABILITY_NAMES,
+  capabilitiesSchema,
+  idSchema,
+  isoDateSchema,
+  nonEmptyString,
+} from './schema-parts.ts';
 
 const envName = { type: 'string', pattern: '^[A-Z_][A-Z0-9_]*$' } as const;
-const headerName = { type: 'string', pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" } as const;
-
-function authVariant(scheme: string, extra: Record<string, object>) {
-  return {
-    type: 'object',
-    required: ['scheme', ...Object.keys(extra)],
-    additionalProperties: false,
-    properties: {
-      scheme: { const: scheme },
-      ...extra,
-      ...(scheme === 'none' ? {} : { optional: { type: 'boolean' } }),
-    },
-  };
-}
 
 export const presetSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -39,28 +32,12 @@ export const presetSchema = {
     title: nonEmptyString,
     provider: { type: 'string', enum: ['mistral', 'openai-compatible'] },
     baseUrl: { type: 'string', pattern: String.raw`^(https?://|\{[A-Z_][A-Z0-9_]*\})` },
-    auth: {
-      oneOf: [
-        authVariant('bearer', {}),
-        authVariant('header', { name: headerName }),
-        authVariant('query', { param: nonEmptyString }),
-        authVariant('none', {}),
-      ],
-    },
+    auth: authSchemeSchema,
     apiKeyEnv: envName,
     model: nonEmptyString,
     query: { type: 'object', additionalProperties: { type: 'string' } },
     profile: nonEmptyString,
-    offers: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['models', 'streaming', 'toolCalls', 'jsonObject', 'jsonSchema', 'files', 'embeddings'],
-      properties: Object.fromEntries(
-        ['models', 'streaming', 'toolCalls', 'jsonObject', 'jsonSchema', 'files', 'embeddings'].map(
-          (name) => [name, { type: 'boolean' }],
-        ),
-      ),
-    },
+    offers: { ...capabilitiesSchema, required: [...CAPABILITY_NAMES] },
     rateLimitHeaders: { type: 'string', enum: ['mistral', 'openai', 'ietf', 'none'] },
     regionalEndpoints: {
       type: 'array',

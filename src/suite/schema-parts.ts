@@ -18,3 +18,45 @@ export const feedsSchema = { type: ['string', 'null'], enum: [...allComponentPat
 export const isoDateSchema = { type: 'string', format: 'date' } as const;
 
 export const score0to100 = { type: 'number', minimum: 0, maximum: 100 } as const;
+
+/** An HTTP header name (RFC 9110 token). */
+export const headerNameSchema = { type: 'string', pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" } as const;
+
+function authVariant(scheme: string, extra: Record<string, object>) {
+  return {
+    type: 'object',
+    required: ['scheme', ...Object.keys(extra)],
+    additionalProperties: false,
+    properties: {
+      scheme: { const: scheme },
+      ...extra,
+      ...(scheme === 'none' ? {} : { optional: { type: 'boolean' } }),
+    },
+  };
+}
+
+/** How the key travels: `{scheme: bearer}`, `{scheme: header, name}`, `{scheme: query, param}`, `{scheme: none}`. */
+export const authSchemeSchema = {
+  oneOf: [
+    authVariant('bearer', {}),
+    authVariant('header', { name: headerNameSchema }),
+    authVariant('query', { param: nonEmptyString }),
+    authVariant('none', {}),
+  ],
+} as const;
+
+export const CAPABILITY_NAMES = [
+  'models',
+  'streaming',
+  'toolCalls',
+  'jsonObject',
+  'jsonSchema',
+  'files',
+  'embeddings',
+] as const;
+
+export const capabilitiesSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(CAPABILITY_NAMES.map((name) => [name, { type: 'boolean' }])),
+} as const;
