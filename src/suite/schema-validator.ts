@@ -1,12 +1,19 @@
 /** @module Validates a parsed YAML document against a JSON Schema (ajv, draft 2020-12) into diagnostics. */
-import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 import { unknownNameMessage } from './closest-match.ts';
+import { createAjv } from './create-ajv.ts';
 import type { Diagnostic, PathSegment } from './diagnostic.ts';
 import { diagnosticAt, splitJsonPointer, type YamlDocument } from './yaml-document.ts';
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, discriminator: true });
-addFormats.default(ajv);
+// Our own schemas are strict: a typo in a schema keyword is a bug here, not a schema from the wild.
+const ajv = createAjv('2020-12', {
+  strictSchema: true,
+  strictNumbers: true,
+  allErrors: true,
+  verbose: true,
+  allowUnionTypes: true,
+  discriminator: true,
+});
 const compiled = new WeakMap<SchemaObject, ValidateFunction>();
 
 /** Schema errors in `yaml`, one diagnostic per problem, located at the offending key or value. */
