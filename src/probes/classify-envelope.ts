@@ -4,14 +4,16 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../suite/create-ajv.ts';
 import { readJson } from './response-body.ts';
 
-export type EnvelopeName =
-  | 'openai-like'
-  | 'pydantic-detail-list'
-  | 'fastapi-detail'
-  | 'gateway'
-  | 'openai-nested'
-  | 'unstructured'
-  | 'empty';
+export const ENVELOPE_NAMES = [
+  'openai-like',
+  'pydantic-detail-list',
+  'fastapi-detail',
+  'gateway',
+  'openai-nested',
+  'unstructured',
+  'empty',
+] as const;
+export type EnvelopeName = (typeof ENVELOPE_NAMES)[number];
 
 interface ShapeFile {
   shapes: { name: EnvelopeName; schema: object }[];

@@ -40,10 +40,16 @@ function newAjv(): AjvInstance {
   return ajv;
 }
 
+/** The official spec, parsed once. */
+export function specDocument(): unknown {
+  document ??= parse(readFileSync(SPEC_FILE, 'utf8')) as unknown;
+  return document;
+}
+
 function validatorsFor(name: SpecSchemaName): Validators {
   const cached = validators.get(name);
   if (cached) return cached;
-  document ??= parse(readFileSync(SPEC_FILE, 'utf8')) as unknown;
+  const document = specDocument();
   const compile = (tolerateAddedFields: boolean) =>
     newAjv().compile(componentSchema(document, name, { tolerateAddedFields, dropRequired: SPEC_ERRATA }));
   const built = { tolerant: compile(true), strict: compile(false) };

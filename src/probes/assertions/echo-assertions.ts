@@ -3,7 +3,7 @@ import type { Assertion } from '../assertion.ts';
 import { fail, notApplicable, pass } from '../assertion.ts';
 import type { Canaries } from '../probe-kind.ts';
 
-export const noKeyEchoAssertion: Assertion = {
+export const noKeyEchoAssertion: Assertion<'no-key-echo'> = {
   name: 'no-key-echo',
   evaluate: (_params, outcome, context) => {
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
@@ -19,8 +19,13 @@ export const noKeyEchoAssertion: Assertion = {
   },
 };
 
-export const noCanaryEchoAssertion: Assertion = {
+export const noCanaryEchoAssertion: Assertion<'no-canary-echo'> = {
   name: 'no-canary-echo',
+  parameters: {
+    type: 'object',
+    properties: { canary: { enum: ['email', 'name', 'phone', 'apiKey', 'fileText'] } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome, context) => {
     const which = String(params.canary ?? 'email') as keyof Canaries;
     const canary = context.canaries[which];
@@ -36,7 +41,7 @@ export const noCanaryEchoAssertion: Assertion = {
   },
 };
 
-export const noCookiesAssertion: Assertion = {
+export const noCookiesAssertion: Assertion<'no-cookies'> = {
   name: 'no-cookies',
   evaluate: (_params, outcome) => {
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
@@ -48,8 +53,14 @@ export const noCookiesAssertion: Assertion = {
   },
 };
 
-export const noCorsCredentialReflectionAssertion: Assertion = {
+export const noCorsCredentialReflectionAssertion: Assertion<'no-cors-credential-reflection'> = {
   name: 'no-cors-credential-reflection',
+  parameters: {
+    type: 'object',
+    required: ['origin'],
+    properties: { origin: { type: 'string', pattern: '^https?://' } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
     const origin = String(params.origin ?? '');
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);

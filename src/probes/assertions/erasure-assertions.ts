@@ -2,7 +2,7 @@
 import { type Assertion, fail, notApplicable, pass } from '../assertion.ts';
 import { isErasureObservations } from '../kinds/erasure.ts';
 
-export const erasedAssertion: Assertion = {
+export const erasedAssertion: Assertion<'erased'> = {
   name: 'erased',
   evaluate: (_params, outcome) => {
     const observations = outcome.observations;

@@ -1,9 +1,11 @@
 /** @module Assertions on raw HTTP exchanges: status, content type, envelope, request ids, echoes. */
 import type { ProviderExchange } from '../../providers/provider.ts';
 import { type Assertion, type AssertionParams, fail, notApplicable, pass } from '../assertion.ts';
-import { classifyEnvelope } from '../classify-envelope.ts';
+import { classifyEnvelope, ENVELOPE_NAMES } from '../classify-envelope.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { exchangeJson, headerOf, isRecord, REQUEST_ID_HEADERS } from '../response-body.ts';
+
+const STATUS = { type: 'integer', minimum: 100, maximum: 599 } as const;
 
 function answered(outcome: ProbeOutcome): ProviderExchange[] {
   return outcome.exchanges.filter((exchange) => exchange.status !== null);
@@ -39,8 +41,17 @@ function everyExchange(
   return pass(passDetail);
 }
 
-export const statusAssertion: Assertion = {
+export const statusAssertion: Assertion<'status'> = {
   name: 'status',
+  parameters: {
+    type: 'object',
+    properties: {
+      equals: STATUS,
+      in: { type: 'array', minItems: 1, items: STATUS },
+      range: { type: 'array', minItems: 2, maxItems: 2, items: STATUS },
+    },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) =>
     everyExchange(
       outcome,
@@ -52,7 +63,7 @@ export const statusAssertion: Assertion = {
     ),
 };
 
-export const not5xxAssertion: Assertion = {
+export const not5xxAssertion: Assertion<'not-5xx'> = {
   name: 'not-5xx',
   evaluate: (_params, outcome) =>
     everyExchange(
@@ -63,7 +74,7 @@ export const not5xxAssertion: Assertion = {
     ),
 };
 
-export const jsonContentTypeAssertion: Assertion = {
+export const jsonContentTypeAssertion: Assertion<'json-content-type'> = {
   name: 'json-content-type',
   evaluate: (_params, outcome) =>
     everyExchange(
@@ -78,7 +89,7 @@ export const jsonContentTypeAssertion: Assertion = {
     ),
 };
 
-export const jsonBodyAssertion: Assertion = {
+export const jsonBodyAssertion: Assertion<'json-body'> = {
   name: 'json-body',
   evaluate: (_params, outcome) =>
     everyExchange(
@@ -92,8 +103,13 @@ function envelopeOf(exchange: ProviderExchange): string {
   return classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText);
 }
 
-export const envelopeAssertion: Assertion = {
+export const envelopeAssertion: Assertion<'envelope'> = {
   name: 'envelope',
+  parameters: {
+    type: 'object',
+    properties: { in: { type: 'array', minItems: 1, items: { enum: [...ENVELOPE_NAMES] } } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
     const allowed = Array.isArray(params.in) ? (params.in as string[]) : null;
     const first = answered(outcome)[0];
@@ -110,7 +126,7 @@ export const envelopeAssertion: Assertion = {
   },
 };
 
-export const envelopeStableAssertion: Assertion = {
+export const envelopeStableAssertion: Assertion<'envelope-stable'> = {
   name: 'envelope-stable',
   evaluate: (_params, outcome) => {
     const exchanges = answered(outcome);
@@ -123,8 +139,14 @@ export const envelopeStableAssertion: Assertion = {
   },
 };
 
-export const namesFieldAssertion: Assertion = {
+export const namesFieldAssertion: Assertion<'names-field'> = {
   name: 'names-field',
+  parameters: {
+    type: 'object',
+    required: ['field'],
+    properties: { field: { type: 'string', minLength: 1 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
     const field = String(params.field ?? '');
     return everyExchange(
@@ -136,7 +158,7 @@ export const namesFieldAssertion: Assertion = {
   },
 };
 
-export const requestIdAssertion: Assertion = {
+export const requestIdAssertion: Assertion<'request-id'> = {
   name: 'request-id',
   evaluate: (_params, outcome) =>
     everyExchange(
@@ -150,8 +172,16 @@ export const requestIdAssertion: Assertion = {
     ),
 };
 
-export const headerPresentAssertion: Assertion = {
+export const headerPresentAssertion: Assertion<'header-present'> = {
   name: 'header-present',
+  parameters: {
+    type: 'object',
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      anyOf: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
     const names = (Array.isArray(params.anyOf) ? params.anyOf : [params.name]).map(String);
     return everyExchange(

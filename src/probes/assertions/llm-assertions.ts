@@ -25,7 +25,7 @@ function judged(outcome: ProbeOutcome, judge: (calls: JudgedCall[]) => Assertion
   return calls ? judge(calls) : notApplicable('no tool-call observations');
 }
 
-export const jsonAcceptedAssertion: Assertion = {
+export const jsonAcceptedAssertion: Assertion<'json-accepted'> = {
   name: 'json-accepted',
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
@@ -36,7 +36,7 @@ export const jsonAcceptedAssertion: Assertion = {
   },
 };
 
-export const jsonValidAssertion: Assertion = {
+export const jsonValidAssertion: Assertion<'json-valid'> = {
   name: 'json-valid',
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
@@ -47,7 +47,7 @@ export const jsonValidAssertion: Assertion = {
   },
 };
 
-export const schemaValidAssertion: Assertion = {
+export const schemaValidAssertion: Assertion<'schema-valid'> = {
   name: 'schema-valid',
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
@@ -58,8 +58,13 @@ export const schemaValidAssertion: Assertion = {
   },
 };
 
-export const toolCalledAssertion: Assertion = {
+export const toolCalledAssertion: Assertion<'tool-called'> = {
   name: 'tool-called',
+  parameters: {
+    type: 'object',
+    properties: { name: { type: 'string', minLength: 1 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
       const name = typeof params.name === 'string' ? params.name : null;
@@ -70,7 +75,7 @@ export const toolCalledAssertion: Assertion = {
     }),
 };
 
-export const noToolCallAssertion: Assertion = {
+export const noToolCallAssertion: Assertion<'no-tool-call'> = {
   name: 'no-tool-call',
   evaluate: (_params, outcome) =>
     judged(outcome, (calls) =>
@@ -80,7 +85,7 @@ export const noToolCallAssertion: Assertion = {
     ),
 };
 
-export const toolArgsValidAssertion: Assertion = {
+export const toolArgsValidAssertion: Assertion<'tool-args-valid'> = {
   name: 'tool-args-valid',
   evaluate: (_params, outcome) =>
     judged(outcome, (calls) => {
@@ -94,8 +99,13 @@ export const toolArgsValidAssertion: Assertion = {
     }),
 };
 
-export const toolIdFormatAssertion: Assertion = {
+export const toolIdFormatAssertion: Assertion<'tool-id-format'> = {
   name: 'tool-id-format',
+  parameters: {
+    type: 'object',
+    properties: { pattern: { type: 'string', format: 'regex' } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
       if (calls.length === 0) return notApplicable('no calls to judge');
@@ -107,8 +117,13 @@ export const toolIdFormatAssertion: Assertion = {
     }),
 };
 
-export const parallelCallsAssertion: Assertion = {
+export const parallelCallsAssertion: Assertion<'parallel-calls'> = {
   name: 'parallel-calls',
+  parameters: {
+    type: 'object',
+    properties: { min: { type: 'integer', minimum: 2 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
       const minimum = Number(params.min ?? 2);
@@ -118,7 +133,7 @@ export const parallelCallsAssertion: Assertion = {
     }),
 };
 
-export const noRepeatedCallsAssertion: Assertion = {
+export const noRepeatedCallsAssertion: Assertion<'no-repeated-calls'> = {
   name: 'no-repeated-calls',
   evaluate: (_params, outcome) => {
     const loop = outcome.observations.agentLoop;
@@ -131,7 +146,7 @@ export const noRepeatedCallsAssertion: Assertion = {
   },
 };
 
-export const loopTerminatesAssertion: Assertion = {
+export const loopTerminatesAssertion: Assertion<'loop-terminates'> = {
   name: 'loop-terminates',
   evaluate: (_params, outcome) => {
     const loop = outcome.observations.agentLoop;
@@ -142,7 +157,7 @@ export const loopTerminatesAssertion: Assertion = {
   },
 };
 
-export const streamCompleteAssertion: Assertion = {
+export const streamCompleteAssertion: Assertion<'stream-complete'> = {
   name: 'stream-complete',
   evaluate: (_params, outcome) => {
     const latency = outcome.observations.latency;
@@ -154,8 +169,13 @@ export const streamCompleteAssertion: Assertion = {
   },
 };
 
-export const ttftRecordedAssertion: Assertion = {
+export const ttftRecordedAssertion: Assertion<'ttft-recorded'> = {
   name: 'ttft-recorded',
+  parameters: {
+    type: 'object',
+    properties: { maxMs: { type: 'number', exclusiveMinimum: 0 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
     const latency = outcome.observations.latency;
     if (!isLatencyObservations(latency)) return notApplicable('no stream');
@@ -167,7 +187,7 @@ export const ttftRecordedAssertion: Assertion = {
   },
 };
 
-export const authTimingRecordedAssertion: Assertion = {
+export const authTimingRecordedAssertion: Assertion<'auth-timing-recorded'> = {
   name: 'auth-timing-recorded',
   evaluate: (_params, outcome) => {
     const timing = outcome.observations.authTiming as

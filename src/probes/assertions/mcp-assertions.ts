@@ -1,4 +1,5 @@
 /** @module Assertions on an MCP session (agentFriendliness.mcpQuality): initialise, list, typed and described tools, structured errors. */
+import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
 import {
   isMcpObservations,
@@ -7,7 +8,10 @@ import {
   type McpToolObservation,
 } from '../kinds/mcp.ts';
 
-function mcpAssertion(name: string, judge: (observations: McpObservations) => AssertionVerdict): Assertion {
+function mcpAssertion<Name extends AssertionName>(
+  name: Name,
+  judge: (observations: McpObservations) => AssertionVerdict,
+): Assertion<Name> {
   return {
     name,
     evaluate: (_params, outcome) =>

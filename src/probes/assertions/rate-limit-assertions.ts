@@ -1,12 +1,13 @@
 /** @module Assertions on the `burst` kind: headers, how throttling is answered, and whether waiting as told recovers. */
+import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
 import { type BurstObservations, isBurstObservations } from '../kinds/burst.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
-function burstAssertion(
-  name: string,
+function burstAssertion<Name extends AssertionName>(
+  name: Name,
   judge: (observations: BurstObservations) => AssertionVerdict,
-): Assertion {
+): Assertion<Name> {
   return {
     name,
     evaluate: (_params, outcome: ProbeOutcome) =>

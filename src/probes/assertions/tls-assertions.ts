@@ -1,4 +1,5 @@
 /** @module Assertions on the `tls` kind: protocol floor, certificate, HSTS, plain http refused. */
+import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, fail, notApplicable, pass } from '../assertion.ts';
 import { isTlsObservations, type TlsObservations } from '../kinds/tls.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
@@ -8,10 +9,10 @@ export const HSTS_MIN_MAX_AGE = 15_552_000;
 
 const LEGACY_VERSIONS = ['TLSv1', 'TLSv1.1'];
 
-function tlsAssertion(
-  name: string,
+function tlsAssertion<Name extends AssertionName>(
+  name: Name,
   judge: (observations: TlsObservations) => ReturnType<Assertion['evaluate']>,
-): Assertion {
+): Assertion<Name> {
   return {
     name,
     evaluate: (_params, outcome: ProbeOutcome) =>

@@ -1,7 +1,13 @@
 /** @module `chat-stream`: a plain text streaming request timed at the socket; the source of metrics.latency. */
 import type { ProviderRequest } from '../../providers/provider.ts';
 import { readChatStream } from '../chat-response.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  parametersOf,
+} from '../probe-kind.ts';
 
 export interface LatencyObservations {
   ttftMs: number | null;
@@ -18,11 +24,25 @@ export function isLatencyObservations(value: unknown): value is LatencyObservati
   return typeof value === 'object' && value !== null && 'e2eMs' in value && 'ttftMs' in value;
 }
 
-export const chatStreamKind: ProbeKind = {
+export interface ChatStreamParameters {
+  prompt?: string;
+  maxTokens?: number;
+}
+
+export const chatStreamKind: ProbeKind<'chat-stream'> = {
   name: 'chat-stream',
+  parameters: {
+    type: 'object',
+    properties: {
+      prompt: { type: 'string', minLength: 1 },
+      maxTokens: { type: 'integer', minimum: 1, maximum: 100_000 },
+    },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
-    const prompt = String(context.probe.with?.prompt ?? 'Write three short sentences about the sea.');
-    const maxTokens = Number(context.probe.with?.maxTokens ?? 64);
+    const parameters = parametersOf<ChatStreamParameters>(context);
+    const prompt = parameters.prompt ?? 'Write three short sentences about the sea.';
+    const maxTokens = parameters.maxTokens ?? 64;
     const request: ProviderRequest = {
       method: 'POST',
       path: '/v1/chat/completions',

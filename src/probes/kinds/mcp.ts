@@ -10,7 +10,13 @@ import {
   readReply,
   resultText,
 } from '../mcp-rpc.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  NO_PARAMETERS,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+} from '../probe-kind.ts';
 import { isRecord } from '../response-body.ts';
 import { argumentsFor, requiredProperties } from '../schema-arguments.ts';
 
@@ -126,8 +132,9 @@ function chooseTool(tools: Array<Record<string, unknown>>): Record<string, unkno
   return named.find((tool) => requiredProperties(tool.inputSchema).length > 0) ?? named[0];
 }
 
-export const mcpKind: ProbeKind = {
+export const mcpKind: ProbeKind<'mcp'> = {
   name: 'mcp',
+  parameters: NO_PARAMETERS,
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
     const url = context.target.mcpUrl;

@@ -1,6 +1,7 @@
 /** @module `models`: the model list — is the requested model there, which models announce deprecation, which are Labs. */
 import {
   emptyOutcome,
+  NO_PARAMETERS,
   type ProbeContext,
   type ProbeKind,
   type ProbeOutcome,
@@ -60,8 +61,9 @@ export function readModels(body: unknown, requestedModel: string): ModelsObserva
   };
 }
 
-export const modelsKind: ProbeKind = {
+export const modelsKind: ProbeKind<'models'> = {
   name: 'models',
+  parameters: NO_PARAMETERS,
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
     const exchange = await context.send({

@@ -6,15 +6,17 @@ import {
   TEST_API_KEY,
   type TestServer,
 } from '../__fixtures__/probe-test-context.ts';
-import type { AssertionParams } from '../assertion.ts';
+import type { Assertion, AssertionParams } from '../assertion.ts';
 import {
   sdkCallOkAssertion,
   sdkDependencyCountAssertion,
   sdkInstallScriptsAssertion,
   sdkLicencesKnownAssertion,
+  sdkNotDeprecatedAssertion,
   sdkTypedErrorAssertion,
 } from '../assertions/sdk-assertions.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
+import { NPM_REGISTRY_ENV } from '../published-sdk-report.ts';
 import { isSdkCallObservations, isSdkDependencyObservations, sdkKind, UNKNOWN_MODEL } from './sdk.ts';
 
 /** Bodies as Mistral sends them (reference/mistral-real-errors.json, mistral-real-streams.json). */
@@ -66,6 +68,68 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/**
+ * A loopback npm registry serving documents in the registry's own shape (version manifests as
+ * `GET /<name>/<version|tag|range>` answers them, a packument with `time`). The real registry is never
+ * contacted in tests.
+ */
+const VERSION_DOCUMENTS: Record<string, Record<string, unknown>> = {
+  '@mistralai/mistralai': {
+    name: '@mistralai/mistralai',
+    version: '1.7.1',
+    license: 'Apache-2.0',
+    dependencies: { zod: '^3.20.0', 'zod-to-json-schema': '^3.24.1' },
+    peerDependencies: {},
+    dist: { tarball: 'https://registry.npmjs.org/@mistralai/mistralai/-/mistralai-1.7.1.tgz' },
+    _id: '@mistralai/mistralai@1.7.1',
+  },
+  zod: { name: 'zod', version: '3.25.76', license: 'MIT', _id: 'zod@3.25.76' },
+  'zod-to-json-schema': {
+    name: 'zod-to-json-schema',
+    version: '3.24.6',
+    license: 'ISC',
+    peerDependencies: { zod: '^3.24.1' },
+    _id: 'zod-to-json-schema@3.24.6',
+  },
+  '@acme/old-sdk': {
+    name: '@acme/old-sdk',
+    version: '0.9.0',
+    license: 'MIT',
+    deprecated: 'no longer maintained, use @acme/sdk',
+    dependencies: { 'native-helper': '~2.1.0' },
+  },
+  'native-helper': {
+    name: 'native-helper',
+    version: '2.1.0',
+    scripts: { install: 'node-gyp rebuild' },
+    hasInstallScript: true,
+  },
+};
+const registryPaths: string[] = [];
+let registry: TestServer;
+beforeAll(async () => {
+  registry = await startTestServer((request, _body, response) => {
+    const path = decodeURIComponent(request.url ?? '/');
+    registryPaths.push(request.url ?? '/');
+    if (path === '/@mistralai/mistralai')
+      return sendJson(response, 200, {
+        name: '@mistralai/mistralai',
+        'dist-tags': { latest: '1.7.1' },
+        time: { '1.7.1': '2025-05-28T09:47:21.135Z' },
+      });
+    const name = Object.keys(VERSION_DOCUMENTS)
+      .sort((left, right) => right.length - left.length)
+      .find((candidate) => path.startsWith(`/${candidate}/`));
+    if (!name) return sendJson(response, 404, { error: 'Not found' });
+    sendJson(response, 200, VERSION_DOCUMENTS[name]);
+  });
+  process.env[NPM_REGISTRY_ENV] = registry.baseUrl;
+});
+afterAll(async () => {
+  delete process.env[NPM_REGISTRY_ENV];
+  await registry.close();
+});
+
 async function runScenario(
   scenario: string,
   extra: Record<string, unknown> = {},
@@ -79,7 +143,7 @@ async function runScenario(
   return sdkKind.run(context);
 }
 
-const verdict = (assertion: typeof sdkCallOkAssertion, outcome: ProbeOutcome, params: AssertionParams = {}) =>
+const verdict = (assertion: Assertion, outcome: ProbeOutcome, params: AssertionParams = {}) =>
   assertion.evaluate(params, outcome, {} as never);
 
 describe('sdk kind', () => {
@@ -108,16 +172,66 @@ describe('sdk kind', () => {
     expect(verdict(sdkTypedErrorAssertion, temperature).passed).toBe(true);
   });
 
-  it('dependencies: reads the installed SDK tree', async () => {
+  it('dependencies: reads the SDK as published on the registry, not our node_modules', async () => {
     const outcome = await runScenario('dependencies');
     expect(isSdkDependencyObservations(outcome.observations)).toBe(true);
-    expect(outcome.observations).toMatchObject({ packageName: '@mistralai/mistralai' });
-    const count = outcome.observations.transitiveCount as number;
-    expect(count).toBeGreaterThan(0);
-    expect(verdict(sdkDependencyCountAssertion, outcome, { max: count }).passed).toBe(true);
-    expect(verdict(sdkDependencyCountAssertion, outcome, { max: count - 1 }).passed).toBe(false);
+    expect(outcome.observations).toMatchObject({
+      unreachable: null,
+      report: {
+        packageName: '@mistralai/mistralai',
+        version: '1.7.1',
+        transitiveCount: 2,
+        installScripts: [],
+        licences: { MIT: 1, ISC: 1 },
+        deprecated: null,
+        publishedAt: '2025-05-28T09:47:21.135Z',
+        registry: registry.baseUrl,
+      },
+    });
+    expect(registryPaths).toContain('/@mistralai%2fmistralai/latest');
+    expect(verdict(sdkDependencyCountAssertion, outcome, { max: 2 }).passed).toBe(true);
+    expect(verdict(sdkDependencyCountAssertion, outcome, { max: 1 }).passed).toBe(false);
     expect(verdict(sdkInstallScriptsAssertion, outcome).passed).toBe(true);
-    expect(verdict(sdkLicencesKnownAssertion, outcome).passed).not.toBeNull();
+    expect(verdict(sdkLicencesKnownAssertion, outcome).passed).toBe(true);
+    expect(verdict(sdkNotDeprecatedAssertion, outcome).passed).toBe(true);
+  });
+
+  it('dependencies: install scripts, missing licences and deprecation anywhere in the tree fail', async () => {
+    const outcome = await runScenario('dependencies', { package: '@acme/old-sdk', version: '0.9.0' });
+    expect(verdict(sdkInstallScriptsAssertion, outcome)).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('native-helper@2.1.0'),
+    });
+    expect(verdict(sdkLicencesKnownAssertion, outcome)).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('native-helper@2.1.0'),
+    });
+    expect(verdict(sdkNotDeprecatedAssertion, outcome)).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('no longer maintained'),
+    });
+  });
+
+  it('dependencies: an unreachable registry judges nothing (component shows --)', async () => {
+    const closed = await startTestServer(() => undefined);
+    await closed.close();
+    process.env[NPM_REGISTRY_ENV] = closed.baseUrl;
+    try {
+      const outcome = await runScenario('dependencies');
+      for (const assertion of [
+        sdkDependencyCountAssertion,
+        sdkInstallScriptsAssertion,
+        sdkLicencesKnownAssertion,
+        sdkNotDeprecatedAssertion,
+      ]) {
+        expect(verdict(assertion, outcome)).toMatchObject({
+          passed: null,
+          detail: expect.stringContaining('registry unreachable'),
+        });
+      }
+    } finally {
+      process.env[NPM_REGISTRY_ENV] = registry.baseUrl;
+    }
   });
 
   it('an unreachable server is a transport failure, and a provider without SDK is skipped', async () => {

@@ -1,7 +1,13 @@
 /** @module `tls`: accepted TLS versions, certificate validity, HSTS and what plain http does with a key. */
 import type { ProviderExchange } from '../../providers/provider.ts';
 import type { FailureReason } from '../../spec/probe-result.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  parametersOf,
+} from '../probe-kind.ts';
 import { headerOf, isRecord } from '../response-body.ts';
 import { acceptsVersion, type HandshakeTarget, inspectCertificate, TLS_VERSIONS } from '../tls-handshake.ts';
 
@@ -45,9 +51,13 @@ function maxAgeOf(value: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
+export interface TlsParameters {
+  plainHttpPort?: number;
+}
+
 /** `with.plainHttpPort` reaches a target whose plain-http listener is not on port 80 (tests, odd setups). */
 function plainHttpUrl(host: string, context: ProbeContext): string {
-  const port = Number(context.probe.with?.plainHttpPort ?? 80);
+  const port = parametersOf<TlsParameters>(context).plainHttpPort ?? 80;
   const hostPart = host.includes(':') ? `[${host}]` : host;
   return `http://${hostPart}${port === 80 ? '' : `:${port}`}/v1/models`;
 }
@@ -73,10 +83,15 @@ function unreachable(code: string): FailureReason {
   return 'connection-reset';
 }
 
-export function createTlsKind(options: TlsKindOptions = {}): ProbeKind {
+export function createTlsKind(options: TlsKindOptions = {}): ProbeKind<'tls'> {
   const now = options.now ?? Date.now;
   return {
     name: 'tls',
+    parameters: {
+      type: 'object',
+      properties: { plainHttpPort: { type: 'integer', minimum: 1, maximum: 65535 } },
+      additionalProperties: false,
+    },
     async run(context: ProbeContext): Promise<ProbeOutcome> {
       const outcome = emptyOutcome();
       const url = new URL(context.target.baseUrl);
@@ -149,4 +164,4 @@ export function createTlsKind(options: TlsKindOptions = {}): ProbeKind {
   };
 }
 
-export const tlsKind: ProbeKind = createTlsKind();
+export const tlsKind: ProbeKind<'tls'> = createTlsKind();

@@ -5,12 +5,21 @@ import {
   type ProbeContext,
   type ProbeKind,
   type ProbeOutcome,
+  parametersOf,
   unreadableAnswer,
 } from '../probe-kind.ts';
-import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
+import {
+  chatRequest,
+  isForced,
+  type JudgedCall,
+  judgeCall,
+  TOOL_CALL_PARAMETERS,
+  type ToolCallParameters,
+  toolsOf,
+} from './tool-calling.ts';
 
 export interface ToolCallObservations {
-  toolChoice: unknown;
+  toolChoice: string;
   forced: boolean;
   calls: JudgedCall[];
   text: string;
@@ -22,12 +31,14 @@ export function isToolCallObservations(value: unknown): value is ToolCallObserva
   return typeof value === 'object' && value !== null && 'calls' in value && 'forced' in value;
 }
 
-export const toolCallKind: ProbeKind = {
+export const toolCallKind: ProbeKind<'tool-call'> = {
   name: 'tool-call',
+  parameters: TOOL_CALL_PARAMETERS,
   async run(context: ProbeContext): Promise<ProbeOutcome> {
-    const choice = context.probe.with?.toolChoice;
-    const stream = context.probe.with?.stream === true;
-    const prompt = String(context.probe.with?.prompt ?? 'What is the weather in Paris?');
+    const parameters = parametersOf<ToolCallParameters>(context);
+    const choice = parameters.toolChoice;
+    const stream = parameters.stream === true;
+    const prompt = parameters.prompt ?? 'What is the weather in Paris?';
     const exchange = await context.send(
       chatRequest(context, [{ role: 'user', content: prompt }], choice, stream),
     );
