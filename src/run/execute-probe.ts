@@ -72,13 +72,14 @@ function unmetRequirement(
 function checkFor(
   expectation: Expectation,
   item: PlannedProbe,
-  verdict: { passed: boolean | null; detail: string },
+  verdict: { passed: boolean | null; detail: string; partial?: boolean },
 ): CheckResult {
   const component = expectation.feeds === undefined ? (item.probe.feeds ?? null) : expectation.feeds;
   return {
     id: expectation.check ?? expectation.assert,
     component,
     passed: verdict.passed,
+    ...(verdict.partial && verdict.passed === false ? { partial: true } : {}),
     detail: verdict.detail,
   };
 }

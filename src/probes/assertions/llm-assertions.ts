@@ -1,28 +1,52 @@
-/** @module Assertions on model behaviour: JSON mode, tool calls, agent loops, streams. */
+/**
+ * @module Assertions on model behaviour: JSON mode, tool calls, agent loops, streams. Each judges only
+ * the behaviour it is about: when the answer is not a usable 2xx (a 503, a 429, a refused request),
+ * it answers `passed: null` and says why; availability and error checks judge such answers.
+ */
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
-import { isAgentLoopObservations } from '../kinds/agent-loop.ts';
+import { type AgentLoopObservations, isAgentLoopObservations } from '../kinds/agent-loop.ts';
 import { isLatencyObservations } from '../kinds/chat-stream.ts';
 import { isJsonModeObservations, type JsonModeObservations } from '../kinds/json-mode.ts';
 import { isToolCallObservations } from '../kinds/tool-call.ts';
 import type { JudgedCall } from '../kinds/tool-calling.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
+function isSuccess(status: number | null): status is number {
+  return status !== null && status >= 200 && status < 300;
+}
+
+/** The verdict for behaviour that could not be seen because the answer was not a 2xx. */
+export function notJudgedStatus(status: number | null): AssertionVerdict {
+  if (status === null) return notApplicable('not judged: no answer (availability judges it)');
+  const judge = status >= 500 ? 'availability judges it' : 'the status checks judge it';
+  return notApplicable(`not judged: the answer was ${status}, not a 2xx (${judge})`);
+}
+
 function jsonMode(outcome: ProbeOutcome): JsonModeObservations | null {
   const value = outcome.observations.jsonMode;
   return isJsonModeObservations(value) ? value : null;
 }
 
-/** Calls from a single turn or a whole loop. */
-function callsOf(outcome: ProbeOutcome): JudgedCall[] | null {
+/** Calls from a single turn or a whole loop, or the verdict when there is nothing to judge. */
+function callsOf(outcome: ProbeOutcome): JudgedCall[] | AssertionVerdict {
   const single = outcome.observations.toolCall;
-  if (isToolCallObservations(single)) return single.calls;
+  if (isToolCallObservations(single))
+    return isSuccess(single.status) ? single.calls : notJudgedStatus(single.status);
   const loop = outcome.observations.agentLoop;
-  return isAgentLoopObservations(loop) ? loop.calls : null;
+  if (!isAgentLoopObservations(loop)) return notApplicable('no tool-call observations');
+  return isSuccess(loop.lastStatus) ? loop.calls : notJudgedStatus(loop.lastStatus);
 }
 
 function judged(outcome: ProbeOutcome, judge: (calls: JudgedCall[]) => AssertionVerdict): AssertionVerdict {
   const calls = callsOf(outcome);
-  return calls ? judge(calls) : notApplicable('no tool-call observations');
+  return Array.isArray(calls) ? judge(calls) : calls;
+}
+
+/** The agent loop, when every turn was answered with a 2xx. */
+function loopOf(outcome: ProbeOutcome): AgentLoopObservations | AssertionVerdict {
+  const loop = outcome.observations.agentLoop;
+  if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+  return isSuccess(loop.lastStatus) ? loop : notJudgedStatus(loop.lastStatus);
 }
 
 export const jsonAcceptedAssertion: Assertion<'json-accepted'> = {
@@ -30,9 +54,11 @@ export const jsonAcceptedAssertion: Assertion<'json-accepted'> = {
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
     if (!seen) return notApplicable('no JSON-mode observations');
-    return seen.accepted
-      ? pass('response_format accepted')
-      : fail(`response_format refused with status ${seen.status}`);
+    if (seen.accepted) return pass('response_format accepted');
+    // A 4xx refuses the parameter; a 5xx or no answer says nothing about it.
+    return seen.status !== null && seen.status >= 400 && seen.status < 500
+      ? fail(`response_format refused with status ${seen.status}`)
+      : notJudgedStatus(seen.status);
   },
 };
 
@@ -40,7 +66,8 @@ export const jsonValidAssertion: Assertion<'json-valid'> = {
   name: 'json-valid',
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
-    if (!seen?.accepted) return notApplicable('request not accepted');
+    if (!seen) return notApplicable('no JSON-mode observations');
+    if (!seen.accepted) return notJudgedStatus(seen.status);
     return seen.valid
       ? pass('content is one JSON document')
       : fail(`content is not JSON (${seen.failureForm}): ${seen.content.slice(0, 80)}`);
@@ -51,7 +78,9 @@ export const schemaValidAssertion: Assertion<'schema-valid'> = {
   name: 'schema-valid',
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
-    if (!seen || seen.schemaValid === null) return notApplicable('no schema to check against');
+    if (!seen) return notApplicable('no JSON-mode observations');
+    if (!seen.accepted) return notJudgedStatus(seen.status);
+    if (seen.schemaValid === null) return notApplicable('no schema to check against');
     return seen.schemaValid
       ? pass('content satisfies the schema')
       : fail(`schema violations: ${seen.schemaErrors.join('; ') || seen.failureForm}`);
@@ -136,8 +165,8 @@ export const parallelCallsAssertion: Assertion<'parallel-calls'> = {
 export const noRepeatedCallsAssertion: Assertion<'no-repeated-calls'> = {
   name: 'no-repeated-calls',
   evaluate: (_params, outcome) => {
-    const loop = outcome.observations.agentLoop;
-    if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+    const loop = loopOf(outcome);
+    if (!('calls' in loop)) return loop;
     return loop.repeatedCalls === 0
       ? pass(`${loop.calls.length} call(s), none repeated`)
       : fail(
@@ -149,8 +178,8 @@ export const noRepeatedCallsAssertion: Assertion<'no-repeated-calls'> = {
 export const loopTerminatesAssertion: Assertion<'loop-terminates'> = {
   name: 'loop-terminates',
   evaluate: (_params, outcome) => {
-    const loop = outcome.observations.agentLoop;
-    if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+    const loop = loopOf(outcome);
+    if (!('calls' in loop)) return loop;
     return loop.hitGuard
       ? fail(`still calling tools after ${loop.maxIterations} iterations (max-iterations guard hit)`)
       : pass(`final answer after ${loop.iterations} iteration(s)`);
@@ -162,6 +191,7 @@ export const streamCompleteAssertion: Assertion<'stream-complete'> = {
   evaluate: (_params, outcome) => {
     const latency = outcome.observations.latency;
     if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    if (!isSuccess(latency.status)) return notJudgedStatus(latency.status);
     if (!latency.done) return fail('stream ended without data: [DONE]');
     if (!latency.finishReason) return fail('no finish_reason on the last chunk');
     if (latency.outputTokens === null) return fail('no usage block on the last chunk');
@@ -179,6 +209,7 @@ export const ttftRecordedAssertion: Assertion<'ttft-recorded'> = {
   evaluate: (params, outcome) => {
     const latency = outcome.observations.latency;
     if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    if (!isSuccess(latency.status)) return notJudgedStatus(latency.status);
     if (latency.ttftMs === null) return fail('no content event arrived');
     const max = typeof params.maxMs === 'number' ? params.maxMs : null;
     if (max !== null && latency.ttftMs > max)

@@ -26,6 +26,8 @@ export interface AgentLoopParameters extends ToolCallParameters {
 }
 
 export interface AgentLoopObservations {
+  /** Status of the last answer: the loop stops at the first that is not a 2xx. */
+  lastStatus: number | null;
   iterations: number;
   maxIterations: number;
   hitGuard: boolean;
@@ -103,6 +105,7 @@ export const agentLoopKind: ProbeKind<'agent-loop'> = {
     const hitGuard = finalAnswer === null && !outcome.failure && iterations >= maxIterations;
     const repeatedCalls = calls.filter((call) => call.repeated).length;
     const observations: AgentLoopObservations = {
+      lastStatus: outcome.exchanges.at(-1)?.status ?? null,
       iterations,
       maxIterations,
       hitGuard,

@@ -10,6 +10,8 @@ import {
 } from '../probe-kind.ts';
 
 export interface LatencyObservations {
+  /** HTTP status of the streaming answer. */
+  status: number;
   ttftMs: number | null;
   ttfbMs: number | null;
   e2eMs: number;
@@ -82,6 +84,7 @@ export const chatStreamKind: ProbeKind<'chat-stream'> = {
     const e2eMs = exchange.timings.e2eMs;
     const tokens = reading.usage.completionTokens;
     const observations: LatencyObservations = {
+      status: exchange.status,
       ttftMs: reading.ttftMs,
       ttfbMs: exchange.timings.ttfbMs,
       e2eMs,
