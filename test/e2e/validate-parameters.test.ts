@@ -43,6 +43,8 @@ describe.concurrent('agentscore validate checks parameters by their schemas', ()
     const { file, line } = withTypo(/^\s+maxIterations: 5$/, '5', 'five');
     const run = await runCli(['validate', file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${file}:${line}:7 probes[9].with.maxIterations: must be integer, got "five"`);
+    expect(run.stderr).toContain(
+      `${file}:${line}:7 probes[9].with.maxIterations: must be integer, got "five"`,
+    );
   });
 });
