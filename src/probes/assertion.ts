@@ -1,5 +1,5 @@
 /** @module The assertion contract: a small handler that judges a probe outcome. */
-import type { AssertionName } from '../spec/suite.ts';
+import type { AssertionName, KindName } from '../spec/suite.ts';
 import type { ParameterSchema, ProbeContext, ProbeOutcome } from './probe-kind.ts';
 
 export interface AssertionVerdict {
@@ -23,6 +23,11 @@ export interface Assertion<Name extends AssertionName = AssertionName> {
   readonly name: Name;
   /** What the expectation may hold besides assert/check/feeds; absent: nothing. */
   readonly parameters?: ParameterSchema;
+  /**
+   * The kinds whose observation it reads; the suite loader rejects it on a probe of another kind.
+   * Absent: it reads only the exchanges, which every kind has.
+   */
+  readonly reads?: readonly KindName[];
   evaluate(params: AssertionParams, outcome: ProbeOutcome, context: AssertionContext): AssertionVerdict;
 }
 

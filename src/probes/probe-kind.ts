@@ -4,6 +4,7 @@ import type { SdkDriver } from '../providers/sdk-driver.ts';
 import type { FailureReason, ProbeMeasurements, ProbeTimings } from '../spec/probe-result.ts';
 import type { KindName, ProbeSpec, RequestTemplate } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
+import type { Observation } from './observation.ts';
 import { exchangeJson } from './response-body.ts';
 
 /** Random per-run values a probe plants to see whether they come back. Never real personal data. */
@@ -43,8 +44,8 @@ export interface ProbeOutcome {
   exchanges: ProviderExchange[];
   measurements: ProbeMeasurements;
   timings: Partial<ProbeTimings>;
-  /** Kind-specific facts for assertions (e.g. `toolCalls`, `parsedContent`, `erasure`). */
-  observations: Record<string, unknown>;
+  /** What the kind saw beyond the exchanges, for its assertions (observation.ts). */
+  observation?: Observation;
   /** The probe could not run here: recorded as skipped. */
   skip?: { reason: FailureReason; detail: string };
   /** The probe could not complete: recorded as errored. */
@@ -82,7 +83,7 @@ export function parametersOf<Parameters extends object>(context: Pick<ProbeConte
 }
 
 export function emptyOutcome(): ProbeOutcome {
-  return { exchanges: [], measurements: {}, timings: {}, observations: {} };
+  return { exchanges: [], measurements: {}, timings: {} };
 }
 
 /**

@@ -186,6 +186,12 @@ export function registryNames(): Required<SuiteRegistry> {
     assertionParameters: Object.fromEntries(
       ASSERTION_NAMES.map((name) => [name, ASSERTIONS[name].parameters ?? NO_PARAMETERS]),
     ),
+    assertionReads: Object.fromEntries(
+      ASSERTION_NAMES.flatMap((name) => {
+        const reads = ASSERTIONS[name].reads;
+        return reads ? [[name, reads]] : [];
+      }),
+    ),
     impliedChecks: [{ id: 'availability', component: 'reliability.uptimeSla' }],
   };
 }

@@ -156,7 +156,7 @@ export async function executeProbe(
   let outcome: ProbeOutcome;
   const unmet = unmetRequirement(item, environment);
   if (unmet) {
-    outcome = { exchanges: [], measurements: {}, timings: {}, observations: {}, skip: unmet };
+    outcome = { exchanges: [], measurements: {}, timings: {}, skip: unmet };
   } else {
     try {
       outcome = await PROBE_KINDS[item.probe.kind]!.run(context);
@@ -166,7 +166,6 @@ export async function executeProbe(
         exchanges: [],
         measurements: {},
         timings: {},
-        observations: {},
         ...(budget
           ? { skip: { reason: 'budget-exhausted' as const, detail: error.message } }
           : {

@@ -25,6 +25,8 @@ export interface SuiteRegistry {
   kindParameters?: Readonly<Record<string, SchemaObject>>;
   /** JSON Schema of each assertion's parameters (expectation keys besides assert/check/feeds). */
   assertionParameters?: Readonly<Record<string, SchemaObject>>;
+  /** For assertions that read a kind's observation: the kinds they can judge (others: any kind). */
+  assertionReads?: Readonly<Record<string, readonly string[]>>;
   /** Checks the runner adds to results by itself (they count as emitted in the catalogue cross-check). */
   impliedChecks?: readonly ImpliedCheck[];
 }
@@ -140,6 +142,16 @@ export function checkSuiteSemantics(yaml: YamlDocument, registry: SuiteRegistry)
             yaml,
             ['probes', index, 'expect', expectationIndex, 'assert'],
             unknownNameMessage('assertion', assertion, registry.assertions),
+          ),
+        );
+      }
+      const reads = typeof assertion === 'string' ? registry.assertionReads?.[assertion] : undefined;
+      if (reads && typeof kind === 'string' && !reads.includes(kind)) {
+        diagnostics.push(
+          diagnosticAt(
+            yaml,
+            ['probes', index, 'expect', expectationIndex, 'assert'],
+            `assertion "${assertion}" judges only what ${reads.join(' or ')} probes observe; a ${kind} probe observes nothing it reads`,
           ),
         );
       }

@@ -34,7 +34,7 @@ function exchange(
 }
 
 function outcome(...exchanges: ProviderExchange[]): ProbeOutcome {
-  return { exchanges, measurements: {}, timings: {}, observations: {} };
+  return { exchanges, measurements: {}, timings: {} };
 }
 
 const canaries: Canaries = {

@@ -4,11 +4,10 @@
  * it answers `passed: null` and says why; availability and error checks judge such answers.
  */
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
-import { type AgentLoopObservations, isAgentLoopObservations } from '../kinds/agent-loop.ts';
-import { isLatencyObservations } from '../kinds/chat-stream.ts';
-import { isJsonModeObservations, type JsonModeObservations } from '../kinds/json-mode.ts';
-import { isToolCallObservations } from '../kinds/tool-call.ts';
+import type { AgentLoopObservations } from '../kinds/agent-loop.ts';
+import type { JsonModeObservations } from '../kinds/json-mode.ts';
 import type { JudgedCall } from '../kinds/tool-calling.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
 function isSuccess(status: number | null): status is number {
@@ -23,17 +22,15 @@ export function notJudgedStatus(status: number | null): AssertionVerdict {
 }
 
 function jsonMode(outcome: ProbeOutcome): JsonModeObservations | null {
-  const value = outcome.observations.jsonMode;
-  return isJsonModeObservations(value) ? value : null;
+  return observationOf(outcome, 'json-mode');
 }
 
 /** Calls from a single turn or a whole loop, or the verdict when there is nothing to judge. */
 function callsOf(outcome: ProbeOutcome): JudgedCall[] | AssertionVerdict {
-  const single = outcome.observations.toolCall;
-  if (isToolCallObservations(single))
-    return isSuccess(single.status) ? single.calls : notJudgedStatus(single.status);
-  const loop = outcome.observations.agentLoop;
-  if (!isAgentLoopObservations(loop)) return notApplicable('no tool-call observations');
+  const single = observationOf(outcome, 'tool-call');
+  if (single) return isSuccess(single.status) ? single.calls : notJudgedStatus(single.status);
+  const loop = observationOf(outcome, 'agent-loop');
+  if (!loop) return notApplicable('no tool-call observations');
   return isSuccess(loop.lastStatus) ? loop.calls : notJudgedStatus(loop.lastStatus);
 }
 
@@ -44,13 +41,14 @@ function judged(outcome: ProbeOutcome, judge: (calls: JudgedCall[]) => Assertion
 
 /** The agent loop, when every turn was answered with a 2xx. */
 function loopOf(outcome: ProbeOutcome): AgentLoopObservations | AssertionVerdict {
-  const loop = outcome.observations.agentLoop;
-  if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+  const loop = observationOf(outcome, 'agent-loop');
+  if (!loop) return notApplicable('no agent loop');
   return isSuccess(loop.lastStatus) ? loop : notJudgedStatus(loop.lastStatus);
 }
 
 export const jsonAcceptedAssertion: Assertion<'json-accepted'> = {
   name: 'json-accepted',
+  reads: ['json-mode'],
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
     if (!seen) return notApplicable('no JSON-mode observations');
@@ -64,6 +62,7 @@ export const jsonAcceptedAssertion: Assertion<'json-accepted'> = {
 
 export const jsonValidAssertion: Assertion<'json-valid'> = {
   name: 'json-valid',
+  reads: ['json-mode'],
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
     if (!seen) return notApplicable('no JSON-mode observations');
@@ -76,6 +75,7 @@ export const jsonValidAssertion: Assertion<'json-valid'> = {
 
 export const schemaValidAssertion: Assertion<'schema-valid'> = {
   name: 'schema-valid',
+  reads: ['json-mode'],
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
     if (!seen) return notApplicable('no JSON-mode observations');
@@ -89,6 +89,7 @@ export const schemaValidAssertion: Assertion<'schema-valid'> = {
 
 export const toolCalledAssertion: Assertion<'tool-called'> = {
   name: 'tool-called',
+  reads: ['tool-call', 'agent-loop'],
   parameters: {
     type: 'object',
     properties: { name: { type: 'string', minLength: 1 } },
@@ -106,6 +107,7 @@ export const toolCalledAssertion: Assertion<'tool-called'> = {
 
 export const noToolCallAssertion: Assertion<'no-tool-call'> = {
   name: 'no-tool-call',
+  reads: ['tool-call', 'agent-loop'],
   evaluate: (_params, outcome) =>
     judged(outcome, (calls) =>
       calls.length === 0
@@ -116,6 +118,7 @@ export const noToolCallAssertion: Assertion<'no-tool-call'> = {
 
 export const toolArgsValidAssertion: Assertion<'tool-args-valid'> = {
   name: 'tool-args-valid',
+  reads: ['tool-call', 'agent-loop'],
   evaluate: (_params, outcome) =>
     judged(outcome, (calls) => {
       if (calls.length === 0) return notApplicable('no calls to judge');
@@ -130,6 +133,7 @@ export const toolArgsValidAssertion: Assertion<'tool-args-valid'> = {
 
 export const toolIdFormatAssertion: Assertion<'tool-id-format'> = {
   name: 'tool-id-format',
+  reads: ['tool-call', 'agent-loop'],
   parameters: {
     type: 'object',
     properties: { pattern: { type: 'string', format: 'regex' } },
@@ -148,6 +152,7 @@ export const toolIdFormatAssertion: Assertion<'tool-id-format'> = {
 
 export const parallelCallsAssertion: Assertion<'parallel-calls'> = {
   name: 'parallel-calls',
+  reads: ['tool-call', 'agent-loop'],
   parameters: {
     type: 'object',
     properties: { min: { type: 'integer', minimum: 2 } },
@@ -164,6 +169,7 @@ export const parallelCallsAssertion: Assertion<'parallel-calls'> = {
 
 export const noRepeatedCallsAssertion: Assertion<'no-repeated-calls'> = {
   name: 'no-repeated-calls',
+  reads: ['agent-loop'],
   evaluate: (_params, outcome) => {
     const loop = loopOf(outcome);
     if (!('calls' in loop)) return loop;
@@ -177,6 +183,7 @@ export const noRepeatedCallsAssertion: Assertion<'no-repeated-calls'> = {
 
 export const loopTerminatesAssertion: Assertion<'loop-terminates'> = {
   name: 'loop-terminates',
+  reads: ['agent-loop'],
   evaluate: (_params, outcome) => {
     const loop = loopOf(outcome);
     if (!('calls' in loop)) return loop;
@@ -188,9 +195,10 @@ export const loopTerminatesAssertion: Assertion<'loop-terminates'> = {
 
 export const streamCompleteAssertion: Assertion<'stream-complete'> = {
   name: 'stream-complete',
+  reads: ['chat-stream'],
   evaluate: (_params, outcome) => {
-    const latency = outcome.observations.latency;
-    if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    const latency = observationOf(outcome, 'chat-stream');
+    if (!latency) return notApplicable('no stream');
     if (!isSuccess(latency.status)) return notJudgedStatus(latency.status);
     if (!latency.done) return fail('stream ended without data: [DONE]');
     if (!latency.finishReason) return fail('no finish_reason on the last chunk');
@@ -201,14 +209,15 @@ export const streamCompleteAssertion: Assertion<'stream-complete'> = {
 
 export const ttftRecordedAssertion: Assertion<'ttft-recorded'> = {
   name: 'ttft-recorded',
+  reads: ['chat-stream'],
   parameters: {
     type: 'object',
     properties: { maxMs: { type: 'number', exclusiveMinimum: 0 } },
     additionalProperties: false,
   },
   evaluate: (params, outcome) => {
-    const latency = outcome.observations.latency;
-    if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    const latency = observationOf(outcome, 'chat-stream');
+    if (!latency) return notApplicable('no stream');
     if (!isSuccess(latency.status)) return notJudgedStatus(latency.status);
     if (latency.ttftMs === null) return fail('no content event arrived');
     const max = typeof params.maxMs === 'number' ? params.maxMs : null;
@@ -220,10 +229,9 @@ export const ttftRecordedAssertion: Assertion<'ttft-recorded'> = {
 
 export const authTimingRecordedAssertion: Assertion<'auth-timing-recorded'> = {
   name: 'auth-timing-recorded',
+  reads: ['auth-timing'],
   evaluate: (_params, outcome) => {
-    const timing = outcome.observations.authTiming as
-      | { rightKeyMedianMs: number | null; wrongKeyMedianMs: number | null }
-      | undefined;
+    const timing = observationOf(outcome, 'auth-timing');
     if (!timing || timing.rightKeyMedianMs === null || timing.wrongKeyMedianMs === null)
       return notApplicable('no timings');
     return pass(

@@ -1,12 +1,8 @@
 /** @module Assertions on an MCP session (agentFriendliness.mcpQuality): initialise, list, typed and described tools, structured errors. */
 import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
-import {
-  isMcpObservations,
-  type McpCallObservation,
-  type McpObservations,
-  type McpToolObservation,
-} from '../kinds/mcp.ts';
+import type { McpCallObservation, McpObservations, McpToolObservation } from '../kinds/mcp.ts';
+import { observationOf } from '../observation.ts';
 
 function mcpAssertion<Name extends AssertionName>(
   name: Name,
@@ -14,10 +10,11 @@ function mcpAssertion<Name extends AssertionName>(
 ): Assertion<Name> {
   return {
     name,
-    evaluate: (_params, outcome) =>
-      isMcpObservations(outcome.observations)
-        ? judge(outcome.observations)
-        : notApplicable('no MCP session was observed'),
+    reads: ['mcp'],
+    evaluate: (_params, outcome) => {
+      const observations = observationOf(outcome, 'mcp');
+      return observations ? judge(observations) : notApplicable('no MCP session was observed');
+    },
   };
 }
 

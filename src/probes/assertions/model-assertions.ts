@@ -4,7 +4,8 @@ import type { ProviderExchange } from '../../providers/provider.ts';
 import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
 import { readChatCompletion, readChatStream } from '../chat-response.ts';
-import { isModelsObservations, type ModelsObservations } from '../kinds/models.ts';
+import type { ModelsObservations } from '../kinds/models.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
 function modelsAssertion<Name extends AssertionName>(
@@ -13,10 +14,11 @@ function modelsAssertion<Name extends AssertionName>(
 ): Assertion<Name> {
   return {
     name,
-    evaluate: (_params, outcome: ProbeOutcome) =>
-      isModelsObservations(outcome.observations)
-        ? judge(outcome.observations)
-        : notApplicable('no readable model list'),
+    reads: ['models'],
+    evaluate: (_params, outcome: ProbeOutcome) => {
+      const observations = observationOf(outcome, 'models');
+      return observations ? judge(observations) : notApplicable('no readable model list');
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 /** @module Assertions on the `burst` kind: headers, how throttling is answered, and whether waiting as told recovers. */
 import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
-import { type BurstObservations, isBurstObservations } from '../kinds/burst.ts';
+import type { BurstObservations } from '../kinds/burst.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
 function burstAssertion<Name extends AssertionName>(
@@ -10,10 +11,11 @@ function burstAssertion<Name extends AssertionName>(
 ): Assertion<Name> {
   return {
     name,
-    evaluate: (_params, outcome: ProbeOutcome) =>
-      isBurstObservations(outcome.observations)
-        ? judge(outcome.observations)
-        : notApplicable('no burst observations'),
+    reads: ['burst'],
+    evaluate: (_params, outcome: ProbeOutcome) => {
+      const observations = observationOf(outcome, 'burst');
+      return observations ? judge(observations) : notApplicable('no burst observations');
+    },
   };
 }
 

@@ -8,11 +8,8 @@ import {
   notApplicable,
   pass,
 } from '../assertion.ts';
-import {
-  isSdkCallObservations,
-  isSdkDependencyObservations,
-  type SdkCallObservations,
-} from '../kinds/sdk.ts';
+import type { SdkCallObservations } from '../kinds/sdk.ts';
+import { observationOf } from '../observation.ts';
 import type { ParameterSchema } from '../probe-kind.ts';
 import type { PublishedSdkReport } from '../published-sdk-report.ts';
 
@@ -36,10 +33,13 @@ function callAssertion<Name extends AssertionName>(
   return {
     name,
     ...(parameters ? { parameters } : {}),
-    evaluate: (params, outcome) =>
-      isSdkCallObservations(outcome.observations)
-        ? judge(params, outcome.observations)
-        : notApplicable('no SDK call observed'),
+    reads: ['sdk'],
+    evaluate: (params, outcome) => {
+      const observations = observationOf(outcome, 'sdk');
+      return observations && observations.scenario !== 'dependencies'
+        ? judge(params, observations)
+        : notApplicable('no SDK call observed');
+    },
   };
 }
 
@@ -51,9 +51,10 @@ function dependencyAssertion<Name extends AssertionName>(
   return {
     name,
     ...(parameters ? { parameters } : {}),
+    reads: ['sdk'],
     evaluate: (params, outcome) => {
-      const observations = outcome.observations;
-      if (!isSdkDependencyObservations(observations)) return notApplicable('no SDK dependency report');
+      const observations = observationOf(outcome, 'sdk');
+      if (observations?.scenario !== 'dependencies') return notApplicable('no SDK dependency report');
       // No registry, no evidence: the component shows `--`, never our own lockfile's numbers.
       if (!observations.report) return notApplicable(observations.unreachable ?? 'registry unreachable');
       return judge(params, observations.report);

@@ -36,10 +36,6 @@ export interface AgentLoopObservations {
   finalAnswer: string | null;
 }
 
-export function isAgentLoopObservations(value: unknown): value is AgentLoopObservations {
-  return typeof value === 'object' && value !== null && 'hitGuard' in value && 'iterations' in value;
-}
-
 function toolResult(context: ProbeContext, name: string): string {
   const result = parametersOf<AgentLoopParameters>(context).toolResults?.[name];
   return typeof result === 'string' ? result : JSON.stringify(result ?? { ok: true });
@@ -113,7 +109,7 @@ export const agentLoopKind: ProbeKind<'agent-loop'> = {
       repeatedCalls,
       finalAnswer: finalAnswer?.slice(0, 500) ?? null,
     };
-    outcome.observations = { agentLoop: observations };
+    outcome.observation = { kind: 'agent-loop', data: observations };
     outcome.measurements = {
       toolCalls: {
         forced: isForced(firstChoice),

@@ -57,7 +57,7 @@ export const authTimingKind: ProbeKind<'auth-timing'> = {
       wrongKeyMedianMs: median(wrong),
       samples,
     };
-    outcome.observations = { authTiming: observations };
+    outcome.observation = { kind: 'auth-timing', data: observations };
     outcome.measurements = { authTiming: observations };
     return outcome;
   },

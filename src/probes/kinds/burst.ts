@@ -28,12 +28,6 @@ export interface BurstObservations {
   stoppedBy: 'throttled' | 'max-requests' | 'max-seconds' | 'interrupted' | 'send-error';
 }
 
-export function isBurstObservations(value: unknown): value is BurstObservations {
-  return (
-    isRecord(value) && Array.isArray(value.headersSeen) && 'first429' in value && 'remainingHonest' in value
-  );
-}
-
 interface BurstState {
   completed: number;
   sent: number;
@@ -219,7 +213,7 @@ export const burstKind: ProbeKind<'burst'> = {
       connectionErrors: state.connectionErrors,
       stoppedBy: state.stoppedBy,
     };
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'burst', data: observations };
     outcome.measurements = {
       burst: { sent: state.sent, requestsBefore429: state.requestsBefore429, waitedMs },
     };

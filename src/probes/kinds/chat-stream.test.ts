@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Answer, startScriptedServer, streamFrames } from '../__fixtures__/chat-answers.ts';
 import { createTestContext, type TestServer } from '../__fixtures__/probe-test-context.ts';
 import { streamCompleteAssertion, ttftRecordedAssertion } from '../assertions/llm-assertions.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { chatStreamKind } from './chat-stream.ts';
 
@@ -26,7 +27,7 @@ async function stream(answer: Answer): Promise<ProbeOutcome> {
 describe('chat-stream kind', () => {
   it('a whole stream: TTFT from the first content event (not the role-only chunk), usage, [DONE]', async () => {
     const outcome = await stream({ status: 200, sse: streamFrames(['The ', 'sea ', 'sings.']) });
-    expect(outcome.observations.latency).toMatchObject({
+    expect(observationOf(outcome, 'chat-stream')).toMatchObject({
       status: 200,
       done: true,
       roleOnlyFirstChunk: true,

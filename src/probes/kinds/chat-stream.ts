@@ -22,10 +22,6 @@ export interface LatencyObservations {
   contentChars: number;
 }
 
-export function isLatencyObservations(value: unknown): value is LatencyObservations {
-  return typeof value === 'object' && value !== null && 'e2eMs' in value && 'ttftMs' in value;
-}
-
 export interface ChatStreamParameters {
   prompt?: string;
   maxTokens?: number;
@@ -94,7 +90,7 @@ export const chatStreamKind: ProbeKind<'chat-stream'> = {
       finishReason: reading.finishReason,
       contentChars: reading.content.length,
     };
-    outcome.observations = { latency: observations };
+    outcome.observation = { kind: 'chat-stream', data: observations };
     const ok =
       exchange.status >= 200 && exchange.status < 300 && reading.ttftMs !== null && !exchange.failure;
     outcome.measurements = { latency: ok };

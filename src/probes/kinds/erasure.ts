@@ -28,10 +28,6 @@ export interface ErasureObservations {
   } | null;
 }
 
-export function isErasureObservations(value: unknown): value is ErasureObservations {
-  return isRecord(value) && typeof value.uploaded === 'boolean' && 'afterDelete' in value;
-}
-
 const is2xx = (status: number | null): boolean => status !== null && status >= 200 && status < 300;
 
 /** One batch-input line carrying the canary, valid for the `batch` purpose the spec lists. */
@@ -129,7 +125,7 @@ export const erasureKind: ProbeKind<'erasure'> = {
         listed: listNames(list, fileId, filename),
       };
     }
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'erasure', data: observations };
     return outcome;
   },
 };

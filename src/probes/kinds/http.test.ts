@@ -3,6 +3,7 @@ import { startScriptedServer } from '../__fixtures__/chat-answers.ts';
 import { createTestContext, type TestServer } from '../__fixtures__/probe-test-context.ts';
 import { envelopeAssertion, jsonBodyAssertion, requestIdAssertion } from '../assertions/http-assertions.ts';
 import { authTimingRecordedAssertion } from '../assertions/llm-assertions.ts';
+import { observationOf } from '../observation.ts';
 import { authTimingKind } from './auth-timing.ts';
 import { httpKind } from './http.ts';
 
@@ -74,9 +75,9 @@ describe('auth-timing kind', () => {
     });
     const outcome = await authTimingKind.run(context);
     expect(scripted.requests).toHaveLength(6);
-    const timing = outcome.observations.authTiming as { rightKeyMedianMs: number; wrongKeyMedianMs: number };
-    expect(timing.rightKeyMedianMs).toBeGreaterThan(0);
-    expect(timing.wrongKeyMedianMs).toBeGreaterThan(0);
+    const timing = observationOf(outcome, 'auth-timing');
+    expect(timing?.rightKeyMedianMs).toBeGreaterThan(0);
+    expect(timing?.wrongKeyMedianMs).toBeGreaterThan(0);
     expect(authTimingRecordedAssertion.evaluate({}, outcome, {} as never).passed).toBe(true);
   });
 });

@@ -31,10 +31,6 @@ export interface JsonModeObservations {
   finishReason: string | null;
 }
 
-export function isJsonModeObservations(value: unknown): value is JsonModeObservations {
-  return typeof value === 'object' && value !== null && 'accepted' in value && 'schemaValid' in value;
-}
-
 /** Names how output that should be JSON went wrong (JSONSchemaBench's failure forms). */
 export function classifyJsonFailure(content: string, finishReason: string | null): JsonFailureForm {
   const trimmed = content.trim();
@@ -121,7 +117,7 @@ export const jsonModeKind: ProbeKind<'json-mode'> = {
       failureForm: accepted && !parsed.ok ? classifyJsonFailure(reading.content, reading.finishReason) : null,
       finishReason: reading.finishReason,
     };
-    outcome.observations = { jsonMode: observations };
+    outcome.observation = { kind: 'json-mode', data: observations };
     outcome.measurements = {
       jsonMode: {
         accepted,

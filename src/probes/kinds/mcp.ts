@@ -66,10 +66,6 @@ export interface McpObservations {
   unknownMethod: { method: string; status: number | null; error: RpcError; resultReturned: boolean } | null;
 }
 
-export function isMcpObservations(value: unknown): value is McpObservations {
-  return isRecord(value) && isRecord(value.initialize) && 'toolsList' in value && 'unknownMethod' in value;
-}
-
 export const UNKNOWN_METHOD = 'agentscore/no-such-method';
 const MAX_LIST_PAGES = 4;
 
@@ -176,7 +172,7 @@ export const mcpKind: ProbeKind<'mcp'> = {
       toolCall: null,
       unknownMethod: null,
     };
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'mcp', data: observations };
     if (!observations.initialize.ok) return outcome;
     session.sessionId = first.headers['mcp-session-id'] ?? null;
     session.protocolVersion = observations.initialize.protocolVersion;
@@ -219,7 +215,7 @@ export const mcpKind: ProbeKind<'mcp'> = {
       error: unknown.error,
       resultReturned: unknown.result !== undefined,
     };
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'mcp', data: observations };
     outcome.measurements = {
       mcp: {
         protocolVersion: observations.initialize.protocolVersion,

@@ -23,15 +23,6 @@ export interface ModelsObservations {
   labsModels: string[];
 }
 
-export function isModelsObservations(value: unknown): value is ModelsObservations {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.modelIds) &&
-    Array.isArray(value.labsModels) &&
-    Array.isArray(value.deprecations)
-  );
-}
-
 /** Mistral trains on Labs model traffic (opt-out and ZDR do not apply); their ids start with or contain `labs`. */
 export function isLabsModel(id: string): boolean {
   return id.toLowerCase().includes('labs');
@@ -88,7 +79,7 @@ export const modelsKind: ProbeKind<'models'> = {
     }
     const observations = exchange.status < 300 ? readModels(body, requestedModel) : null;
     // Observations stay empty when the list is unreadable: the model assertions then report not applicable.
-    if (observations) outcome.observations = { ...observations };
+    if (observations) outcome.observation = { kind: 'models', data: observations };
     return outcome;
   },
 };

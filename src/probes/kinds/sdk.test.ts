@@ -15,9 +15,10 @@ import {
   sdkNotDeprecatedAssertion,
   sdkTypedErrorAssertion,
 } from '../assertions/sdk-assertions.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { NPM_REGISTRY_ENV } from '../published-sdk-report.ts';
-import { isSdkCallObservations, isSdkDependencyObservations, sdkKind, UNKNOWN_MODEL } from './sdk.ts';
+import { sdkKind, UNKNOWN_MODEL } from './sdk.ts';
 
 /** Bodies as Mistral sends them (reference/mistral-real-errors.json, mistral-real-streams.json). */
 const UNAUTHORIZED = { message: 'Unauthorized', request_id: 'c61f2f15feca71626a990e3740f99245' };
@@ -149,15 +150,19 @@ const verdict = (assertion: Assertion, outcome: ProbeOutcome, params: AssertionP
 describe('sdk kind', () => {
   it('auth-works: a chat call with the real key succeeds', async () => {
     const outcome = await runScenario('auth-works');
-    expect(isSdkCallObservations(outcome.observations)).toBe(true);
-    expect(outcome.observations).toMatchObject({ scenario: 'auth-works', ok: true });
+    expect(observationOf(outcome, 'sdk')?.scenario).toBe('auth-works');
+    expect(observationOf(outcome, 'sdk')!).toMatchObject({ scenario: 'auth-works', ok: true });
     expect(verdict(sdkCallOkAssertion, outcome).passed).toBe(true);
   });
 
   it('wrong-key: the SDK throws a typed 401', async () => {
     const outcome = await runScenario('wrong-key');
-    expect(outcome.observations).toMatchObject({ ok: false, statusCode: 401, hasTypedFields: true });
-    expect(outcome.observations.errorClass).not.toBe('Error');
+    expect(observationOf(outcome, 'sdk')!).toMatchObject({
+      ok: false,
+      statusCode: 401,
+      hasTypedFields: true,
+    });
+    expect(observationOf(outcome, 'sdk')).not.toMatchObject({ errorClass: 'Error' });
     expect(verdict(sdkTypedErrorAssertion, outcome, { expectStatus: 401 })).toMatchObject({ passed: true });
     expect(verdict(sdkTypedErrorAssertion, outcome, { expectStatus: 403 }).passed).toBe(false);
     expect(verdict(sdkCallOkAssertion, outcome).passed).toBe(false);
@@ -165,17 +170,17 @@ describe('sdk kind', () => {
 
   it('validation: an unknown model and an out-of-range temperature give typed 4xx errors', async () => {
     const model = await runScenario('validation');
-    expect(model.observations).toMatchObject({ ok: false, statusCode: 400 });
+    expect(observationOf(model, 'sdk')!).toMatchObject({ ok: false, statusCode: 400 });
     expect(verdict(sdkTypedErrorAssertion, model, { expectStatus: [400, 404, 422] }).passed).toBe(true);
     const temperature = await runScenario('validation', { invalid: 'temperature' });
-    expect(temperature.observations).toMatchObject({ ok: false, statusCode: 422 });
+    expect(observationOf(temperature, 'sdk')!).toMatchObject({ ok: false, statusCode: 422 });
     expect(verdict(sdkTypedErrorAssertion, temperature).passed).toBe(true);
   });
 
   it('dependencies: reads the SDK as published on the registry, not our node_modules', async () => {
     const outcome = await runScenario('dependencies');
-    expect(isSdkDependencyObservations(outcome.observations)).toBe(true);
-    expect(outcome.observations).toMatchObject({
+    expect(observationOf(outcome, 'sdk')?.scenario).toBe('dependencies');
+    expect(observationOf(outcome, 'sdk')!).toMatchObject({
       unreachable: null,
       report: {
         packageName: '@mistralai/mistralai',

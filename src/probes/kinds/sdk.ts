@@ -54,14 +54,6 @@ export interface SdkDependencyObservations {
   unreachable: string | null;
 }
 
-export function isSdkCallObservations(value: unknown): value is SdkCallObservations {
-  return isRecord(value) && value.scenario !== 'dependencies' && typeof value.ok === 'boolean';
-}
-
-export function isSdkDependencyObservations(value: unknown): value is SdkDependencyObservations {
-  return isRecord(value) && value.scenario === 'dependencies' && 'report' in value;
-}
-
 /** A model id no provider serves. */
 export const UNKNOWN_MODEL = 'agentscore-no-such-model';
 
@@ -164,7 +156,7 @@ export const sdkKind: ProbeKind<'sdk'> = {
     }
     if (scenario === 'dependencies') {
       // The SDK as its users install it, from the registry: not the copy in our node_modules.
-      outcome.observations = { ...(await dependencyObservations(context, parameters)) };
+      outcome.observation = { kind: 'sdk', data: await dependencyObservations(context, parameters) };
       return outcome;
     }
     // The wrong key is the per-run fake key-shaped canary, never derived from the real one.
@@ -178,7 +170,7 @@ export const sdkKind: ProbeKind<'sdk'> = {
       outcome.failure = failure;
       return outcome;
     }
-    outcome.observations = { ...callObservations(scenario, result) };
+    outcome.observation = { kind: 'sdk', data: callObservations(scenario, result) };
     return outcome;
   },
 };

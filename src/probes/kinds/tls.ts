@@ -30,16 +30,6 @@ export interface TlsObservations {
   };
 }
 
-export function isTlsObservations(value: unknown): value is TlsObservations {
-  return (
-    isRecord(value) &&
-    isRecord(value.tlsVersions) &&
-    isRecord(value.certificate) &&
-    isRecord(value.hsts) &&
-    isRecord(value.plainHttp)
-  );
-}
-
 export interface TlsKindOptions {
   /** Extra trust anchors, for tests against a local server with a self-signed certificate. */
   ca?: string | Buffer;
@@ -158,7 +148,7 @@ export function createTlsKind(options: TlsKindOptions = {}): ProbeKind<'tls'> {
         hsts: { present: hstsValue !== undefined, maxAge: maxAgeOf(hstsValue), value: hstsValue ?? null },
         plainHttp: readPlainHttp(plainUrl, plain),
       };
-      outcome.observations = { ...observations };
+      outcome.observation = { kind: 'tls', data: observations };
       return outcome;
     },
   };

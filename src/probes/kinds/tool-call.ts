@@ -27,10 +27,6 @@ export interface ToolCallObservations {
   status: number | null;
 }
 
-export function isToolCallObservations(value: unknown): value is ToolCallObservations {
-  return typeof value === 'object' && value !== null && 'calls' in value && 'forced' in value;
-}
-
 export const toolCallKind: ProbeKind<'tool-call'> = {
   name: 'tool-call',
   parameters: TOOL_CALL_PARAMETERS,
@@ -58,7 +54,7 @@ export const toolCallKind: ProbeKind<'tool-call'> = {
       finishReason: reading.finishReason,
       status: exchange.status,
     };
-    outcome.observations = { toolCall: observations };
+    outcome.observation = { kind: 'tool-call', data: observations };
     const answered = exchange.status >= 200 && exchange.status < 300;
     if (answered) {
       outcome.measurements = {
