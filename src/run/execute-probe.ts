@@ -36,7 +36,6 @@ function gatedSdk(sdk: SdkDriver, gate: RequestGate): SdkDriver {
       await gate.acquire();
       return sdk.listModels(options);
     },
-    dependencyReport: () => sdk.dependencyReport(),
   };
 }
 

@@ -59,7 +59,8 @@ export const mcpToolsListedAssertion = mcpAssertion('mcp-tools-listed', ({ initi
 export const mcpInputSchemasValidAssertion = mcpAssertion('mcp-input-schemas-valid', (observations) =>
   withTools(observations, (tools) => {
     const invalid = tools.filter((tool) => tool.schemaProblem !== null);
-    if (invalid.length === 0) return pass(`all ${tools.length} inputSchemas compile as JSON Schema 2020-12`);
+    if (invalid.length === 0)
+      return pass(`all ${tools.length} inputSchemas compile as JSON Schema (in the draft each declares)`);
     const first = invalid[0]!;
     return fail(
       `${invalid.length} of ${tools.length} inputSchemas are not valid JSON Schema (${first.name}: ${first.schemaProblem?.slice(0, 160)})`,

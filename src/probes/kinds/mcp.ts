@@ -39,7 +39,7 @@ export interface McpToolObservation {
   hasDescription: boolean;
   /** Top-level inputSchema properties without a description. */
   undescribedParameters: string[];
-  /** Why inputSchema is not a valid JSON Schema object (ajv, draft 2020-12); null when it is. */
+  /** Why inputSchema is not a valid JSON Schema object (ajv, in the draft it declares by `$schema`); null when it is. */
   schemaProblem: string | null;
 }
 
