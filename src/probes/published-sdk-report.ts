@@ -1,9 +1,11 @@
 /**
  * @module What a target's official SDK pulls in, as published on the npm registry at run time: the
- * dependency tree (ranges resolved by the registry), install scripts, licences, deprecation and
- * publish date. Never our own lockfile: that would score the harness, identically for every target.
+ * dependency tree (each range resolved against the package's published versions, as npm would),
+ * install scripts, licences, deprecation and publish date. Never our own lockfile: that would score
+ * the harness, identically for every target.
  */
 import { isRecord, readJson } from './response-body.ts';
+import { maxSatisfying } from './semver-range.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org';
 /** Overrides the registry (a mirror, or a loopback fake in tests). */
@@ -57,10 +59,13 @@ export function registryUrlOf(explicit?: string): string {
   return (explicit ?? process.env[NPM_REGISTRY_ENV] ?? DEFAULT_NPM_REGISTRY).replace(/\/+$/, '');
 }
 
-async function getJson(url: string, options: RegistryOptions): Promise<unknown> {
+/** npm's abbreviated metadata: versions and dist-tags without readmes, what resolution needs. */
+const ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8';
+
+async function getJson(url: string, options: RegistryOptions, accept = 'application/json'): Promise<unknown> {
   const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])];
   const response = await fetch(url, {
-    headers: { accept: 'application/json' },
+    headers: { accept },
     signal: AbortSignal.any(signals),
   });
   const text = await response.text();
@@ -101,8 +106,28 @@ function readVersionDocument(value: unknown): VersionDocument | null {
   };
 }
 
-function versionUrl(registry: string, name: string, versionOrRange: string): string {
-  return `${registry}/${name.replace('/', '%2f')}/${encodeURIComponent(versionOrRange)}`;
+function packageUrl(registry: string, name: string): string {
+  return `${registry}/${name.replace('/', '%2f')}`;
+}
+
+function versionUrl(registry: string, name: string, version: string): string {
+  return `${packageUrl(registry, name)}/${encodeURIComponent(version)}`;
+}
+
+/** The version manifest `range` resolves to, as npm would pick it, or null. */
+async function resolveVersion(
+  registry: string,
+  name: string,
+  range: string,
+  options: RegistryOptions,
+): Promise<VersionDocument | null> {
+  const packument = await getJson(packageUrl(registry, name), options, ABBREVIATED);
+  if (!isRecord(packument) || !isRecord(packument.versions)) return null;
+  const tags = isRecord(packument['dist-tags']) ? packument['dist-tags'] : {};
+  const tagged = tags[range];
+  const version = typeof tagged === 'string' ? tagged : maxSatisfying(Object.keys(packument.versions), range);
+  if (version === null) return null;
+  return readVersionDocument(await getJson(versionUrl(registry, name, version), options));
 }
 
 /**
@@ -123,7 +148,7 @@ export async function fetchPublishedSdkReport(
   }
   if (!root)
     return { ok: false, detail: `registry unreachable: no version manifest for ${packageName}@${version}` };
-  const publishedAt = await getJson(`${registry}/${packageName.replace('/', '%2f')}`, options).then(
+  const publishedAt = await getJson(packageUrl(registry, packageName), options).then(
     (packument) =>
       isRecord(packument) && isRecord(packument.time) && typeof packument.time[root.version] === 'string'
         ? (packument.time[root.version] as string)
@@ -157,9 +182,7 @@ export async function fetchPublishedSdkReport(
         return true;
       });
       const documents = await Promise.all(
-        batch.map(([name, range]) =>
-          getJson(versionUrl(registry, name, range), options).then(readVersionDocument, () => null),
-        ),
+        batch.map(([name, range]) => resolveVersion(registry, name, range, options).catch(() => null)),
       );
       documents.forEach((document, index) => {
         const [name, range] = batch[index] ?? ['?', '?'];

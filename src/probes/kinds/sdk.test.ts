@@ -70,59 +70,92 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /**
- * A loopback npm registry serving documents in the registry's own shape (version manifests as
- * `GET /<name>/<version|tag|range>` answers them, a packument with `time`). The real registry is never
- * contacted in tests.
+ * A loopback npm registry answering in the registry's own shapes: `GET /<name>` a packument (versions,
+ * dist-tags, time), `GET /<name>/<version|tag>` a version manifest. It does not resolve ranges (neither
+ * does the real one): the report must. The real registry is never contacted in tests.
  */
-const VERSION_DOCUMENTS: Record<string, Record<string, unknown>> = {
+const manifest = (name: string, version: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  version,
+  _id: `${name}@${version}`,
+  dist: { tarball: `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${version}.tgz` },
+  ...extra,
+});
+const PACKAGES: Record<
+  string,
+  { latest: string; time?: Record<string, string>; versions: Record<string, object> }
+> = {
   '@mistralai/mistralai': {
-    name: '@mistralai/mistralai',
-    version: '1.7.1',
-    license: 'Apache-2.0',
-    dependencies: { zod: '^3.20.0', 'zod-to-json-schema': '^3.24.1' },
-    peerDependencies: {},
-    dist: { tarball: 'https://registry.npmjs.org/@mistralai/mistralai/-/mistralai-1.7.1.tgz' },
-    _id: '@mistralai/mistralai@1.7.1',
+    latest: '1.7.1',
+    time: { '1.7.1': '2025-05-28T09:47:21.135Z' },
+    versions: {
+      '1.7.1': manifest('@mistralai/mistralai', '1.7.1', {
+        license: 'Apache-2.0',
+        dependencies: { zod: '^3.20.0', 'zod-to-json-schema': '^3.24.1' },
+      }),
+    },
   },
-  zod: { name: 'zod', version: '3.25.76', license: 'MIT', _id: 'zod@3.25.76' },
+  zod: {
+    latest: '4.1.5',
+    versions: {
+      '3.19.1': manifest('zod', '3.19.1', { license: 'MIT' }),
+      '3.25.76': manifest('zod', '3.25.76', { license: 'MIT' }),
+      '4.1.5': manifest('zod', '4.1.5', { license: 'MIT' }),
+    },
+  },
   'zod-to-json-schema': {
-    name: 'zod-to-json-schema',
-    version: '3.24.6',
-    license: 'ISC',
-    peerDependencies: { zod: '^3.24.1' },
-    _id: 'zod-to-json-schema@3.24.6',
+    latest: '3.24.6',
+    versions: {
+      '3.24.6': manifest('zod-to-json-schema', '3.24.6', {
+        license: 'ISC',
+        peerDependencies: { zod: '^3.24.1' },
+      }),
+    },
   },
   '@acme/old-sdk': {
-    name: '@acme/old-sdk',
-    version: '0.9.0',
-    license: 'MIT',
-    deprecated: 'no longer maintained, use @acme/sdk',
-    dependencies: { 'native-helper': '~2.1.0' },
+    latest: '0.9.0',
+    versions: {
+      '0.9.0': manifest('@acme/old-sdk', '0.9.0', {
+        license: 'MIT',
+        deprecated: 'no longer maintained, use @acme/sdk',
+        dependencies: { 'native-helper': '~2.1.0' },
+      }),
+    },
   },
   'native-helper': {
-    name: 'native-helper',
-    version: '2.1.0',
-    scripts: { install: 'node-gyp rebuild' },
-    hasInstallScript: true,
+    latest: '2.2.0',
+    versions: {
+      '2.1.0': manifest('native-helper', '2.1.0', {
+        scripts: { install: 'node-gyp rebuild' },
+        hasInstallScript: true,
+      }),
+      '2.2.0': manifest('native-helper', '2.2.0', { license: 'MIT' }),
+    },
   },
 };
 const registryPaths: string[] = [];
 let registry: TestServer;
 beforeAll(async () => {
   registry = await startTestServer((request, _body, response) => {
-    const path = decodeURIComponent(request.url ?? '/');
     registryPaths.push(request.url ?? '/');
-    if (path === '/@mistralai/mistralai')
-      return sendJson(response, 200, {
-        name: '@mistralai/mistralai',
-        'dist-tags': { latest: '1.7.1' },
-        time: { '1.7.1': '2025-05-28T09:47:21.135Z' },
-      });
-    const name = Object.keys(VERSION_DOCUMENTS)
+    const path = decodeURIComponent(request.url ?? '/').slice(1);
+    const name = Object.keys(PACKAGES)
       .sort((left, right) => right.length - left.length)
-      .find((candidate) => path.startsWith(`/${candidate}/`));
-    if (!name) return sendJson(response, 404, { error: 'Not found' });
-    sendJson(response, 200, VERSION_DOCUMENTS[name]);
+      .find((candidate) => path === candidate || path.startsWith(`${candidate}/`));
+    const found = name ? PACKAGES[name] : undefined;
+    if (!name || !found) return sendJson(response, 404, { error: 'Not found' });
+    if (path === name)
+      return sendJson(response, 200, {
+        name,
+        'dist-tags': { latest: found.latest },
+        versions: found.versions,
+        ...(found.time ? { time: found.time } : {}),
+      });
+    const wanted = path.slice(name.length + 1);
+    const document = found.versions[wanted === 'latest' ? found.latest : wanted];
+    return document
+      ? sendJson(response, 200, document)
+      : sendJson(response, 404, { error: 'version not found' });
   });
   process.env[NPM_REGISTRY_ENV] = registry.baseUrl;
 });
@@ -194,6 +227,8 @@ describe('sdk kind', () => {
       },
     });
     expect(registryPaths).toContain('/@mistralai%2fmistralai/latest');
+    expect(registryPaths).toContain('/zod/3.25.76');
+    expect(registryPaths.some((path) => path.includes('%5E'))).toBe(false);
     expect(verdict(sdkDependencyCountAssertion, outcome, { max: 2 }).passed).toBe(true);
     expect(verdict(sdkDependencyCountAssertion, outcome, { max: 1 }).passed).toBe(false);
     expect(verdict(sdkInstallScriptsAssertion, outcome).passed).toBe(true);
@@ -215,6 +250,21 @@ describe('sdk kind', () => {
       passed: false,
       detail: expect.stringContaining('no longer maintained'),
     });
+  });
+
+  it('dependencies: a loopback target never contacts a registry nobody configured', async () => {
+    delete process.env[NPM_REGISTRY_ENV];
+    const before = registryPaths.length;
+    try {
+      const outcome = await runScenario('dependencies');
+      expect(verdict(sdkInstallScriptsAssertion, outcome)).toEqual({
+        passed: null,
+        detail: `registry unreachable: not contacted for a loopback target (set ${NPM_REGISTRY_ENV})`,
+      });
+      expect(registryPaths.length).toBe(before);
+    } finally {
+      process.env[NPM_REGISTRY_ENV] = registry.baseUrl;
+    }
   });
 
   it('dependencies: an unreachable registry judges nothing (component shows --)', async () => {

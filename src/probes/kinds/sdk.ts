@@ -9,7 +9,11 @@ import {
   type ProbeOutcome,
   parametersOf,
 } from '../probe-kind.ts';
-import { fetchPublishedSdkReport, type PublishedSdkReport } from '../published-sdk-report.ts';
+import {
+  fetchPublishedSdkReport,
+  NPM_REGISTRY_ENV,
+  type PublishedSdkReport,
+} from '../published-sdk-report.ts';
 import { isRecord } from '../response-body.ts';
 
 export type SdkScenario = 'auth-works' | 'wrong-key' | 'validation' | 'timeout' | 'dependencies';
@@ -117,7 +121,16 @@ async function dependencyObservations(
       report: null,
       unreachable: 'no official SDK package known for this provider',
     };
+  // A loopback target is a test or the sandbox: the public registry is contacted only when configured.
+  const registry = process.env[NPM_REGISTRY_ENV];
+  if (context.isLoopback && !registry)
+    return {
+      scenario: 'dependencies',
+      report: null,
+      unreachable: `registry unreachable: not contacted for a loopback target (set ${NPM_REGISTRY_ENV})`,
+    };
   const lookup = await fetchPublishedSdkReport(packageName, parameters.version ?? 'latest', {
+    registry,
     timeoutMs: context.timeoutMs,
     signal: context.signal,
   });
