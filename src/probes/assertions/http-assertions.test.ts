@@ -103,9 +103,23 @@ describe('http assertions', () => {
 
   it('envelope: known shapes pass, HTML does not', () => {
     expect(envelopeAssertion.evaluate({}, outcome(exchange(422, pydantic)), context).passed).toBe(true);
-    const html = exchange(500, '<html>Internal Server Error</html>', { 'content-type': 'text/html' });
+    const html = exchange(400, '<html>Bad Request</html>', { 'content-type': 'text/html' });
     expect(envelopeAssertion.evaluate({}, outcome(html), context).passed).toBe(false);
     expect(jsonContentTypeAssertion.evaluate({}, outcome(html), context).passed).toBe(false);
+    // A 5xx page is the server failing, which availability judges, not how client errors are reported.
+    const down = exchange(503, '<html>Service Unavailable</html>', { 'content-type': 'text/html' });
+    for (const assertion of [envelopeAssertion, jsonContentTypeAssertion, envelopeStableAssertion])
+      expect(assertion.evaluate({}, outcome(down, down), context)).toEqual({
+        passed: null,
+        detail: 'not judged: server error 503 (availability judges it)',
+      });
+    expect(
+      envelopeStableAssertion.evaluate(
+        {},
+        outcome(exchange(422, pydantic), down, exchange(422, pydantic)),
+        context,
+      ).passed,
+    ).toBe(true);
     expect(
       envelopeAssertion.evaluate({ in: ['gateway'] }, outcome(exchange(422, pydantic)), context).detail,
     ).toContain('expected gateway');

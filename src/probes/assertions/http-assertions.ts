@@ -1,6 +1,13 @@
 /** @module Assertions on raw HTTP exchanges: status, content type, envelope, request ids, echoes. */
 import type { ProviderExchange } from '../../providers/provider.ts';
-import { type Assertion, type AssertionParams, fail, notApplicable, pass } from '../assertion.ts';
+import {
+  type Assertion,
+  type AssertionParams,
+  type AssertionVerdict,
+  fail,
+  notApplicable,
+  pass,
+} from '../assertion.ts';
 import { classifyEnvelope, ENVELOPE_NAMES } from '../classify-envelope.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { exchangeJson, headerOf, isRecord, REQUEST_ID_HEADERS } from '../response-body.ts';
@@ -17,6 +24,23 @@ function statusMatches(status: number, params: AssertionParams): boolean {
   if (Array.isArray(params.range))
     return status >= Number(params.range[0]) && status <= Number(params.range[1]);
   return status < 400;
+}
+
+/**
+ * The outcome without its 5xx answers, for checks about how client errors are reported: a server
+ * error's body is about the server, not the request, and availability judges it. When only 5xx
+ * answers remain, the verdict to give instead.
+ */
+function clientAnswers(outcome: ProbeOutcome): ProbeOutcome | AssertionVerdict {
+  const exchanges = answered(outcome);
+  const kept = exchanges.filter((exchange) => (exchange.status ?? 0) < 500);
+  if (exchanges.length > 0 && kept.length === 0)
+    return notApplicable(`not judged: server error ${exchanges[0]?.status} (availability judges it)`);
+  return { ...outcome, exchanges: kept };
+}
+
+function isVerdict(value: ProbeOutcome | AssertionVerdict): value is AssertionVerdict {
+  return 'passed' in value;
 }
 
 /** Does the expectation itself ask about server errors (e.g. `equals: 503`)? */
@@ -100,8 +124,10 @@ export const not5xxAssertion: Assertion<'not-5xx'> = {
 
 export const jsonContentTypeAssertion: Assertion<'json-content-type'> = {
   name: 'json-content-type',
-  evaluate: (_params, outcome) =>
-    everyExchange(
+  evaluate: (_params, whole) => {
+    const outcome = clientAnswers(whole);
+    if (isVerdict(outcome)) return outcome;
+    return everyExchange(
       outcome,
       (exchange) => {
         const type = exchange.headers['content-type'] ?? '';
@@ -110,7 +136,8 @@ export const jsonContentTypeAssertion: Assertion<'json-content-type'> = {
           : `content-type "${type || 'missing'}", not JSON`;
       },
       'content-type is application/json',
-    ),
+    );
+  },
 };
 
 export const jsonBodyAssertion: Assertion<'json-body'> = {
@@ -134,7 +161,9 @@ export const envelopeAssertion: Assertion<'envelope'> = {
     properties: { in: { type: 'array', minItems: 1, items: { enum: [...ENVELOPE_NAMES] } } },
     additionalProperties: false,
   },
-  evaluate: (params, outcome) => {
+  evaluate: (params, whole) => {
+    const outcome = clientAnswers(whole);
+    if (isVerdict(outcome)) return outcome;
     const allowed = Array.isArray(params.in) ? (params.in as string[]) : null;
     const first = answered(outcome)[0];
     return everyExchange(
@@ -152,9 +181,11 @@ export const envelopeAssertion: Assertion<'envelope'> = {
 
 export const envelopeStableAssertion: Assertion<'envelope-stable'> = {
   name: 'envelope-stable',
-  evaluate: (_params, outcome) => {
+  evaluate: (_params, whole) => {
+    const outcome = clientAnswers(whole);
+    if (isVerdict(outcome)) return outcome;
     const exchanges = answered(outcome);
-    if (exchanges.length < 2) return notApplicable('needs at least two answers');
+    if (exchanges.length < 2) return notApplicable('needs at least two answers besides server errors');
     const names = exchanges.map((exchange) => `${exchange.status}/${envelopeOf(exchange)}`);
     const distinct = [...new Set(names)];
     return distinct.length === 1
@@ -171,14 +202,12 @@ export const namesFieldAssertion: Assertion<'names-field'> = {
     properties: { field: { type: 'string', minLength: 1 } },
     additionalProperties: false,
   },
-  evaluate: (params, outcome) => {
+  evaluate: (params, whole) => {
     const field = String(params.field ?? '');
-    const exchanges = answered(outcome);
-    // A server error's body is about the server, not the request: the field is not expected there.
-    if (exchanges.length > 0 && exchanges.every((exchange) => (exchange.status ?? 0) >= 500))
-      return notApplicable(`not judged: server error ${exchanges[0]?.status} (availability judges it)`);
+    const outcome = clientAnswers(whole);
+    if (isVerdict(outcome)) return outcome;
     return everyExchange(
-      { ...outcome, exchanges: exchanges.filter((exchange) => (exchange.status ?? 0) < 500) },
+      outcome,
       (exchange) =>
         exchange.bodyText.includes(field) ? null : `error body does not name the offending field "${field}"`,
       `error body names "${field}"`,

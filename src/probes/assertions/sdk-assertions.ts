@@ -64,11 +64,20 @@ function dependencyAssertion<Name extends AssertionName>(
 
 const published = (report: PublishedSdkReport) => `${report.packageName}@${report.version} as published`;
 
-export const sdkCallOkAssertion = callAssertion('sdk-call-ok', (_params, call) =>
-  call.ok
-    ? pass(`SDK call succeeded in ${Math.round(call.durationMs)} ms`)
-    : fail(`SDK call failed: ${call.errorClass} ${call.statusCode ?? ''} ${call.message ?? ''}`.trim()),
-);
+/** A server error through the SDK is availability's to judge, not the SDK's. */
+function serverError(call: SdkCallObservations): AssertionVerdict | null {
+  return call.statusCode !== null && call.statusCode >= 500
+    ? notApplicable(`not judged: the API answered ${call.statusCode} (availability judges it)`)
+    : null;
+}
+
+export const sdkCallOkAssertion = callAssertion('sdk-call-ok', (_params, call) => {
+  if (call.ok) return pass(`SDK call succeeded in ${Math.round(call.durationMs)} ms`);
+  return (
+    serverError(call) ??
+    fail(`SDK call failed: ${call.errorClass} ${call.statusCode ?? ''} ${call.message ?? ''}`.trim())
+  );
+});
 
 function statusExpected(params: AssertionParams): number[] | null {
   if (Array.isArray(params.expectStatus)) return params.expectStatus.map(Number);
@@ -79,6 +88,11 @@ export const sdkTypedErrorAssertion = callAssertion(
   'sdk-typed-error',
   (params, call) => {
     if (call.ok) return fail('the SDK call succeeded where an error was expected');
+    const expectedStatuses = statusExpected(params);
+    const unexpectedServerError = !expectedStatuses?.some((status) => status >= 500)
+      ? serverError(call)
+      : null;
+    if (unexpectedServerError) return unexpectedServerError;
     const problems: string[] = [];
     if (!call.errorClass || GENERIC_ERROR_CLASSES.has(call.errorClass))
       problems.push(`generic error class ${call.errorClass}`);

@@ -210,6 +210,33 @@ describe('sdk kind', () => {
     expect(verdict(sdkTypedErrorAssertion, temperature).passed).toBe(true);
   });
 
+  it('a 503 through the SDK is availability, not an SDK failure or an untyped error', () => {
+    const outcome: ProbeOutcome = {
+      exchanges: [],
+      measurements: {},
+      timings: {},
+      observation: {
+        kind: 'sdk',
+        data: {
+          scenario: 'wrong-key',
+          ok: false,
+          errorClass: 'SDKError',
+          statusCode: 503,
+          message: 'Service unavailable',
+          hasTypedFields: true,
+          durationMs: 12,
+        },
+      },
+    };
+    for (const assertion of [sdkCallOkAssertion, sdkTypedErrorAssertion]) {
+      expect(verdict(assertion, outcome, { expectStatus: 401 })).toEqual({
+        passed: null,
+        detail: 'not judged: the API answered 503 (availability judges it)',
+      });
+    }
+    expect(verdict(sdkTypedErrorAssertion, outcome, { expectStatus: [503] }).passed).toBe(true);
+  });
+
   it('dependencies: reads the SDK as published on the registry, not our node_modules', async () => {
     const outcome = await runScenario('dependencies');
     expect(observationOf(outcome, 'sdk')?.scenario).toBe('dependencies');
