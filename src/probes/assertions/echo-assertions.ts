@@ -58,7 +58,8 @@ export const noCanaryEchoAssertion: Assertion<'no-canary-echo'> = {
     additionalProperties: false,
   },
   evaluate: (params, outcome, context) => {
-    const which = String(params.canary ?? 'email') as keyof Canaries;
+    // Parameters were validated against `parameters` when the suite loaded.
+    const { canary: which = 'email' } = params as { canary?: keyof Canaries };
     const canary = context.canaries[which];
     const answered = outcome.exchanges.filter(
       (exchange) => exchange.status !== null && exchange.status >= 400,
@@ -102,7 +103,7 @@ export const noCorsCredentialReflectionAssertion: Assertion<'no-cors-credential-
     additionalProperties: false,
   },
   evaluate: (params, outcome) => {
-    const origin = String(params.origin ?? '');
+    const { origin } = params as { origin: string };
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
     if (answered.length === 0) return notApplicable('no response to judge');
     for (const exchange of answered) {

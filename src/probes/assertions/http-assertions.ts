@@ -203,7 +203,7 @@ export const namesFieldAssertion: Assertion<'names-field'> = {
     additionalProperties: false,
   },
   evaluate: (params, whole) => {
-    const field = String(params.field ?? '');
+    const { field } = params as { field: string };
     const outcome = clientAnswers(whole);
     if (isVerdict(outcome)) return outcome;
     return everyExchange(

@@ -142,7 +142,8 @@ export const toolIdFormatAssertion: Assertion<'tool-id-format'> = {
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
       if (calls.length === 0) return notApplicable('no calls to judge');
-      const pattern = new RegExp(String(params.pattern ?? '^[a-zA-Z0-9]{9}$'));
+      const { pattern: source = '^[a-zA-Z0-9]{9}$' } = params as { pattern?: string };
+      const pattern = new RegExp(source);
       const bad = calls.filter((call) => !pattern.test(call.id));
       return bad.length === 0
         ? pass(`tool-call ids match ${pattern.source}`)
@@ -160,7 +161,7 @@ export const parallelCallsAssertion: Assertion<'parallel-calls'> = {
   },
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
-      const minimum = Number(params.min ?? 2);
+      const { min: minimum = 2 } = params as { min?: number };
       return calls.length >= minimum
         ? pass(`${calls.length} calls in one turn`)
         : fail(`${calls.length} call(s) where ${minimum} independent calls were asked for`);

@@ -42,7 +42,8 @@ export const modelServedAssertion: Assertion<'model-served'> = {
     additionalProperties: false,
   },
   evaluate: (params, outcome, context) => {
-    const requested = String(params.model ?? context.vars.model ?? context.target.model);
+    const requested =
+      (params as { model?: string }).model ?? String(context.vars.model ?? context.target.model);
     const served = outcome.exchanges.map(servedModel).find((model): model is string => model !== null);
     if (served === undefined) return notApplicable('no successful chat completion naming its model');
     return servesRequested(requested, served)
