@@ -1,16 +1,19 @@
 /** @module Names the envelope of an error body from the shapes seen on the live API (fixtures/schemas). */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../suite/create-ajv.ts';
 import { readJson } from './response-body.ts';
 
-export type EnvelopeName =
-  | 'openai-like'
-  | 'pydantic-detail-list'
-  | 'fastapi-detail'
-  | 'gateway'
-  | 'openai-nested'
-  | 'unstructured'
-  | 'empty';
+export const ENVELOPE_NAMES = [
+  'openai-like',
+  'pydantic-detail-list',
+  'fastapi-detail',
+  'gateway',
+  'openai-nested',
+  'unstructured',
+  'empty',
+] as const;
+export type EnvelopeName = (typeof ENVELOPE_NAMES)[number];
 
 interface ShapeFile {
   shapes: { name: EnvelopeName; schema: object }[];
@@ -22,7 +25,7 @@ function loadValidators(): { name: EnvelopeName; validate: ValidateFunction }[] 
   if (validators) return validators;
   const file = new URL('../../fixtures/schemas/error-envelopes.json', import.meta.url);
   const shapes = (JSON.parse(readFileSync(file, 'utf8')) as ShapeFile).shapes;
-  const ajv = new Ajv2020({ strict: false });
+  const ajv = createAjv('2020-12');
   validators = shapes.map((shape) => ({ name: shape.name, validate: ajv.compile(shape.schema) }));
   return validators;
 }

@@ -1,12 +1,18 @@
-/** @module ajv draft 2020-12 with formats, compiled once per schema: judges JSON-mode output and tool arguments. */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+/**
+ * @module Validates values against schemas from the wild (JSON-mode schemas, tool parameters, MCP input
+ * schemas) in the draft each declares by `$schema` (04, 06, 07, 2019-09, 2020-12; none means 2020-12),
+ * with formats, compiled once per schema.
+ */
+import type { ValidateFunction } from 'ajv';
+import {
+  type AjvInstance,
+  createAjv,
+  type JsonSchemaDraft,
+  readableSchema,
+  schemaDraftOf,
+} from '../suite/create-ajv.ts';
 
-// ajv-formats is CommonJS; its default export arrives as the module object under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-addFormats(ajv);
+const ajvByDraft = new Map<JsonSchemaDraft, AjvInstance>();
 const cache = new Map<string, ValidateFunction>();
 
 export interface SchemaVerdict {
@@ -14,12 +20,24 @@ export interface SchemaVerdict {
   errors: string[];
 }
 
+function ajvFor(draft: JsonSchemaDraft): AjvInstance {
+  let ajv = ajvByDraft.get(draft);
+  if (!ajv) {
+    ajv = createAjv(draft, { allErrors: true, validateFormats: true });
+    ajvByDraft.set(draft, ajv);
+  }
+  return ajv;
+}
+
 function compiled(schema: unknown): ValidateFunction | string {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
+    const declared = schemaDraftOf(schema);
+    if (typeof declared === 'object') return declared.error;
     try {
-      validate = ajv.compile(schema as object);
+      const readable = readableSchema(schema as object, declared);
+      validate = ajvFor(readable.draft).compile(readable.schema);
     } catch (error) {
       return (error as Error).message;
     }
@@ -28,7 +46,7 @@ function compiled(schema: unknown): ValidateFunction | string {
   return validate;
 }
 
-/** Why the schema is not valid draft 2020-12 JSON Schema (ajv compile), or null when it compiles. */
+/** Why the schema is not valid JSON Schema of the draft it declares (ajv compile), or null when it compiles. */
 export function schemaCompileError(schema: unknown): string | null {
   if (typeof schema !== 'object' && typeof schema !== 'boolean')
     return 'a schema must be an object or a boolean';

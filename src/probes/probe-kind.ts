@@ -2,8 +2,9 @@
 import type { ProviderExchange, ProviderRequest } from '../providers/provider.ts';
 import type { SdkDriver } from '../providers/sdk-driver.ts';
 import type { FailureReason, ProbeMeasurements, ProbeTimings } from '../spec/probe-result.ts';
-import type { ProbeSpec, RequestTemplate } from '../spec/suite.ts';
+import type { KindName, ProbeSpec, RequestTemplate } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
+import type { Observation } from './observation.ts';
 import { exchangeJson } from './response-body.ts';
 
 /** Random per-run values a probe plants to see whether they come back. Never real personal data. */
@@ -43,21 +44,46 @@ export interface ProbeOutcome {
   exchanges: ProviderExchange[];
   measurements: ProbeMeasurements;
   timings: Partial<ProbeTimings>;
-  /** Kind-specific facts for assertions (e.g. `toolCalls`, `parsedContent`, `erasure`). */
-  observations: Record<string, unknown>;
+  /** What the kind saw beyond the exchanges, for its assertions (observation.ts). */
+  observation?: Observation;
   /** The probe could not run here: recorded as skipped. */
   skip?: { reason: FailureReason; detail: string };
   /** The probe could not complete: recorded as errored. */
   failure?: { reason: FailureReason; detail: string };
 }
 
-export interface ProbeKind {
-  readonly name: string;
+/**
+ * A JSON Schema (2020-12) object schema for parameters: the suite loader validates a probe's `with`
+ * and an expectation's parameters by it (file:line errors, did-you-mean for unknown names), so a
+ * handler may trust the typed view it reads.
+ */
+export interface ParameterSchema {
+  readonly type: 'object';
+  readonly properties: Readonly<Record<string, object>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties: false;
+}
+
+/** No parameters at all: any key given is a typo. */
+export const NO_PARAMETERS: ParameterSchema = { type: 'object', properties: {}, additionalProperties: false };
+
+export interface ProbeKind<Name extends KindName = KindName> {
+  readonly name: Name;
+  /** What `with` may hold (validated when suites load). */
+  readonly parameters: ParameterSchema;
   run(context: ProbeContext): Promise<ProbeOutcome>;
 }
 
+/**
+ * The probe's `with` as the kind's parameter type. Sound because the loader validated `with`
+ * against the kind's `parameters` before any probe runs (STYLE 5: validate at the edge).
+ */
+export function parametersOf<Parameters extends object>(context: Pick<ProbeContext, 'probe'>): Parameters {
+  return (context.probe.with ?? {}) as Parameters;
+}
+
 export function emptyOutcome(): ProbeOutcome {
-  return { exchanges: [], measurements: {}, timings: {}, observations: {} };
+  return { exchanges: [], measurements: {}, timings: {} };
 }
 
 /**

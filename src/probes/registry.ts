@@ -1,4 +1,7 @@
 /** @module The typed registries of probe kinds and assertions: adding one is adding a file and a line. */
+
+import { ASSERTION_NAMES, type AssertionName, type KindName, PROBE_KIND_NAMES } from '../spec/suite.ts';
+import type { SuiteRegistry } from '../suite/load-suites.ts';
 import type { Assertion } from './assertion.ts';
 import { availabilityAssertion } from './assertions/availability-assertion.ts';
 import {
@@ -8,6 +11,7 @@ import {
   noKeyEchoAssertion,
 } from './assertions/echo-assertions.ts';
 import { erasedAssertion } from './assertions/erasure-assertions.ts';
+import { errorStatusDocumentedAssertion } from './assertions/error-status-documented.ts';
 import {
   envelopeAssertion,
   envelopeStableAssertion,
@@ -60,6 +64,7 @@ import {
   sdkDependencyCountAssertion,
   sdkInstallScriptsAssertion,
   sdkLicencesKnownAssertion,
+  sdkNotDeprecatedAssertion,
   sdkTimeoutTypedAssertion,
   sdkTypedErrorAssertion,
 } from './assertions/sdk-assertions.ts';
@@ -82,83 +87,86 @@ import { modelsKind } from './kinds/models.ts';
 import { sdkKind } from './kinds/sdk.ts';
 import { tlsKind } from './kinds/tls.ts';
 import { toolCallKind } from './kinds/tool-call.ts';
-import type { ProbeKind } from './probe-kind.ts';
+import { NO_PARAMETERS, type ProbeKind } from './probe-kind.ts';
 
-export const PROBE_KINDS: Record<string, ProbeKind> = Object.fromEntries(
-  [
-    httpKind,
-    authTimingKind,
-    chatStreamKind,
-    jsonModeKind,
-    toolCallKind,
-    agentLoopKind,
-    tlsKind,
-    burstKind,
-    sdkKind,
-    erasureKind,
-    modelsKind,
-    mcpKind,
-  ].map((kind) => [kind.name, kind]),
-);
+/**
+ * Every kind by name. The key set is `KindName` (spec/suite.ts): a name without a handler, or a
+ * handler filed under another name, fails to compile.
+ */
+export const PROBE_KINDS: { readonly [Name in KindName]: ProbeKind<Name> } = {
+  http: httpKind,
+  'auth-timing': authTimingKind,
+  'chat-stream': chatStreamKind,
+  'json-mode': jsonModeKind,
+  'tool-call': toolCallKind,
+  'agent-loop': agentLoopKind,
+  tls: tlsKind,
+  burst: burstKind,
+  sdk: sdkKind,
+  erasure: erasureKind,
+  models: modelsKind,
+  mcp: mcpKind,
+};
 
-export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
-  [
-    statusAssertion,
-    not5xxAssertion,
-    jsonContentTypeAssertion,
-    jsonBodyAssertion,
-    envelopeAssertion,
-    envelopeStableAssertion,
-    namesFieldAssertion,
-    requestIdAssertion,
-    headerPresentAssertion,
-    noKeyEchoAssertion,
-    noCanaryEchoAssertion,
-    noCookiesAssertion,
-    noCorsCredentialReflectionAssertion,
-    availabilityAssertion,
-    jsonAcceptedAssertion,
-    jsonValidAssertion,
-    schemaValidAssertion,
-    toolCalledAssertion,
-    noToolCallAssertion,
-    toolArgsValidAssertion,
-    toolIdFormatAssertion,
-    parallelCallsAssertion,
-    noRepeatedCallsAssertion,
-    loopTerminatesAssertion,
-    streamCompleteAssertion,
-    ttftRecordedAssertion,
-    authTimingRecordedAssertion,
-    tlsMinVersionAssertion,
-    tlsCertValidAssertion,
-    hstsAssertion,
-    httpRefusedAssertion,
-    rateLimitHeadersPresentAssertion,
-    rateLimit429StatusAssertion,
-    rateLimitRetryAfterAssertion,
-    rateLimitJsonBodyAssertion,
-    rateLimitRemainingHonestAssertion,
-    retryAfterRecoversAssertion,
-    sdkCallOkAssertion,
-    sdkTypedErrorAssertion,
-    sdkDependencyCountAssertion,
-    sdkInstallScriptsAssertion,
-    sdkLicencesKnownAssertion,
-    sdkTimeoutTypedAssertion,
-    erasedAssertion,
-    modelServedAssertion,
-    deprecationInfoAssertion,
-    labsModelsFlaggedAssertion,
-    responseShapeConformanceAssertion,
-    mcpInitializeAssertion,
-    mcpToolsListedAssertion,
-    mcpInputSchemasValidAssertion,
-    mcpDescriptionsPresentAssertion,
-    mcpStructuredToolErrorsAssertion,
-    mcpUnknownMethodErrorAssertion,
-  ].map((assertion) => [assertion.name, assertion]),
-);
+/** Every assertion by name, checked by the compiler like PROBE_KINDS. */
+export const ASSERTIONS: { readonly [Name in AssertionName]: Assertion<Name> } = {
+  status: statusAssertion,
+  'not-5xx': not5xxAssertion,
+  'json-content-type': jsonContentTypeAssertion,
+  'json-body': jsonBodyAssertion,
+  envelope: envelopeAssertion,
+  'envelope-stable': envelopeStableAssertion,
+  'names-field': namesFieldAssertion,
+  'request-id': requestIdAssertion,
+  'header-present': headerPresentAssertion,
+  'error-status-documented': errorStatusDocumentedAssertion,
+  'no-key-echo': noKeyEchoAssertion,
+  'no-canary-echo': noCanaryEchoAssertion,
+  'no-cookies': noCookiesAssertion,
+  'no-cors-credential-reflection': noCorsCredentialReflectionAssertion,
+  availability: availabilityAssertion,
+  'json-accepted': jsonAcceptedAssertion,
+  'json-valid': jsonValidAssertion,
+  'schema-valid': schemaValidAssertion,
+  'tool-called': toolCalledAssertion,
+  'no-tool-call': noToolCallAssertion,
+  'tool-args-valid': toolArgsValidAssertion,
+  'tool-id-format': toolIdFormatAssertion,
+  'parallel-calls': parallelCallsAssertion,
+  'no-repeated-calls': noRepeatedCallsAssertion,
+  'loop-terminates': loopTerminatesAssertion,
+  'stream-complete': streamCompleteAssertion,
+  'ttft-recorded': ttftRecordedAssertion,
+  'auth-timing-recorded': authTimingRecordedAssertion,
+  'tls-min-version': tlsMinVersionAssertion,
+  'tls-cert-valid': tlsCertValidAssertion,
+  hsts: hstsAssertion,
+  'http-refused': httpRefusedAssertion,
+  'ratelimit-headers-present': rateLimitHeadersPresentAssertion,
+  'ratelimit-429-status': rateLimit429StatusAssertion,
+  'ratelimit-retry-after': rateLimitRetryAfterAssertion,
+  'ratelimit-json-body': rateLimitJsonBodyAssertion,
+  'ratelimit-remaining-honest': rateLimitRemainingHonestAssertion,
+  'retry-after-recovers': retryAfterRecoversAssertion,
+  'sdk-call-ok': sdkCallOkAssertion,
+  'sdk-typed-error': sdkTypedErrorAssertion,
+  'sdk-dependency-count': sdkDependencyCountAssertion,
+  'sdk-install-scripts': sdkInstallScriptsAssertion,
+  'sdk-licences-known': sdkLicencesKnownAssertion,
+  'sdk-timeout-typed': sdkTimeoutTypedAssertion,
+  'sdk-not-deprecated': sdkNotDeprecatedAssertion,
+  erased: erasedAssertion,
+  'model-served': modelServedAssertion,
+  'deprecation-info': deprecationInfoAssertion,
+  'labs-models-flagged': labsModelsFlaggedAssertion,
+  'response-shape-conformance': responseShapeConformanceAssertion,
+  'mcp-initialize': mcpInitializeAssertion,
+  'mcp-tools-listed': mcpToolsListedAssertion,
+  'mcp-input-schemas-valid': mcpInputSchemasValidAssertion,
+  'mcp-descriptions-present': mcpDescriptionsPresentAssertion,
+  'mcp-structured-tool-errors': mcpStructuredToolErrorsAssertion,
+  'mcp-unknown-method-error': mcpUnknownMethodErrorAssertion,
+};
 
 /** Kinds whose traffic is ordinary use: the runner adds an `availability` check to their results. */
 export const NORMAL_TRAFFIC_KINDS = new Set<string>([
@@ -167,8 +175,23 @@ export const NORMAL_TRAFFIC_KINDS = new Set<string>([
   'tool-call',
   'agent-loop',
   'models',
-]);
+] satisfies KindName[]);
 
-export function registryNames(): { probeKinds: string[]; assertions: string[] } {
-  return { probeKinds: Object.keys(PROBE_KINDS).sort(), assertions: Object.keys(ASSERTIONS).sort() };
+/** What the suite loader checks suites against: names, and the parameter schema of each. */
+export function registryNames(): Required<SuiteRegistry> {
+  return {
+    probeKinds: [...PROBE_KIND_NAMES].sort(),
+    assertions: [...ASSERTION_NAMES].sort(),
+    kindParameters: Object.fromEntries(PROBE_KIND_NAMES.map((name) => [name, PROBE_KINDS[name].parameters])),
+    assertionParameters: Object.fromEntries(
+      ASSERTION_NAMES.map((name) => [name, ASSERTIONS[name].parameters ?? NO_PARAMETERS]),
+    ),
+    assertionReads: Object.fromEntries(
+      ASSERTION_NAMES.flatMap((name) => {
+        const reads = ASSERTIONS[name].reads;
+        return reads ? [[name, reads]] : [];
+      }),
+    ),
+    impliedChecks: [{ id: 'availability', component: 'reliability.uptimeSla' }],
+  };
 }

@@ -1,12 +1,9 @@
 /** @module Does a response body conform to the official API spec (fixtures/schemas/mistral-openapi-subset.yaml)? */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { type AjvInstance, createAjv } from '../suite/create-ajv.ts';
 import { componentSchema } from './openapi-schema.ts';
-
-// ajv-formats is CommonJS; its default export arrives as the module object under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export const SPEC_FILE = new URL('../../fixtures/schemas/mistral-openapi-subset.yaml', import.meta.url);
 
@@ -35,18 +32,24 @@ interface Validators {
 let document: unknown;
 const validators = new Map<SpecSchemaName, Validators>();
 
-function newAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
-  addFormats(ajv);
+/** OpenAPI 3.1 schemas are JSON Schema 2020-12. */
+function newAjv(): AjvInstance {
+  const ajv = createAjv('2020-12', { allErrors: true });
   // OpenAPI's `binary` describes multipart uploads, never a JSON value we validate.
   ajv.addFormat('binary', true);
   return ajv;
 }
 
+/** The official spec, parsed once. */
+export function specDocument(): unknown {
+  document ??= parse(readFileSync(SPEC_FILE, 'utf8')) as unknown;
+  return document;
+}
+
 function validatorsFor(name: SpecSchemaName): Validators {
   const cached = validators.get(name);
   if (cached) return cached;
-  document ??= parse(readFileSync(SPEC_FILE, 'utf8')) as unknown;
+  const document = specDocument();
   const compile = (tolerateAddedFields: boolean) =>
     newAjv().compile(componentSchema(document, name, { tolerateAddedFields, dropRequired: SPEC_ERRATA }));
   const built = { tolerant: compile(true), strict: compile(false) };

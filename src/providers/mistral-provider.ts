@@ -5,8 +5,6 @@ import { createHttpProvider } from './http-provider.ts';
 import { createMistralSdkDriver } from './mistral-sdk-driver.ts';
 import type { Provider } from './provider.ts';
 
-export { sdkDependencyReport } from './sdk-dependency-report.ts';
-
 export interface MistralProviderOptions {
   apiKey: string;
   dispatcher?: Dispatcher;

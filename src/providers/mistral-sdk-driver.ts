@@ -3,7 +3,6 @@ import type { Fetcher, Mistral } from '@mistralai/mistralai';
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
 import type { Target } from '../spec/target.ts';
 import { mapSdkError } from './map-sdk-error.ts';
-import { sdkDependencyReport } from './sdk-dependency-report.ts';
 import type { SdkCallOptions, SdkDriver, SdkOutcome } from './sdk-driver.ts';
 
 export interface MistralSdkDriverOptions {
@@ -100,6 +99,5 @@ export function createMistralSdkDriver(
       call(callOptions, (mistral, requestOptions) => mistral.chat.complete(request, requestOptions)),
     listModels: (callOptions) =>
       call(callOptions, (mistral, requestOptions) => mistral.models.list(undefined, requestOptions)),
-    dependencyReport: () => sdkDependencyReport(),
   };
 }

@@ -32,29 +32,7 @@ export interface SdkFailure {
 
 export type SdkOutcome<T> = { ok: true; value: T; durationMs: number } | SdkFailure;
 
-export interface SdkDependencyReport {
-  packageName: string;
-  sdkVersion: string;
-  /** Direct dependencies: name to installed version (null when not installed). */
-  directDependencies: Record<string, string | null>;
-  /** Distinct installed packages (name@version) below the SDK, direct ones included. */
-  transitiveCount: number;
-  /** `name@version` of packages that declare preinstall, install or postinstall scripts. */
-  installScripts: string[];
-  /** Licence expression to number of packages using it. */
-  licences: Record<string, number>;
-  /** `name@version` of packages without a licence field. */
-  unknownLicences: string[];
-  /** Declared dependencies that are not installed (optional peers are not followed). */
-  missing: string[];
-  /** Release age cannot be known offline from node_modules alone. */
-  ageDays: null;
-  notes: string[];
-}
-
 export interface SdkDriver {
   chatComplete(request: SdkChatRequest, options: SdkCallOptions): Promise<SdkOutcome<ChatCompletionResponse>>;
   listModels(options: SdkCallOptions): Promise<SdkOutcome<ModelList>>;
-  /** The installed dependency tree of the SDK package. */
-  dependencyReport(): SdkDependencyReport;
 }

@@ -110,7 +110,6 @@ function recordingSdk(
     chatComplete: async (request, options) =>
       keep(sdkKey('chatComplete', request, options), await sdk.chatComplete(request, options)),
     listModels: async (options) => keep(sdkKey('listModels', null, options), await sdk.listModels(options)),
-    dependencyReport: () => keep(sdkKey('dependencyReport', null), sdk.dependencyReport()),
   };
 }
 
@@ -135,7 +134,6 @@ function replayingSdk(outcomes: Map<string, unknown[]>): SdkDriver {
   return {
     chatComplete: async (request, options) => recalled(sdkKey('chatComplete', request, options)),
     listModels: async (options) => recalled(sdkKey('listModels', null, options)),
-    dependencyReport: () => recalled(sdkKey('dependencyReport', null)),
   };
 }
 

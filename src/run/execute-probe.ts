@@ -17,7 +17,7 @@ async function runKind(item: PlannedProbe, context: ProbeContext): Promise<Probe
   try {
     return await PROBE_KINDS[item.probe.kind]!.run(context);
   } catch (error) {
-    const empty = { exchanges: [], measurements: {}, timings: {}, observations: {} };
+    const empty = { exchanges: [], measurements: {}, timings: {} };
     if (error instanceof BudgetExhaustedError)
       return { ...empty, skip: { reason: 'budget-exhausted', detail: error.message } };
     return {
@@ -41,7 +41,7 @@ export async function executeProbe(
     isLoopback: environment.isLoopback,
   });
   const outcome: ProbeOutcome = unmet
-    ? { exchanges: [], measurements: {}, timings: {}, observations: {}, skip: unmet }
+    ? { exchanges: [], measurements: {}, timings: {}, skip: unmet }
     : await runKind(item, context);
   const checks = checksFor(item.probe, outcome, context);
   const { status, reason, detail } = statusOf(outcome, checks);

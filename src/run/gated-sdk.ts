@@ -12,6 +12,5 @@ export function gatedSdk(sdk: SdkDriver, gate: Pick<RequestGate, 'acquire'>): Sd
       await gate.acquire();
       return sdk.listModels(options);
     },
-    dependencyReport: () => sdk.dependencyReport(),
   };
 }

@@ -48,7 +48,7 @@ describe('expectationsFor', () => {
       'status',
       'availability',
     ]);
-    const already = { ...models, expect: [{ assert: 'availability', feeds: null }] };
+    const already: ProbeSpec = { ...models, expect: [{ assert: 'availability', feeds: null }] };
     expect(expectationsFor(already)).toEqual([{ assert: 'availability', feeds: null }]);
     expect(expectationsFor(http).map((expectation) => expectation.assert)).toEqual(['status']);
   });

@@ -32,13 +32,14 @@ export function expectationsFor(probe: Pick<ProbeSpec, 'kind' | 'expect'>): Expe
 function checkFor(
   expectation: Expectation,
   probe: Pick<ProbeSpec, 'feeds'>,
-  verdict: { passed: boolean | null; detail: string },
+  verdict: { passed: boolean | null; detail: string; partial?: boolean },
 ): CheckResult {
   const component = expectation.feeds === undefined ? (probe.feeds ?? null) : expectation.feeds;
   return {
     id: expectation.check ?? expectation.assert,
     component,
     passed: verdict.passed,
+    ...(verdict.partial && verdict.passed === false ? { partial: true } : {}),
     detail: verdict.detail,
   };
 }

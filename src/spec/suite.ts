@@ -26,9 +26,91 @@ export interface RequestTemplate {
   stream?: boolean;
 }
 
+/** Every probe kind the harness runs; the registry in probes/ must map each to a handler (tsc checks). */
+export const PROBE_KIND_NAMES = [
+  'http',
+  'auth-timing',
+  'chat-stream',
+  'json-mode',
+  'tool-call',
+  'agent-loop',
+  'tls',
+  'burst',
+  'sdk',
+  'erasure',
+  'models',
+  'mcp',
+] as const;
+export type KindName = (typeof PROBE_KIND_NAMES)[number];
+
+/** Every assertion a suite may name; the registry in probes/ must map each to a handler (tsc checks). */
+export const ASSERTION_NAMES = [
+  'status',
+  'not-5xx',
+  'json-content-type',
+  'json-body',
+  'envelope',
+  'envelope-stable',
+  'names-field',
+  'request-id',
+  'header-present',
+  'error-status-documented',
+  'no-key-echo',
+  'no-canary-echo',
+  'no-cookies',
+  'no-cors-credential-reflection',
+  'availability',
+  'json-accepted',
+  'json-valid',
+  'schema-valid',
+  'tool-called',
+  'no-tool-call',
+  'tool-args-valid',
+  'tool-id-format',
+  'parallel-calls',
+  'no-repeated-calls',
+  'loop-terminates',
+  'stream-complete',
+  'ttft-recorded',
+  'auth-timing-recorded',
+  'tls-min-version',
+  'tls-cert-valid',
+  'hsts',
+  'http-refused',
+  'ratelimit-headers-present',
+  'ratelimit-429-status',
+  'ratelimit-retry-after',
+  'ratelimit-json-body',
+  'ratelimit-remaining-honest',
+  'retry-after-recovers',
+  'sdk-call-ok',
+  'sdk-typed-error',
+  'sdk-dependency-count',
+  'sdk-install-scripts',
+  'sdk-licences-known',
+  'sdk-timeout-typed',
+  'sdk-not-deprecated',
+  'erased',
+  'model-served',
+  'deprecation-info',
+  'labs-models-flagged',
+  'response-shape-conformance',
+  'mcp-initialize',
+  'mcp-tools-listed',
+  'mcp-input-schemas-valid',
+  'mcp-descriptions-present',
+  'mcp-structured-tool-errors',
+  'mcp-unknown-method-error',
+] as const;
+export type AssertionName = (typeof ASSERTION_NAMES)[number];
+
+/** Capabilities a probe may require; each is checked before the probe runs (run/execute-probe). */
+export type Requirement = 'https' | 'mcp' | 'sdk';
+export const REQUIREMENTS: readonly Requirement[] = ['https', 'mcp', 'sdk'];
+
 /** One expectation: an assertion from the typed registry plus its parameters. */
 export interface Expectation {
-  assert: string;
+  assert: AssertionName;
   /** Check id in the rubric; defaults to the assertion name. */
   check?: string;
   /** Component fed by this check; defaults to the probe's `feeds`. null = informational. */
@@ -38,7 +120,7 @@ export interface Expectation {
 
 export interface ProbeSpec {
   id: string;
-  kind: string;
+  kind: KindName;
   title?: string;
   request?: RequestTemplate;
   repeat?: number;
@@ -48,8 +130,12 @@ export interface ProbeSpec {
   feeds?: ComponentPath | null;
   /** Retries the runner may make after a non-throttle failure (network errors only). */
   retries?: number;
-  /** Needs a capability the target may lack; skipped with reason `not-supported` when absent. */
-  requires?: Array<'streaming' | 'files' | 'embeddings' | 'tools' | 'json-schema' | 'https' | 'mcp' | 'sdk'>;
+  /**
+   * Needs a capability the target may lack; skipped (`not-supported`/`not-applicable`) when absent.
+   * Only values the runner checks are accepted: a capability a probe discovers by trying (files,
+   * streaming, tools, json-schema) is judged by its own checks instead.
+   */
+  requires?: Requirement[];
   /** Costly or destructive on a live target: runs on loopback, elsewhere only when budgets allow. */
   optIn?: 'destructive' | 'burst';
 }

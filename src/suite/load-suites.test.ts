@@ -181,6 +181,48 @@ describe('loadSuites', () => {
     const root = await writeTempFiles({});
     await expect(loadSuites(join(root, 'suites'), registry)).rejects.toThrow(/no suite files found/);
   });
+  it('validates `with` and assertion parameters by the registry schemas, and what an assertion can read', async () => {
+    const typed = {
+      probeKinds: ['http', 'agent-loop'],
+      assertions: ['status', 'loop-terminates'],
+      kindParameters: {
+        http: { type: 'object', properties: { times: { type: 'integer' } }, additionalProperties: false },
+        'agent-loop': {
+          type: 'object',
+          properties: { maxIterations: { type: 'integer', minimum: 1 } },
+          additionalProperties: false,
+        },
+      },
+      assertionParameters: {
+        status: { type: 'object', properties: { equals: { type: 'integer' } }, additionalProperties: false },
+        'loop-terminates': { type: 'object', properties: {}, additionalProperties: false },
+      },
+      assertionReads: { 'loop-terminates': ['agent-loop'] },
+    };
+    const root = await writeTempFiles({
+      'suites/a.yaml': `${header}probes:
+  - id: loop
+    kind: agent-loop
+    with: { maxIterations: 0 }
+    expect: [{ assert: loop-terminates }]
+  - id: plain
+    kind: http
+    with: { time: 3 }
+    expect:
+      - { assert: status, equal: 200 }
+      - { assert: loop-terminates }
+`,
+    });
+    const error = await loadSuites(join(root, 'suites'), typed).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ValidationError);
+    const file = join(root, 'suites/a.yaml');
+    expect((error as ValidationError).diagnostics.map(formatDiagnostic)).toEqual([
+      `${file}:7:13 probes[0].with.maxIterations: must be >= 1, got number 0`,
+      `${file}:11:13 probes[1].with.time: unknown http parameter "time", did you mean "times"? (known: times)`,
+      `${file}:13:27 probes[1].expect[0].equal: unknown status parameter "equal", did you mean "equals"? (known: equals)`,
+      `${file}:14:11 probes[1].expect[1].assert: assertion "loop-terminates" judges only what agent-loop probes observe; a http probe observes nothing it reads`,
+    ]);
+  });
 });
 
 function escapeRegExp(text: string): string {

@@ -1,12 +1,14 @@
 /** @module Loads suite files: YAML -> schema -> checks against the probe/assertion registry -> SuiteSpec[]. */
 import { stat } from 'node:fs/promises';
+import type { SchemaObject } from 'ajv';
 import type { SuiteSpec } from '../spec/suite.ts';
 import { unknownNameMessage } from './closest-match.ts';
+import type { ImpliedCheck } from './cross-check-catalogue.ts';
 import { compareDiagnostics, type Diagnostic, type PathSegment } from './diagnostic.ts';
 import { entriesOf, fieldOf } from './field-of.ts';
 import { byPath, listYamlFiles } from './list-yaml-files.ts';
 import { templateSyntaxError } from './render-template.ts';
-import { validateWithSchema } from './schema-validator.ts';
+import { validatePart, validateWithSchema } from './schema-validator.ts';
 import { suiteSchema } from './suite-schema.ts';
 import { ValidationError } from './validation-error.ts';
 import { diagnosticAt, readYamlFile, type YamlDocument } from './yaml-document.ts';
@@ -19,6 +21,14 @@ export { loadTargetProfile } from './load-target-profile.ts';
 export interface SuiteRegistry {
   probeKinds: readonly string[];
   assertions: readonly string[];
+  /** JSON Schema of each kind's `with`; when given, `with` is validated by it (absent `with` = `{}`). */
+  kindParameters?: Readonly<Record<string, SchemaObject>>;
+  /** JSON Schema of each assertion's parameters (expectation keys besides assert/check/feeds). */
+  assertionParameters?: Readonly<Record<string, SchemaObject>>;
+  /** For assertions that read a kind's observation: the kinds they can judge (others: any kind). */
+  assertionReads?: Readonly<Record<string, readonly string[]>>;
+  /** Checks the runner adds to results by itself (they count as emitted in the catalogue cross-check). */
+  impliedChecks?: readonly ImpliedCheck[];
 }
 
 /**
@@ -102,6 +112,13 @@ export function checkSuiteSemantics(yaml: YamlDocument, registry: SuiteRegistry)
         ),
       );
     }
+    const kindParameters = typeof kind === 'string' ? registry.kindParameters?.[kind] : undefined;
+    if (kindParameters) {
+      const parameters = fieldOf(probe, 'with') ?? {};
+      diagnostics.push(
+        ...validatePart(yaml, ['probes', index, 'with'], parameters, kindParameters, `${kind} parameter`),
+      );
+    }
     const request = fieldOf(probe, 'request');
     if (fieldOf(request, 'body') !== undefined && fieldOf(request, 'rawBody') !== undefined) {
       diagnostics.push(
@@ -128,9 +145,42 @@ export function checkSuiteSemantics(yaml: YamlDocument, registry: SuiteRegistry)
           ),
         );
       }
+      const reads = typeof assertion === 'string' ? registry.assertionReads?.[assertion] : undefined;
+      if (reads && typeof kind === 'string' && !reads.includes(kind)) {
+        diagnostics.push(
+          diagnosticAt(
+            yaml,
+            ['probes', index, 'expect', expectationIndex, 'assert'],
+            `assertion "${assertion}" judges only what ${reads.join(' or ')} probes observe; a ${kind} probe observes nothing it reads`,
+          ),
+        );
+      }
+      const schema = typeof assertion === 'string' ? registry.assertionParameters?.[assertion] : undefined;
+      if (schema) {
+        diagnostics.push(
+          ...validatePart(
+            yaml,
+            ['probes', index, 'expect', expectationIndex],
+            assertionParametersOf(expectation),
+            schema,
+            `${assertion} parameter`,
+          ),
+        );
+      }
     });
   });
   return diagnostics;
+}
+
+/** An expectation's own keys are not parameters of its assertion. */
+function assertionParametersOf(expectation: unknown): Record<string, unknown> {
+  const {
+    assert: _assert,
+    check: _check,
+    feeds: _feeds,
+    ...parameters
+  } = Object.fromEntries(entriesOf(expectation));
+  return parameters;
 }
 
 /** Placeholder syntax errors (`{{model}`) are found at load time, not on the first request. */

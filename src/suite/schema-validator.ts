@@ -1,32 +1,55 @@
 /** @module Validates a parsed YAML document against a JSON Schema (ajv, draft 2020-12) into diagnostics. */
-import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 import { unknownNameMessage } from './closest-match.ts';
+import { createAjv } from './create-ajv.ts';
 import type { Diagnostic, PathSegment } from './diagnostic.ts';
 import { diagnosticAt, splitJsonPointer, type YamlDocument } from './yaml-document.ts';
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, discriminator: true });
-addFormats.default(ajv);
+// Our own schemas are strict: a typo in a schema keyword is a bug here, not a schema from the wild.
+const ajv = createAjv('2020-12', {
+  strictSchema: true,
+  strictNumbers: true,
+  allErrors: true,
+  verbose: true,
+  allowUnionTypes: true,
+  discriminator: true,
+});
 const compiled = new WeakMap<SchemaObject, ValidateFunction>();
 
 /** Schema errors in `yaml`, one diagnostic per problem, located at the offending key or value. */
 export function validateWithSchema(yaml: YamlDocument, schema: SchemaObject): Diagnostic[] {
+  return validatePart(yaml, [], yaml.value, schema);
+}
+
+/**
+ * Schema errors in one part of `yaml` (`value`, found at `at`), located in the file like
+ * validateWithSchema's. `unknownName` names what an unknown key is ("field" by default), for
+ * messages such as `unknown parameter "maxIteration" of kind agent-loop; did you mean ...`.
+ */
+export function validatePart(
+  yaml: YamlDocument,
+  at: PathSegment[],
+  value: unknown,
+  schema: SchemaObject,
+  unknownName = 'field',
+): Diagnostic[] {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
-  if (validate(yaml.value)) return [];
+  if (validate(value)) return [];
   const errors = withoutNoise(validate.errors ?? []);
   return errors.map((error) => {
-    const segments = toSegments(yaml.value, splitJsonPointer(error.instancePath));
+    const segments = [...at, ...toSegments(value, splitJsonPointer(error.instancePath))];
     if (error.propertyName !== undefined) {
       return diagnosticAt(yaml, [...segments, error.propertyName], `invalid name: ${messageOf(error)}`);
     }
     if (error.keyword === 'additionalProperties') {
       const extra = String(error.params.additionalProperty);
       const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-      return diagnosticAt(yaml, [...segments, extra], unknownNameMessage('field', extra, known));
+      const what = segments.length === at.length ? unknownName : 'field';
+      return diagnosticAt(yaml, [...segments, extra], unknownNameMessage(what, extra, known));
     }
     return diagnosticAt(yaml, segments, messageOf(error));
   });

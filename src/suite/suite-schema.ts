@@ -1,4 +1,5 @@
 /** @module JSON Schema (draft 2020-12) for a suite file in suites/ (SuiteSpec in src/spec/suite.ts). */
+import { REQUIREMENTS } from '../spec/suite.ts';
 import { feedsSchema, idSchema, nonEmptyString } from './schema-parts.ts';
 
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -70,7 +71,7 @@ const probeSchema = {
       uniqueItems: true,
       items: {
         type: 'string',
-        enum: ['streaming', 'files', 'embeddings', 'tools', 'json-schema', 'https', 'mcp', 'sdk'],
+        enum: [...REQUIREMENTS],
       },
     },
     optIn: { type: 'string', enum: ['destructive', 'burst'] },

@@ -7,6 +7,19 @@ import { writeTempFiles } from './temp-files.ts';
 import { kindByLocation, validateFiles } from './validate-files.ts';
 
 const registry = { probeKinds: ['http'], assertions: ['status', 'json-body'] };
+
+/** A suite emitting exactly the checks of the fixture rubric, under the components it lists them. */
+const CATALOGUED_SUITE = `id: errors
+title: Errors
+description: d
+probes:
+  - id: bad
+    kind: http
+    feeds: agentFriendliness.errorMessages
+    expect:
+      - { assert: status, check: error-json-content-type }
+      - { assert: json-body, check: error-names-field }
+`;
 const fixture = (name: string) => readFile(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const [suite, rubric, profile, config] = await Promise.all(
   ['valid-suite.yaml', 'valid-rubric.yaml', 'valid-profile.yaml', 'agentscore.config.yaml'].map(fixture),
@@ -15,7 +28,7 @@ const [suite, rubric, profile, config] = await Promise.all(
 describe('validateFiles', () => {
   it('finds nothing wrong in valid files of every kind', async () => {
     const root = await writeTempFiles({
-      'suites/auth.yaml': suite!,
+      'suites/errors.yaml': CATALOGUED_SUITE,
       'rubrics/default.yaml': rubric!,
       'fixtures/profiles/mistral.yaml': profile!,
       'agentscore.config.yaml': config!,
@@ -39,6 +52,36 @@ describe('validateFiles', () => {
       `${join(root, 'fixtures/profiles/mistral.yaml')}:14:5 claims[0].retrievedDate: must be an ISO date (YYYY-MM-DD), got "20/11/2026"`,
       `${join(root, 'rubrics/default.yaml')}:4:5 categories.agentFriendliness.weights: weights must sum to 1, they sum to 1.25`,
       `${join(root, 'suites/auth.yaml')}:6:5 probes[0].kind: unknown probe kind "htp", did you mean "http"? (known: http)`,
+    ]);
+  });
+
+  it('cross-checks suites and rubric both ways, with file:line', async () => {
+    const root = await writeTempFiles({
+      'suites/errors.yaml': CATALOGUED_SUITE.replace('check: error-names-field', 'check: error-names-feild'),
+      'suites/auth.yaml': suite!,
+      'rubrics/default.yaml': rubric!,
+    });
+    const messages = (await validateFiles([], registry, { root })).map(formatDiagnostic);
+    const rubricFile = join(root, 'rubrics/default.yaml');
+    expect(messages).toEqual([
+      `${rubricFile}:35:7 components["agentFriendliness.errorMessages"].checks.error-names-field: check "error-names-field" is emitted by no suite (mark it "derived: true" if the scorer computes it from all results)`,
+      `${join(root, 'suites/auth.yaml')}:18:9 probes[0].expect[0].check: check "unauthenticated-rejected" is not in the rubric (${rubricFile})`,
+      `${join(root, 'suites/auth.yaml')}:27:9 probes[1].expect[0].assert: check "json-body" is not in the rubric (${rubricFile})`,
+      `${join(root, 'suites/errors.yaml')}:10:30 probes[0].expect[1].check: check "error-names-feild" is not in the rubric (${rubricFile})`,
+    ]);
+  });
+
+  it('flags a check fed to another component than the rubric lists it under', async () => {
+    const root = await writeTempFiles({
+      'suites/errors.yaml': CATALOGUED_SUITE.replace(
+        'check: error-names-field }',
+        'check: error-names-field, feeds: security.authStrength }',
+      ),
+      'rubrics/default.yaml': rubric!,
+    });
+    const messages = (await validateFiles([], registry, { root })).map(formatDiagnostic);
+    expect(messages).toEqual([
+      `${join(root, 'suites/errors.yaml')}:10:30 probes[0].expect[1].check: check "error-names-field" feeds security.authStrength here but the rubric (${join(root, 'rubrics/default.yaml')}) lists it under agentFriendliness.errorMessages`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 /** @module `agentscore validate`: checks any mix of suite, rubric, target-profile and config files. */
 import { access } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { crossCheckCatalogue } from './cross-check-catalogue.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { fieldOf } from './field-of.ts';
 import { listYamlFiles } from './list-yaml-files.ts';
@@ -22,6 +23,9 @@ export const DEFAULT_LOCATIONS = {
 /**
  * Diagnostics for every file in `paths` (empty when all are valid). With no paths: every YAML file
  * under suites/, rubrics/, fixtures/profiles/, plus agentscore.config.yaml when present.
+ * Valid suites and valid rubrics are then cross-checked (cross-check-catalogue.ts): every suite
+ * check must be in each rubric given; with no paths (every suite), every rubric check must be
+ * emitted by a suite or be `derived`.
  */
 export async function validateFiles(
   paths: readonly string[],
@@ -30,17 +34,32 @@ export async function validateFiles(
 ): Promise<Diagnostic[]> {
   const files = paths.length > 0 ? [...paths] : await defaultFiles(options.root ?? '.');
   const suites: string[] = [];
+  const rubrics: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const kind = kindByLocation(file) ?? (await kindByContent(file));
     if (kind === 'suite') suites.push(file);
-    else if (kind === 'rubric') diagnostics.push(...(await checkRubricFile(file)).diagnostics);
-    else if (kind === 'target-profile') diagnostics.push(...(await checkTargetProfileFile(file)).diagnostics);
+    else if (kind === 'rubric') {
+      const checked = await checkRubricFile(file);
+      diagnostics.push(...checked.diagnostics);
+      if (checked.rubric) rubrics.push(file);
+    } else if (kind === 'target-profile')
+      diagnostics.push(...(await checkTargetProfileFile(file)).diagnostics);
     else if (kind === 'config') diagnostics.push(...(await checkConfigFile(file)).diagnostics);
     else diagnostics.push(...kind.diagnostics);
   }
   // Suites are checked together so duplicate suite ids across files are caught.
-  diagnostics.push(...(await checkSuiteFiles(suites, registry)).diagnostics);
+  const checkedSuites = await checkSuiteFiles(suites, registry);
+  diagnostics.push(...checkedSuites.diagnostics);
+  const allSuitesValid = checkedSuites.diagnostics.length === 0;
+  for (const rubric of rubrics) {
+    diagnostics.push(
+      ...(await crossCheckCatalogue(checkedSuites.suites, rubric, {
+        complete: paths.length === 0 && allSuitesValid && suites.length > 0,
+        implied: registry.impliedChecks,
+      })),
+    );
+  }
   return diagnostics.sort(compareDiagnostics);
 }
 

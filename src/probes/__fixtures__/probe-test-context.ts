@@ -45,7 +45,7 @@ export function createTestContext(options: TestContextOptions): {
     TEST_API_KEY,
     options.dispatcher ? { dispatcher: options.dispatcher } : {},
   );
-  const probe: ProbeSpec = { id: 'test-probe', kind: 'test', ...options.probe };
+  const probe: ProbeSpec = { id: 'test-probe', kind: 'http', ...options.probe };
   const vars = { model: target.model, canary: TEST_CANARIES, ...(probe.with ?? {}) };
   const timeoutMs = options.timeoutMs ?? 5_000;
   const context: ProbeContext = {

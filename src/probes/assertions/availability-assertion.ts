@@ -1,7 +1,7 @@
 /** @module availability: an ordinary request got an answer that was not a server error. */
 import { type Assertion, fail, notApplicable, pass } from '../assertion.ts';
 
-export const availabilityAssertion: Assertion = {
+export const availabilityAssertion: Assertion<'availability'> = {
   name: 'availability',
   evaluate: (_params, outcome) => {
     if (outcome.exchanges.length === 0) return notApplicable('no request sent');

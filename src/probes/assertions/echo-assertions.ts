@@ -1,9 +1,40 @@
 /** @module Assertions that nothing secret or personal comes back: key, canaries, cookies, CORS. */
 import type { Assertion } from '../assertion.ts';
-import { fail, notApplicable, pass } from '../assertion.ts';
+import { fail, notApplicable, partialFail, pass } from '../assertion.ts';
 import type { Canaries } from '../probe-kind.ts';
+import { isRecord, readJson } from '../response-body.ts';
 
-export const noKeyEchoAssertion: Assertion = {
+/**
+ * How much of the request an error body gives back (gdpr-criteria P-PIIECHO): `offending-value` when
+ * the canary comes back only as a JSON string that is exactly the offending value (a validation
+ * error's `input`), `more` when it comes back inside other text (a dumped request, a message quoting
+ * the body), with another canary, or in a body that is not JSON.
+ */
+export function piiEcho(
+  bodyText: string,
+  canary: string,
+  others: readonly string[],
+): 'none' | 'offending-value' | 'more' {
+  if (!bodyText.includes(canary)) return 'none';
+  if (others.some((other) => other !== '' && bodyText.includes(other))) return 'more';
+  const read = readJson(bodyText);
+  if (!read.ok) return 'more';
+  let embedded = false;
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value !== canary && value.includes(canary)) embedded = true;
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (isRecord(value))
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes(canary)) embedded = true;
+        visit(item);
+      }
+  };
+  visit(read.value);
+  return embedded ? 'more' : 'offending-value';
+}
+
+export const noKeyEchoAssertion: Assertion<'no-key-echo'> = {
   name: 'no-key-echo',
   evaluate: (_params, outcome, context) => {
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
@@ -19,24 +50,39 @@ export const noKeyEchoAssertion: Assertion = {
   },
 };
 
-export const noCanaryEchoAssertion: Assertion = {
+export const noCanaryEchoAssertion: Assertion<'no-canary-echo'> = {
   name: 'no-canary-echo',
+  parameters: {
+    type: 'object',
+    properties: { canary: { enum: ['email', 'name', 'phone', 'apiKey', 'fileText'] } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome, context) => {
-    const which = String(params.canary ?? 'email') as keyof Canaries;
+    // Parameters were validated against `parameters` when the suite loaded.
+    const { canary: which = 'email' } = params as { canary?: keyof Canaries };
     const canary = context.canaries[which];
     const answered = outcome.exchanges.filter(
       (exchange) => exchange.status !== null && exchange.status >= 400,
     );
     if (answered.length === 0) return notApplicable('no error response to judge');
+    const others = Object.entries(context.canaries)
+      .filter(([name]) => name !== which)
+      .map(([, value]) => value);
+    let partial: string | null = null;
     for (const exchange of answered) {
-      if (exchange.bodyText.includes(canary))
-        return fail(`planted ${which} canary echoed in the ${exchange.status} error body`);
+      const echo = piiEcho(exchange.bodyText, canary, others);
+      if (echo === 'more')
+        return fail(
+          `planted ${which} canary echoed in the ${exchange.status} error body with more of the request`,
+        );
+      if (echo === 'offending-value')
+        partial = `the ${exchange.status} error body echoes the offending ${which} value (and nothing more)`;
     }
-    return pass(`planted ${which} canary not echoed`);
+    return partial ? partialFail(partial) : pass(`planted ${which} canary not echoed`);
   },
 };
 
-export const noCookiesAssertion: Assertion = {
+export const noCookiesAssertion: Assertion<'no-cookies'> = {
   name: 'no-cookies',
   evaluate: (_params, outcome) => {
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
@@ -48,10 +94,16 @@ export const noCookiesAssertion: Assertion = {
   },
 };
 
-export const noCorsCredentialReflectionAssertion: Assertion = {
+export const noCorsCredentialReflectionAssertion: Assertion<'no-cors-credential-reflection'> = {
   name: 'no-cors-credential-reflection',
+  parameters: {
+    type: 'object',
+    required: ['origin'],
+    properties: { origin: { type: 'string', pattern: '^https?://' } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
-    const origin = String(params.origin ?? '');
+    const { origin } = params as { origin: string };
     const answered = outcome.exchanges.filter((exchange) => exchange.status !== null);
     if (answered.length === 0) return notApplicable('no response to judge');
     for (const exchange of answered) {

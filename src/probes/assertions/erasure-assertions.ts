@@ -1,12 +1,13 @@
 /** @module Assertion on the `erasure` kind: after DELETE, neither metadata, content nor the file list serve the canary. */
 import { type Assertion, fail, notApplicable, pass } from '../assertion.ts';
-import { isErasureObservations } from '../kinds/erasure.ts';
+import { observationOf } from '../observation.ts';
 
-export const erasedAssertion: Assertion = {
+export const erasedAssertion: Assertion<'erased'> = {
   name: 'erased',
+  reads: ['erasure'],
   evaluate: (_params, outcome) => {
-    const observations = outcome.observations;
-    if (!isErasureObservations(observations)) return notApplicable('no erasure observations');
+    const observations = observationOf(outcome, 'erasure');
+    if (!observations) return notApplicable('no erasure observations');
     const { uploaded, uploadStatus, beforeDelete, deleteStatus, afterDelete } = observations;
     if (!uploaded || !afterDelete)
       return notApplicable(`canary upload was not accepted (status ${uploadStatus})`);

@@ -1,65 +1,100 @@
-/** @module Assertions on model behaviour: JSON mode, tool calls, agent loops, streams. */
+/**
+ * @module Assertions on model behaviour: JSON mode, tool calls, agent loops, streams. Each judges only
+ * the behaviour it is about: when the answer is not a usable 2xx (a 503, a 429, a refused request),
+ * it answers `passed: null` and says why; availability and error checks judge such answers.
+ */
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
-import { isAgentLoopObservations } from '../kinds/agent-loop.ts';
-import { isLatencyObservations } from '../kinds/chat-stream.ts';
-import { isJsonModeObservations, type JsonModeObservations } from '../kinds/json-mode.ts';
-import { isToolCallObservations } from '../kinds/tool-call.ts';
+import type { AgentLoopObservations } from '../kinds/agent-loop.ts';
+import type { JsonModeObservations } from '../kinds/json-mode.ts';
 import type { JudgedCall } from '../kinds/tool-calling.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
-function jsonMode(outcome: ProbeOutcome): JsonModeObservations | null {
-  const value = outcome.observations.jsonMode;
-  return isJsonModeObservations(value) ? value : null;
+function isSuccess(status: number | null): status is number {
+  return status !== null && status >= 200 && status < 300;
 }
 
-/** Calls from a single turn or a whole loop. */
-function callsOf(outcome: ProbeOutcome): JudgedCall[] | null {
-  const single = outcome.observations.toolCall;
-  if (isToolCallObservations(single)) return single.calls;
-  const loop = outcome.observations.agentLoop;
-  return isAgentLoopObservations(loop) ? loop.calls : null;
+/** The verdict for behaviour that could not be seen because the answer was not a 2xx. */
+export function notJudgedStatus(status: number | null): AssertionVerdict {
+  if (status === null) return notApplicable('not judged: no answer (availability judges it)');
+  const judge = status >= 500 ? 'availability judges it' : 'the status checks judge it';
+  return notApplicable(`not judged: the answer was ${status}, not a 2xx (${judge})`);
+}
+
+function jsonMode(outcome: ProbeOutcome): JsonModeObservations | null {
+  return observationOf(outcome, 'json-mode');
+}
+
+/** Calls from a single turn or a whole loop, or the verdict when there is nothing to judge. */
+function callsOf(outcome: ProbeOutcome): JudgedCall[] | AssertionVerdict {
+  const single = observationOf(outcome, 'tool-call');
+  if (single) return isSuccess(single.status) ? single.calls : notJudgedStatus(single.status);
+  const loop = observationOf(outcome, 'agent-loop');
+  if (!loop) return notApplicable('no tool-call observations');
+  return isSuccess(loop.lastStatus) ? loop.calls : notJudgedStatus(loop.lastStatus);
 }
 
 function judged(outcome: ProbeOutcome, judge: (calls: JudgedCall[]) => AssertionVerdict): AssertionVerdict {
   const calls = callsOf(outcome);
-  return calls ? judge(calls) : notApplicable('no tool-call observations');
+  return Array.isArray(calls) ? judge(calls) : calls;
 }
 
-export const jsonAcceptedAssertion: Assertion = {
+/** The agent loop, when every turn was answered with a 2xx. */
+function loopOf(outcome: ProbeOutcome): AgentLoopObservations | AssertionVerdict {
+  const loop = observationOf(outcome, 'agent-loop');
+  if (!loop) return notApplicable('no agent loop');
+  return isSuccess(loop.lastStatus) ? loop : notJudgedStatus(loop.lastStatus);
+}
+
+export const jsonAcceptedAssertion: Assertion<'json-accepted'> = {
   name: 'json-accepted',
+  reads: ['json-mode'],
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
     if (!seen) return notApplicable('no JSON-mode observations');
-    return seen.accepted
-      ? pass('response_format accepted')
-      : fail(`response_format refused with status ${seen.status}`);
+    if (seen.accepted) return pass('response_format accepted');
+    // A 4xx refuses the parameter; a 5xx or no answer says nothing about it.
+    return seen.status !== null && seen.status >= 400 && seen.status < 500
+      ? fail(`response_format refused with status ${seen.status}`)
+      : notJudgedStatus(seen.status);
   },
 };
 
-export const jsonValidAssertion: Assertion = {
+export const jsonValidAssertion: Assertion<'json-valid'> = {
   name: 'json-valid',
+  reads: ['json-mode'],
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
-    if (!seen?.accepted) return notApplicable('request not accepted');
+    if (!seen) return notApplicable('no JSON-mode observations');
+    if (!seen.accepted) return notJudgedStatus(seen.status);
     return seen.valid
       ? pass('content is one JSON document')
       : fail(`content is not JSON (${seen.failureForm}): ${seen.content.slice(0, 80)}`);
   },
 };
 
-export const schemaValidAssertion: Assertion = {
+export const schemaValidAssertion: Assertion<'schema-valid'> = {
   name: 'schema-valid',
+  reads: ['json-mode'],
   evaluate: (_params, outcome) => {
     const seen = jsonMode(outcome);
-    if (!seen || seen.schemaValid === null) return notApplicable('no schema to check against');
+    if (!seen) return notApplicable('no JSON-mode observations');
+    if (!seen.accepted) return notJudgedStatus(seen.status);
+    if (seen.schemaValid === null) return notApplicable('no schema to check against');
     return seen.schemaValid
       ? pass('content satisfies the schema')
       : fail(`schema violations: ${seen.schemaErrors.join('; ') || seen.failureForm}`);
   },
 };
 
-export const toolCalledAssertion: Assertion = {
+export const toolCalledAssertion: Assertion<'tool-called'> = {
   name: 'tool-called',
+  reads: ['tool-call', 'agent-loop'],
+  parameters: {
+    type: 'object',
+    properties: { name: { type: 'string', minLength: 1 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
       const name = typeof params.name === 'string' ? params.name : null;
@@ -70,8 +105,9 @@ export const toolCalledAssertion: Assertion = {
     }),
 };
 
-export const noToolCallAssertion: Assertion = {
+export const noToolCallAssertion: Assertion<'no-tool-call'> = {
   name: 'no-tool-call',
+  reads: ['tool-call', 'agent-loop'],
   evaluate: (_params, outcome) =>
     judged(outcome, (calls) =>
       calls.length === 0
@@ -80,8 +116,9 @@ export const noToolCallAssertion: Assertion = {
     ),
 };
 
-export const toolArgsValidAssertion: Assertion = {
+export const toolArgsValidAssertion: Assertion<'tool-args-valid'> = {
   name: 'tool-args-valid',
+  reads: ['tool-call', 'agent-loop'],
   evaluate: (_params, outcome) =>
     judged(outcome, (calls) => {
       if (calls.length === 0) return notApplicable('no calls to judge');
@@ -94,12 +131,19 @@ export const toolArgsValidAssertion: Assertion = {
     }),
 };
 
-export const toolIdFormatAssertion: Assertion = {
+export const toolIdFormatAssertion: Assertion<'tool-id-format'> = {
   name: 'tool-id-format',
+  reads: ['tool-call', 'agent-loop'],
+  parameters: {
+    type: 'object',
+    properties: { pattern: { type: 'string', format: 'regex' } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
       if (calls.length === 0) return notApplicable('no calls to judge');
-      const pattern = new RegExp(String(params.pattern ?? '^[a-zA-Z0-9]{9}$'));
+      const { pattern: source = '^[a-zA-Z0-9]{9}$' } = params as { pattern?: string };
+      const pattern = new RegExp(source);
       const bad = calls.filter((call) => !pattern.test(call.id));
       return bad.length === 0
         ? pass(`tool-call ids match ${pattern.source}`)
@@ -107,22 +151,29 @@ export const toolIdFormatAssertion: Assertion = {
     }),
 };
 
-export const parallelCallsAssertion: Assertion = {
+export const parallelCallsAssertion: Assertion<'parallel-calls'> = {
   name: 'parallel-calls',
+  reads: ['tool-call', 'agent-loop'],
+  parameters: {
+    type: 'object',
+    properties: { min: { type: 'integer', minimum: 2 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) =>
     judged(outcome, (calls) => {
-      const minimum = Number(params.min ?? 2);
+      const { min: minimum = 2 } = params as { min?: number };
       return calls.length >= minimum
         ? pass(`${calls.length} calls in one turn`)
         : fail(`${calls.length} call(s) where ${minimum} independent calls were asked for`);
     }),
 };
 
-export const noRepeatedCallsAssertion: Assertion = {
+export const noRepeatedCallsAssertion: Assertion<'no-repeated-calls'> = {
   name: 'no-repeated-calls',
+  reads: ['agent-loop'],
   evaluate: (_params, outcome) => {
-    const loop = outcome.observations.agentLoop;
-    if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+    const loop = loopOf(outcome);
+    if (!('calls' in loop)) return loop;
     return loop.repeatedCalls === 0
       ? pass(`${loop.calls.length} call(s), none repeated`)
       : fail(
@@ -131,22 +182,25 @@ export const noRepeatedCallsAssertion: Assertion = {
   },
 };
 
-export const loopTerminatesAssertion: Assertion = {
+export const loopTerminatesAssertion: Assertion<'loop-terminates'> = {
   name: 'loop-terminates',
+  reads: ['agent-loop'],
   evaluate: (_params, outcome) => {
-    const loop = outcome.observations.agentLoop;
-    if (!isAgentLoopObservations(loop)) return notApplicable('no agent loop');
+    const loop = loopOf(outcome);
+    if (!('calls' in loop)) return loop;
     return loop.hitGuard
       ? fail(`still calling tools after ${loop.maxIterations} iterations (max-iterations guard hit)`)
       : pass(`final answer after ${loop.iterations} iteration(s)`);
   },
 };
 
-export const streamCompleteAssertion: Assertion = {
+export const streamCompleteAssertion: Assertion<'stream-complete'> = {
   name: 'stream-complete',
+  reads: ['chat-stream'],
   evaluate: (_params, outcome) => {
-    const latency = outcome.observations.latency;
-    if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    const latency = observationOf(outcome, 'chat-stream');
+    if (!latency) return notApplicable('no stream');
+    if (!isSuccess(latency.status)) return notJudgedStatus(latency.status);
     if (!latency.done) return fail('stream ended without data: [DONE]');
     if (!latency.finishReason) return fail('no finish_reason on the last chunk');
     if (latency.outputTokens === null) return fail('no usage block on the last chunk');
@@ -154,11 +208,18 @@ export const streamCompleteAssertion: Assertion = {
   },
 };
 
-export const ttftRecordedAssertion: Assertion = {
+export const ttftRecordedAssertion: Assertion<'ttft-recorded'> = {
   name: 'ttft-recorded',
+  reads: ['chat-stream'],
+  parameters: {
+    type: 'object',
+    properties: { maxMs: { type: 'number', exclusiveMinimum: 0 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
-    const latency = outcome.observations.latency;
-    if (!isLatencyObservations(latency)) return notApplicable('no stream');
+    const latency = observationOf(outcome, 'chat-stream');
+    if (!latency) return notApplicable('no stream');
+    if (!isSuccess(latency.status)) return notJudgedStatus(latency.status);
     if (latency.ttftMs === null) return fail('no content event arrived');
     const max = typeof params.maxMs === 'number' ? params.maxMs : null;
     if (max !== null && latency.ttftMs > max)
@@ -167,12 +228,11 @@ export const ttftRecordedAssertion: Assertion = {
   },
 };
 
-export const authTimingRecordedAssertion: Assertion = {
+export const authTimingRecordedAssertion: Assertion<'auth-timing-recorded'> = {
   name: 'auth-timing-recorded',
+  reads: ['auth-timing'],
   evaluate: (_params, outcome) => {
-    const timing = outcome.observations.authTiming as
-      | { rightKeyMedianMs: number | null; wrongKeyMedianMs: number | null }
-      | undefined;
+    const timing = observationOf(outcome, 'auth-timing');
     if (!timing || timing.rightKeyMedianMs === null || timing.wrongKeyMedianMs === null)
       return notApplicable('no timings');
     return pass(

@@ -1,19 +1,20 @@
 /** @module Assertions on an MCP session (agentFriendliness.mcpQuality): initialise, list, typed and described tools, structured errors. */
+import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
-import {
-  isMcpObservations,
-  type McpCallObservation,
-  type McpObservations,
-  type McpToolObservation,
-} from '../kinds/mcp.ts';
+import type { McpCallObservation, McpObservations, McpToolObservation } from '../kinds/mcp.ts';
+import { observationOf } from '../observation.ts';
 
-function mcpAssertion(name: string, judge: (observations: McpObservations) => AssertionVerdict): Assertion {
+function mcpAssertion<Name extends AssertionName>(
+  name: Name,
+  judge: (observations: McpObservations) => AssertionVerdict,
+): Assertion<Name> {
   return {
     name,
-    evaluate: (_params, outcome) =>
-      isMcpObservations(outcome.observations)
-        ? judge(outcome.observations)
-        : notApplicable('no MCP session was observed'),
+    reads: ['mcp'],
+    evaluate: (_params, outcome) => {
+      const observations = observationOf(outcome, 'mcp');
+      return observations ? judge(observations) : notApplicable('no MCP session was observed');
+    },
   };
 }
 
@@ -58,7 +59,8 @@ export const mcpToolsListedAssertion = mcpAssertion('mcp-tools-listed', ({ initi
 export const mcpInputSchemasValidAssertion = mcpAssertion('mcp-input-schemas-valid', (observations) =>
   withTools(observations, (tools) => {
     const invalid = tools.filter((tool) => tool.schemaProblem !== null);
-    if (invalid.length === 0) return pass(`all ${tools.length} inputSchemas compile as JSON Schema 2020-12`);
+    if (invalid.length === 0)
+      return pass(`all ${tools.length} inputSchemas compile as JSON Schema (in the draft each declares)`);
     const first = invalid[0]!;
     return fail(
       `${invalid.length} of ${tools.length} inputSchemas are not valid JSON Schema (${first.name}: ${first.schemaProblem?.slice(0, 160)})`,

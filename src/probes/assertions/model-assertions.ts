@@ -1,20 +1,24 @@
 /** @module Assertions on models: the served model is the requested one, deprecations are announced, Labs models are flagged. */
+
 import type { ProviderExchange } from '../../providers/provider.ts';
+import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
 import { readChatCompletion, readChatStream } from '../chat-response.ts';
-import { isModelsObservations, type ModelsObservations } from '../kinds/models.ts';
+import type { ModelsObservations } from '../kinds/models.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
-function modelsAssertion(
-  name: string,
+function modelsAssertion<Name extends AssertionName>(
+  name: Name,
   judge: (observations: ModelsObservations) => AssertionVerdict,
-): Assertion {
+): Assertion<Name> {
   return {
     name,
-    evaluate: (_params, outcome: ProbeOutcome) =>
-      isModelsObservations(outcome.observations)
-        ? judge(outcome.observations)
-        : notApplicable('no readable model list'),
+    reads: ['models'],
+    evaluate: (_params, outcome: ProbeOutcome) => {
+      const observations = observationOf(outcome, 'models');
+      return observations ? judge(observations) : notApplicable('no readable model list');
+    },
   };
 }
 
@@ -30,10 +34,16 @@ export function servesRequested(requested: string, served: string): boolean {
   return family !== requested && served.startsWith(`${family}-`);
 }
 
-export const modelServedAssertion: Assertion = {
+export const modelServedAssertion: Assertion<'model-served'> = {
   name: 'model-served',
+  parameters: {
+    type: 'object',
+    properties: { model: { type: 'string', minLength: 1 } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome, context) => {
-    const requested = String(params.model ?? context.vars.model ?? context.target.model);
+    const requested =
+      (params as { model?: string }).model ?? String(context.vars.model ?? context.target.model);
     const served = outcome.exchanges.map(servedModel).find((model): model is string => model !== null);
     if (served === undefined) return notApplicable('no successful chat completion naming its model');
     return servesRequested(requested, served)

@@ -1,18 +1,21 @@
 /** @module Assertions on the `burst` kind: headers, how throttling is answered, and whether waiting as told recovers. */
+import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, type AssertionVerdict, fail, notApplicable, pass } from '../assertion.ts';
-import { type BurstObservations, isBurstObservations } from '../kinds/burst.ts';
+import type { BurstObservations } from '../kinds/burst.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
-function burstAssertion(
-  name: string,
+function burstAssertion<Name extends AssertionName>(
+  name: Name,
   judge: (observations: BurstObservations) => AssertionVerdict,
-): Assertion {
+): Assertion<Name> {
   return {
     name,
-    evaluate: (_params, outcome: ProbeOutcome) =>
-      isBurstObservations(outcome.observations)
-        ? judge(outcome.observations)
-        : notApplicable('no burst observations'),
+    reads: ['burst'],
+    evaluate: (_params, outcome: ProbeOutcome) => {
+      const observations = observationOf(outcome, 'burst');
+      return observations ? judge(observations) : notApplicable('no burst observations');
+    },
   };
 }
 

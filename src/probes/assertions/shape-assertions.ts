@@ -17,8 +17,13 @@ function schemaFor(exchange: ProviderExchange, params: AssertionParams): SpecSch
   return null;
 }
 
-export const responseShapeConformanceAssertion: Assertion = {
+export const responseShapeConformanceAssertion: Assertion<'response-shape-conformance'> = {
   name: 'response-shape-conformance',
+  parameters: {
+    type: 'object',
+    properties: { schema: { enum: [...SPEC_SCHEMAS] } },
+    additionalProperties: false,
+  },
   evaluate: (params, outcome) => {
     if (typeof params.schema === 'string' && !(SPEC_SCHEMAS as readonly string[]).includes(params.schema)) {
       return notApplicable(`unknown spec schema ${params.schema} (known: ${SPEC_SCHEMAS.join(', ')})`);

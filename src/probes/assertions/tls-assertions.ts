@@ -1,6 +1,8 @@
 /** @module Assertions on the `tls` kind: protocol floor, certificate, HSTS, plain http refused. */
+import type { AssertionName } from '../../spec/suite.ts';
 import { type Assertion, fail, notApplicable, pass } from '../assertion.ts';
-import { isTlsObservations, type TlsObservations } from '../kinds/tls.ts';
+import type { TlsObservations } from '../kinds/tls.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 
 /** Six months, the HSTS preload floor and the one our criteria use. */
@@ -8,16 +10,17 @@ export const HSTS_MIN_MAX_AGE = 15_552_000;
 
 const LEGACY_VERSIONS = ['TLSv1', 'TLSv1.1'];
 
-function tlsAssertion(
-  name: string,
+function tlsAssertion<Name extends AssertionName>(
+  name: Name,
   judge: (observations: TlsObservations) => ReturnType<Assertion['evaluate']>,
-): Assertion {
+): Assertion<Name> {
   return {
     name,
-    evaluate: (_params, outcome: ProbeOutcome) =>
-      isTlsObservations(outcome.observations)
-        ? judge(outcome.observations)
-        : notApplicable('no TLS observations'),
+    reads: ['tls'],
+    evaluate: (_params, outcome: ProbeOutcome) => {
+      const observations = observationOf(outcome, 'tls');
+      return observations ? judge(observations) : notApplicable('no TLS observations');
+    },
   };
 }
 

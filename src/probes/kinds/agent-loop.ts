@@ -5,11 +5,29 @@ import {
   type ProbeContext,
   type ProbeKind,
   type ProbeOutcome,
+  parametersOf,
   unreadableAnswer,
 } from '../probe-kind.ts';
-import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
+import {
+  chatRequest,
+  isForced,
+  type JudgedCall,
+  judgeCall,
+  TOOL_CALL_PARAMETER_PROPERTIES,
+  type ToolCallParameters,
+  toolsOf,
+} from './tool-calling.ts';
+
+export interface AgentLoopParameters extends ToolCallParameters {
+  /** Turns before the loop counts as never ending (a failure of loop-terminates). */
+  maxIterations?: number;
+  /** What each tool "returns", by tool name (a string as is, anything else as JSON). */
+  toolResults?: Record<string, unknown>;
+}
 
 export interface AgentLoopObservations {
+  /** Status of the last answer: the loop stops at the first that is not a 2xx. */
+  lastStatus: number | null;
   iterations: number;
   maxIterations: number;
   hitGuard: boolean;
@@ -18,26 +36,29 @@ export interface AgentLoopObservations {
   finalAnswer: string | null;
 }
 
-export function isAgentLoopObservations(value: unknown): value is AgentLoopObservations {
-  return typeof value === 'object' && value !== null && 'hitGuard' in value && 'iterations' in value;
-}
-
 function toolResult(context: ProbeContext, name: string): string {
-  const results = context.probe.with?.toolResults;
-  const result =
-    results && typeof results === 'object' ? (results as Record<string, unknown>)[name] : undefined;
+  const result = parametersOf<AgentLoopParameters>(context).toolResults?.[name];
   return typeof result === 'string' ? result : JSON.stringify(result ?? { ok: true });
 }
 
-export const agentLoopKind: ProbeKind = {
+export const agentLoopKind: ProbeKind<'agent-loop'> = {
   name: 'agent-loop',
+  parameters: {
+    type: 'object',
+    properties: {
+      ...TOOL_CALL_PARAMETER_PROPERTIES,
+      maxIterations: { type: 'integer', minimum: 1, maximum: 50 },
+      toolResults: { type: 'object' },
+    },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
-    const settings = context.probe.with ?? {};
-    const maxIterations = Number(settings.maxIterations ?? 5);
+    const settings = parametersOf<AgentLoopParameters>(context);
+    const maxIterations = settings.maxIterations ?? 5;
     const stream = settings.stream === true;
     const firstChoice = settings.toolChoice ?? 'any';
     const messages: unknown[] = [
-      { role: 'user', content: String(settings.prompt ?? 'What is the weather in Paris?') },
+      { role: 'user', content: settings.prompt ?? 'What is the weather in Paris?' },
     ];
     const outcome = emptyOutcome();
     const seen = new Set<string>();
@@ -80,6 +101,7 @@ export const agentLoopKind: ProbeKind = {
     const hitGuard = finalAnswer === null && !outcome.failure && iterations >= maxIterations;
     const repeatedCalls = calls.filter((call) => call.repeated).length;
     const observations: AgentLoopObservations = {
+      lastStatus: outcome.exchanges.at(-1)?.status ?? null,
       iterations,
       maxIterations,
       hitGuard,
@@ -87,7 +109,7 @@ export const agentLoopKind: ProbeKind = {
       repeatedCalls,
       finalAnswer: finalAnswer?.slice(0, 500) ?? null,
     };
-    outcome.observations = { agentLoop: observations };
+    outcome.observation = { kind: 'agent-loop', data: observations };
     outcome.measurements = {
       toolCalls: {
         forced: isForced(firstChoice),

@@ -1,5 +1,11 @@
 /** @module `auth-timing`: median answer time with the right key and with a wrong one, side by side. */
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  parametersOf,
+} from '../probe-kind.ts';
 
 export interface AuthTimingObservations {
   rightKeyMedianMs: number | null;
@@ -13,11 +19,21 @@ function median(values: number[]): number | null {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
 }
 
-export const authTimingKind: ProbeKind = {
+export interface AuthTimingParameters {
+  /** Requests per key (right and wrong). */
+  samples?: number;
+}
+
+export const authTimingKind: ProbeKind<'auth-timing'> = {
   name: 'auth-timing',
+  parameters: {
+    type: 'object',
+    properties: { samples: { type: 'integer', minimum: 1, maximum: 100 } },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const template = context.probe.request ?? { method: 'GET', path: '/v1/models' };
-    const samples = Number(context.probe.with?.samples ?? 5);
+    const samples = parametersOf<AuthTimingParameters>(context).samples ?? 5;
     const right: number[] = [];
     const wrong: number[] = [];
     const outcome = emptyOutcome();
@@ -41,7 +57,7 @@ export const authTimingKind: ProbeKind = {
       wrongKeyMedianMs: median(wrong),
       samples,
     };
-    outcome.observations = { authTiming: observations };
+    outcome.observation = { kind: 'auth-timing', data: observations };
     outcome.measurements = { authTiming: observations };
     return outcome;
   },

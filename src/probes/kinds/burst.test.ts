@@ -14,6 +14,7 @@ import {
   rateLimitRetryAfterAssertion,
   retryAfterRecoversAssertion,
 } from '../assertions/rate-limit-assertions.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { burstKind, judgeRemaining } from './burst.ts';
 
@@ -82,7 +83,7 @@ const judge = (outcome: ProbeOutcome) =>
 describe('burst kind', () => {
   it('sees a well-behaved limiter throttle with 429, tell the wait, and recover', async () => {
     const outcome = await burst(bucket(20, 1000), { concurrency: 4, maxRequests: 100 });
-    expect(outcome.observations).toMatchObject({
+    expect(observationOf(outcome, 'burst')!).toMatchObject({
       requestsBefore429: 20,
       first429: { status: 429, retryAfter: '1', envelope: 'openai-like', jsonBody: true },
       remainingHonest: true,
@@ -91,7 +92,7 @@ describe('burst kind', () => {
       stoppedBy: 'throttled',
       headersSeen: ['retry-after', 'x-ratelimit-limit-req-minute', 'x-ratelimit-remaining-req-minute'],
     });
-    expect(outcome.observations.waitedMs).toBeGreaterThanOrEqual(900);
+    expect(observationOf(outcome, 'burst')!.waitedMs).toBeGreaterThanOrEqual(900);
     expect(Object.values(judge(outcome)).every((passed) => passed === true)).toBe(true);
     expect(outcome.exchanges.map((exchange) => exchange.status)).toEqual([200, 429, 200]);
   });
@@ -106,7 +107,7 @@ describe('burst kind', () => {
       },
       { concurrency: 4, maxRequests: 30 },
     );
-    expect(outcome.observations).toMatchObject({
+    expect(observationOf(outcome, 'burst')!).toMatchObject({
       first429: null,
       serverErrors: 20,
       stoppedBy: 'max-requests',
@@ -136,7 +137,7 @@ describe('burst kind', () => {
       },
       { concurrency: 2, maxRequests: 50, maxWaitSeconds: 0.3 },
     );
-    expect(outcome.observations).toMatchObject({
+    expect(observationOf(outcome, 'burst')!).toMatchObject({
       remainingHonest: false,
       waitSource: 'none',
       recovered: true,
@@ -157,7 +158,7 @@ describe('burst kind', () => {
         maxSeconds: 0.3,
       },
     );
-    expect(slow.observations).toMatchObject({ stoppedBy: 'max-seconds', first429: null });
+    expect(observationOf(slow, 'burst')!).toMatchObject({ stoppedBy: 'max-seconds', first429: null });
     await server?.close();
     const missing = await burst(
       (_request, _body, response) => sendJson(response, 404, { detail: 'Not Found' }),

@@ -1,7 +1,13 @@
 /** @module `burst`: a bounded burst of cheap requests to see how the target throttles, what it says, and whether it recovers. */
 import type { ProviderExchange, ProviderRequest } from '../../providers/provider.ts';
 import { classifyEnvelope } from '../classify-envelope.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  parametersOf,
+} from '../probe-kind.ts';
 import { advisedWait, rateLimitHeadersIn, remainingRequests, requestLimit } from '../rate-limit-headers.ts';
 import { exchangeJson, isRecord } from '../response-body.ts';
 
@@ -22,12 +28,6 @@ export interface BurstObservations {
   stoppedBy: 'throttled' | 'max-requests' | 'max-seconds' | 'interrupted' | 'send-error';
 }
 
-export function isBurstObservations(value: unknown): value is BurstObservations {
-  return (
-    isRecord(value) && Array.isArray(value.headersSeen) && 'first429' in value && 'remainingHonest' in value
-  );
-}
-
 interface BurstState {
   completed: number;
   sent: number;
@@ -43,9 +43,14 @@ interface BurstState {
 /** Extra requests after the first 429, to see that throttling is steady rather than a blip. */
 const AFTER_FIRST_429 = 3;
 
-function numberParam(context: ProbeContext, name: string, fallback: number): number {
-  const value = Number(context.probe.with?.[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+export interface BurstParameters {
+  /** The request repeated in the burst (GET). */
+  path?: string;
+  maxRequests?: number;
+  maxSeconds?: number;
+  concurrency?: number;
+  /** Longest wait for recovery after the first 429, whatever the server advises. */
+  maxWaitSeconds?: number;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -74,17 +79,29 @@ export function judgeRemaining(series: number[], limit: number | null, margin: n
   return last <= margin;
 }
 
-export const burstKind: ProbeKind = {
+export const burstKind: ProbeKind<'burst'> = {
   name: 'burst',
+  parameters: {
+    type: 'object',
+    properties: {
+      path: { type: 'string', pattern: '^/' },
+      maxRequests: { type: 'integer', minimum: 1, maximum: 100_000 },
+      maxSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 3600 },
+      concurrency: { type: 'integer', minimum: 1, maximum: 1000 },
+      maxWaitSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 3600 },
+    },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
-    const maxRequests = numberParam(context, 'maxRequests', 300);
-    const deadline = performance.now() + numberParam(context, 'maxSeconds', 20) * 1000;
-    const concurrency = Math.min(numberParam(context, 'concurrency', 16), maxRequests);
-    const maxWaitMs = numberParam(context, 'maxWaitSeconds', 30) * 1000;
+    const parameters = parametersOf<BurstParameters>(context);
+    const maxRequests = parameters.maxRequests ?? 300;
+    const deadline = performance.now() + (parameters.maxSeconds ?? 20) * 1000;
+    const concurrency = Math.min(parameters.concurrency ?? 16, maxRequests);
+    const maxWaitMs = (parameters.maxWaitSeconds ?? 30) * 1000;
     const request: ProviderRequest = {
       method: 'GET',
-      path: String(context.probe.with?.path ?? '/v1/models'),
+      path: parameters.path ?? '/v1/models',
       auth: { mode: 'bearer' },
       timeoutMs: context.timeoutMs,
     };
@@ -196,7 +213,7 @@ export const burstKind: ProbeKind = {
       connectionErrors: state.connectionErrors,
       stoppedBy: state.stoppedBy,
     };
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'burst', data: observations };
     outcome.measurements = {
       burst: { sent: state.sent, requestsBefore429: state.requestsBefore429, waitedMs },
     };

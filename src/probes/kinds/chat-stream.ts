@@ -1,9 +1,17 @@
 /** @module `chat-stream`: a plain text streaming request timed at the socket; the source of metrics.latency. */
 import type { ProviderRequest } from '../../providers/provider.ts';
 import { readChatStream } from '../chat-response.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  parametersOf,
+} from '../probe-kind.ts';
 
 export interface LatencyObservations {
+  /** HTTP status of the streaming answer. */
+  status: number;
   ttftMs: number | null;
   ttfbMs: number | null;
   e2eMs: number;
@@ -14,15 +22,25 @@ export interface LatencyObservations {
   contentChars: number;
 }
 
-export function isLatencyObservations(value: unknown): value is LatencyObservations {
-  return typeof value === 'object' && value !== null && 'e2eMs' in value && 'ttftMs' in value;
+export interface ChatStreamParameters {
+  prompt?: string;
+  maxTokens?: number;
 }
 
-export const chatStreamKind: ProbeKind = {
+export const chatStreamKind: ProbeKind<'chat-stream'> = {
   name: 'chat-stream',
+  parameters: {
+    type: 'object',
+    properties: {
+      prompt: { type: 'string', minLength: 1 },
+      maxTokens: { type: 'integer', minimum: 1, maximum: 100_000 },
+    },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
-    const prompt = String(context.probe.with?.prompt ?? 'Write three short sentences about the sea.');
-    const maxTokens = Number(context.probe.with?.maxTokens ?? 64);
+    const parameters = parametersOf<ChatStreamParameters>(context);
+    const prompt = parameters.prompt ?? 'Write three short sentences about the sea.';
+    const maxTokens = parameters.maxTokens ?? 64;
     const request: ProviderRequest = {
       method: 'POST',
       path: '/v1/chat/completions',
@@ -62,6 +80,7 @@ export const chatStreamKind: ProbeKind = {
     const e2eMs = exchange.timings.e2eMs;
     const tokens = reading.usage.completionTokens;
     const observations: LatencyObservations = {
+      status: exchange.status,
       ttftMs: reading.ttftMs,
       ttfbMs: exchange.timings.ttfbMs,
       e2eMs,
@@ -71,7 +90,7 @@ export const chatStreamKind: ProbeKind = {
       finishReason: reading.finishReason,
       contentChars: reading.content.length,
     };
-    outcome.observations = { latency: observations };
+    outcome.observation = { kind: 'chat-stream', data: observations };
     const ok =
       exchange.status >= 200 && exchange.status < 300 && reading.ttftMs !== null && !exchange.failure;
     outcome.measurements = { latency: ok };

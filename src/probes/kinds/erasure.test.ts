@@ -7,8 +7,9 @@ import {
   type TestServer,
 } from '../__fixtures__/probe-test-context.ts';
 import { erasedAssertion } from '../assertions/erasure-assertions.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
-import { erasureKind, isErasureObservations } from './erasure.ts';
+import { erasureKind } from './erasure.ts';
 
 interface StoredFile {
   id: string;
@@ -104,8 +105,8 @@ describe('erasure kind', () => {
     expect(file.name).toBe('agentscore-canary-run01234.jsonl');
     expect(await file.text()).toContain('agentscore erasure canary abc123');
     expect(uploads[0]?.get('purpose')).toBe('batch');
-    expect(isErasureObservations(outcome.observations)).toBe(true);
-    expect(outcome.observations).toMatchObject({
+    expect(outcome.observation?.kind).toBe('erasure');
+    expect(observationOf(outcome, 'erasure')!).toMatchObject({
       uploaded: true,
       beforeDelete: { metadataStatus: 200, listed: true },
       deleteStatus: 200,
@@ -116,7 +117,9 @@ describe('erasure kind', () => {
 
   it('fails a target that says deleted but still serves the content and lists the file', async () => {
     const { outcome } = await runErasure('keeps-content');
-    expect(outcome.observations).toMatchObject({ afterDelete: { contentServed: true, listed: true } });
+    expect(observationOf(outcome, 'erasure')!).toMatchObject({
+      afterDelete: { contentServed: true, listed: true },
+    });
     const verdict = erasedAssertion.evaluate({}, outcome, {} as never);
     expect(verdict.passed).toBe(false);
     expect(verdict.detail).toMatch(/content 200, listed/);

@@ -1,7 +1,13 @@
 /** @module `erasure`: upload a canary file, delete it, then see whether metadata, content or the list still serve it. */
 import type { ProviderExchange, ProviderRequest } from '../../providers/provider.ts';
 import { multipartBody } from '../multipart-body.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  parametersOf,
+} from '../probe-kind.ts';
 import { exchangeJson, isRecord } from '../response-body.ts';
 
 export interface ErasureObservations {
@@ -22,10 +28,6 @@ export interface ErasureObservations {
   } | null;
 }
 
-export function isErasureObservations(value: unknown): value is ErasureObservations {
-  return isRecord(value) && typeof value.uploaded === 'boolean' && 'afterDelete' in value;
-}
-
 const is2xx = (status: number | null): boolean => status !== null && status >= 200 && status < 300;
 
 /** One batch-input line carrying the canary, valid for the `batch` purpose the spec lists. */
@@ -41,8 +43,18 @@ function listNames(exchange: ProviderExchange, fileId: string, filename: string)
   return data.some((item) => isRecord(item) && (item.id === fileId || item.filename === filename));
 }
 
-export const erasureKind: ProbeKind = {
+export interface ErasureParameters {
+  /** The `purpose` form field of the upload (`batch`, `fine-tune`, ...). */
+  purpose?: string;
+}
+
+export const erasureKind: ProbeKind<'erasure'> = {
   name: 'erasure',
+  parameters: {
+    type: 'object',
+    properties: { purpose: { type: 'string', minLength: 1 } },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
     const request = (
@@ -57,7 +69,7 @@ export const erasureKind: ProbeKind = {
           return exchange;
         });
     const filename = `agentscore-canary-${context.runId.slice(0, 8)}.jsonl`;
-    const purpose = String(context.probe.with?.purpose ?? 'batch');
+    const purpose = parametersOf<ErasureParameters>(context).purpose ?? 'batch';
     const form = multipartBody([
       { name: 'purpose', value: purpose },
       { name: 'file', value: canaryLine(context), filename, contentType: 'application/jsonl' },
@@ -113,7 +125,7 @@ export const erasureKind: ProbeKind = {
         listed: listNames(list, fileId, filename),
       };
     }
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'erasure', data: observations };
     return outcome;
   },
 };

@@ -4,15 +4,31 @@ import {
   type ProbeContext,
   type ProbeKind,
   type ProbeOutcome,
+  parametersOf,
   unreadableAnswer,
 } from '../probe-kind.ts';
 
-export const httpKind: ProbeKind = {
+export interface HttpParameters {
+  /** Send the same request this many times (e.g. to see that an error is stable). */
+  times?: number;
+  /** Length of the `{{filler}}` template variable (oversized inputs). */
+  fillerChars?: number;
+}
+
+export const httpKind: ProbeKind<'http'> = {
   name: 'http',
+  parameters: {
+    type: 'object',
+    properties: {
+      times: { type: 'integer', minimum: 1, maximum: 50 },
+      fillerChars: { type: 'integer', minimum: 0, maximum: 10_000_000 },
+    },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const template = context.probe.request;
     if (!template) throw new Error(`probe ${context.probe.id}: kind http needs a request`);
-    const times = Number(context.probe.with?.times ?? 1);
+    const times = parametersOf<HttpParameters>(context).times ?? 1;
     const outcome = emptyOutcome();
     for (let index = 0; index < times; index += 1) {
       const exchange = await context.send(context.render(template));

@@ -6,6 +6,7 @@ import {
   type ProbeContext,
   type ProbeKind,
   type ProbeOutcome,
+  parametersOf,
   unreadableAnswer,
 } from '../probe-kind.ts';
 import { readJson } from '../response-body.ts';
@@ -30,10 +31,6 @@ export interface JsonModeObservations {
   finishReason: string | null;
 }
 
-export function isJsonModeObservations(value: unknown): value is JsonModeObservations {
-  return typeof value === 'object' && value !== null && 'accepted' in value && 'schemaValid' in value;
-}
-
 /** Names how output that should be JSON went wrong (JSONSchemaBench's failure forms). */
 export function classifyJsonFailure(content: string, finishReason: string | null): JsonFailureForm {
   const trimmed = content.trim();
@@ -45,18 +42,41 @@ export function classifyJsonFailure(content: string, finishReason: string | null
   return 'not-json';
 }
 
-export const jsonModeKind: ProbeKind = {
+export interface JsonModeParameters {
+  /** `json_object`, or `json_schema` (the default when a schema is given). */
+  mode?: 'json_object' | 'json_schema';
+  /** The schema the answer must satisfy, in any draft it declares by `$schema` (2020-12 by default). */
+  schema?: Record<string, unknown>;
+  schemaName?: string;
+  strict?: boolean;
+  prompt?: string;
+  maxTokens?: number;
+}
+
+export const jsonModeKind: ProbeKind<'json-mode'> = {
   name: 'json-mode',
+  parameters: {
+    type: 'object',
+    properties: {
+      mode: { enum: ['json_object', 'json_schema'] },
+      schema: { type: 'object' },
+      schemaName: { type: 'string', pattern: '^[a-zA-Z0-9_-]{1,64}$' },
+      strict: { type: 'boolean' },
+      prompt: { type: 'string', minLength: 1 },
+      maxTokens: { type: 'integer', minimum: 1, maximum: 100_000 },
+    },
+    additionalProperties: false,
+  },
   async run(context: ProbeContext): Promise<ProbeOutcome> {
-    const settings = context.probe.with ?? {};
-    const schema = settings.schema as Record<string, unknown> | undefined;
-    const mode = String(settings.mode ?? (schema ? 'json_schema' : 'json_object'));
+    const settings = parametersOf<JsonModeParameters>(context);
+    const schema = settings.schema;
+    const mode = settings.mode ?? (schema ? 'json_schema' : 'json_object');
     const responseFormat =
       mode === 'json_schema'
         ? {
             type: 'json_schema',
             json_schema: {
-              name: String(settings.schemaName ?? 'answer'),
+              name: settings.schemaName ?? 'answer',
               schema,
               strict: settings.strict === true,
             },
@@ -71,11 +91,11 @@ export const jsonModeKind: ProbeKind = {
         messages: [
           {
             role: 'user',
-            content: String(settings.prompt ?? 'Describe a city as JSON with keys name and country.'),
+            content: settings.prompt ?? 'Describe a city as JSON with keys name and country.',
           },
         ],
         response_format: responseFormat,
-        max_tokens: Number(settings.maxTokens ?? 400),
+        max_tokens: settings.maxTokens ?? 400,
       },
       timeoutMs: context.timeoutMs,
     });
@@ -97,7 +117,7 @@ export const jsonModeKind: ProbeKind = {
       failureForm: accepted && !parsed.ok ? classifyJsonFailure(reading.content, reading.finishReason) : null,
       finishReason: reading.finishReason,
     };
-    outcome.observations = { jsonMode: observations };
+    outcome.observation = { kind: 'json-mode', data: observations };
     outcome.measurements = {
       jsonMode: {
         accepted,

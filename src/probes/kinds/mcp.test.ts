@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/start-sandbox.ts';
 import { createTestContext, startTestServer, TEST_API_KEY } from '../__fixtures__/probe-test-context.ts';
 import type { AssertionVerdict } from '../assertion.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeContext, ProbeOutcome } from '../probe-kind.ts';
 import { ASSERTIONS } from '../registry.ts';
 import { readJson } from '../response-body.ts';
-import { isMcpObservations, mcpKind } from './mcp.ts';
+import { mcpKind } from './mcp.ts';
 
 const CHECKS = [
   'mcp-initialize',
@@ -49,8 +50,8 @@ describe('mcp probe kind', () => {
     expect(outcome.exchanges.map((exchange) => exchange.status)).toEqual([200, 202, 200, 200, 200, 200]);
     expect(outcome.exchanges[1]?.request.headers['mcp-session-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(outcome.exchanges[2]?.request.headers['mcp-protocol-version']).toBe('2025-06-18');
-    const observations = outcome.observations;
-    if (!isMcpObservations(observations)) throw new Error('no MCP observations');
+    const observations = observationOf(outcome, 'mcp');
+    if (!observations) throw new Error('no MCP observations');
     expect(observations.toolCall?.good).toMatchObject({ arguments: { city: 'Paris' }, isError: false });
     expect(observations.toolCall?.bad).toMatchObject({ isError: true, text: 'city is required' });
     expect(verdicts['mcp-tools-listed']?.detail).toBe('2 tools: get_weather, list_models');

@@ -10,7 +10,13 @@ import {
   readReply,
   resultText,
 } from '../mcp-rpc.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  NO_PARAMETERS,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+} from '../probe-kind.ts';
 import { isRecord } from '../response-body.ts';
 import { argumentsFor, requiredProperties } from '../schema-arguments.ts';
 
@@ -33,7 +39,7 @@ export interface McpToolObservation {
   hasDescription: boolean;
   /** Top-level inputSchema properties without a description. */
   undescribedParameters: string[];
-  /** Why inputSchema is not a valid JSON Schema object (ajv, draft 2020-12); null when it is. */
+  /** Why inputSchema is not a valid JSON Schema object (ajv, in the draft it declares by `$schema`); null when it is. */
   schemaProblem: string | null;
 }
 
@@ -58,10 +64,6 @@ export interface McpObservations {
   /** The tool called with generated (good) and empty (bad) arguments; `bad` is null when it requires nothing. */
   toolCall: { tool: string; good: McpCallObservation; bad: McpCallObservation | null } | null;
   unknownMethod: { method: string; status: number | null; error: RpcError; resultReturned: boolean } | null;
-}
-
-export function isMcpObservations(value: unknown): value is McpObservations {
-  return isRecord(value) && isRecord(value.initialize) && 'toolsList' in value && 'unknownMethod' in value;
 }
 
 export const UNKNOWN_METHOD = 'agentscore/no-such-method';
@@ -126,8 +128,9 @@ function chooseTool(tools: Array<Record<string, unknown>>): Record<string, unkno
   return named.find((tool) => requiredProperties(tool.inputSchema).length > 0) ?? named[0];
 }
 
-export const mcpKind: ProbeKind = {
+export const mcpKind: ProbeKind<'mcp'> = {
   name: 'mcp',
+  parameters: NO_PARAMETERS,
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
     const url = context.target.mcpUrl;
@@ -169,7 +172,7 @@ export const mcpKind: ProbeKind = {
       toolCall: null,
       unknownMethod: null,
     };
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'mcp', data: observations };
     if (!observations.initialize.ok) return outcome;
     session.sessionId = first.headers['mcp-session-id'] ?? null;
     session.protocolVersion = observations.initialize.protocolVersion;
@@ -212,7 +215,7 @@ export const mcpKind: ProbeKind = {
       error: unknown.error,
       resultReturned: unknown.result !== undefined,
     };
-    outcome.observations = { ...observations };
+    outcome.observation = { kind: 'mcp', data: observations };
     outcome.measurements = {
       mcp: {
         protocolVersion: observations.initialize.protocolVersion,

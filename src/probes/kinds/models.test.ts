@@ -12,8 +12,9 @@ import {
   servesRequested,
 } from '../assertions/model-assertions.ts';
 import { responseShapeConformanceAssertion } from '../assertions/shape-assertions.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeContext, ProbeOutcome } from '../probe-kind.ts';
-import { isModelsObservations, modelsKind } from './models.ts';
+import { modelsKind } from './models.ts';
 
 const card = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -65,8 +66,8 @@ async function listModels(
 describe('models kind', () => {
   it('reads ids, aliases, deprecations and Labs models from the list', async () => {
     const { outcome, context } = await listModels(LIST);
-    expect(isModelsObservations(outcome.observations)).toBe(true);
-    expect(outcome.observations).toMatchObject({
+    expect(outcome.observation?.kind).toBe('models');
+    expect(observationOf(outcome, 'models')!).toMatchObject({
       requestedModelListed: true,
       deprecations: [
         { id: 'open-mistral-7b', deprecation: '2025-03-30T12:00:00Z', replacement: 'ministral-8b-latest' },
@@ -120,7 +121,7 @@ describe('model-served', () => {
       context.render({ path: '/v1/chat/completions', body: { model: '{{model}}', messages: [] } }),
     );
     await provider.close();
-    const outcome: ProbeOutcome = { exchanges: [exchange], measurements: {}, timings: {}, observations: {} };
+    const outcome: ProbeOutcome = { exchanges: [exchange], measurements: {}, timings: {} };
     expect(modelServedAssertion.evaluate({}, outcome, context)).toMatchObject({
       passed: false,
       detail: 'requested mistral-small-latest but mistral-large-2411 answered',

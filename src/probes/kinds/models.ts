@@ -1,6 +1,7 @@
 /** @module `models`: the model list — is the requested model there, which models announce deprecation, which are Labs. */
 import {
   emptyOutcome,
+  NO_PARAMETERS,
   type ProbeContext,
   type ProbeKind,
   type ProbeOutcome,
@@ -20,15 +21,6 @@ export interface ModelsObservations {
   withoutDeprecationField: string[];
   /** Models whose inputs may be used for training (Mistral: `labs-*`). */
   labsModels: string[];
-}
-
-export function isModelsObservations(value: unknown): value is ModelsObservations {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.modelIds) &&
-    Array.isArray(value.labsModels) &&
-    Array.isArray(value.deprecations)
-  );
 }
 
 /** Mistral trains on Labs model traffic (opt-out and ZDR do not apply); their ids start with or contain `labs`. */
@@ -60,8 +52,9 @@ export function readModels(body: unknown, requestedModel: string): ModelsObserva
   };
 }
 
-export const modelsKind: ProbeKind = {
+export const modelsKind: ProbeKind<'models'> = {
   name: 'models',
+  parameters: NO_PARAMETERS,
   async run(context: ProbeContext): Promise<ProbeOutcome> {
     const outcome = emptyOutcome();
     const exchange = await context.send({
@@ -86,7 +79,7 @@ export const modelsKind: ProbeKind = {
     }
     const observations = exchange.status < 300 ? readModels(body, requestedModel) : null;
     // Observations stay empty when the list is unreadable: the model assertions then report not applicable.
-    if (observations) outcome.observations = { ...observations };
+    if (observations) outcome.observation = { kind: 'models', data: observations };
     return outcome;
   },
 };

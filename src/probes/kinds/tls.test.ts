@@ -22,8 +22,9 @@ import {
   tlsCertValidAssertion,
   tlsMinVersionAssertion,
 } from '../assertions/tls-assertions.ts';
+import { observationOf } from '../observation.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
-import { createTlsKind, isTlsObservations } from './tls.ts';
+import { createTlsKind } from './tls.ts';
 
 let directory: string;
 let key: Buffer;
@@ -114,15 +115,15 @@ describe('tls kind', () => {
     const plain = await startPlainServer(301);
     const outcome = await runTls(port, plain.port, true);
     expect(outcome.failure).toBeUndefined();
-    expect(isTlsObservations(outcome.observations)).toBe(true);
-    expect(outcome.observations.tlsVersions).toEqual({
+    expect(outcome.observation?.kind).toBe('tls');
+    expect(observationOf(outcome, 'tls')!.tlsVersions).toEqual({
       TLSv1: false,
       'TLSv1.1': false,
       'TLSv1.2': true,
       'TLSv1.3': true,
     });
-    expect(outcome.observations.certificate).toMatchObject({ valid: true, daysLeft: 29 });
-    expect(outcome.observations.plainHttp).toMatchObject({
+    expect(observationOf(outcome, 'tls')!.certificate).toMatchObject({ valid: true, daysLeft: 29 });
+    expect(observationOf(outcome, 'tls')!.plainHttp).toMatchObject({
       refused: false,
       status: 301,
       redirectsToHttps: true,
@@ -143,8 +144,8 @@ describe('tls kind', () => {
     );
     const plain = await startPlainServer(200);
     const outcome = await runTls(port, plain.port, true);
-    expect(outcome.observations.tlsVersions).toMatchObject({ TLSv1: true, 'TLSv1.1': true });
-    expect(outcome.observations.hsts).toMatchObject({ present: true, maxAge: 86400 });
+    expect(observationOf(outcome, 'tls')!.tlsVersions).toMatchObject({ TLSv1: true, 'TLSv1.1': true });
+    expect(observationOf(outcome, 'tls')!.hsts).toMatchObject({ present: true, maxAge: 86400 });
     expect(judge(outcome)).toEqual({
       'tls-min-version': false,
       'tls-cert-valid': true,
@@ -158,9 +159,11 @@ describe('tls kind', () => {
     const closed = await startPlainServer(301);
     await closed.close();
     const outcome = await runTls(port, closed.port, false);
-    expect(outcome.observations.certificate).toMatchObject({ valid: false });
-    expect(String((outcome.observations.certificate as { error: string }).error)).toMatch(/not trusted/);
-    expect(outcome.observations.plainHttp).toMatchObject({ refused: true, status: null });
+    expect(observationOf(outcome, 'tls')!.certificate).toMatchObject({ valid: false });
+    expect(String((observationOf(outcome, 'tls')!.certificate as { error: string }).error)).toMatch(
+      /not trusted/,
+    );
+    expect(observationOf(outcome, 'tls')!.plainHttp).toMatchObject({ refused: true, status: null });
     expect(judge(outcome)).toEqual({
       'tls-min-version': true,
       'tls-cert-valid': false,

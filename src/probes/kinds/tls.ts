@@ -2,7 +2,13 @@
 import { resolveUrl } from '../../providers/build-http-request.ts';
 import type { ProviderExchange } from '../../providers/provider.ts';
 import type { FailureReason } from '../../spec/probe-result.ts';
-import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import {
+  emptyOutcome,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeOutcome,
+  parametersOf,
+} from '../probe-kind.ts';
 import { headerOf, isRecord } from '../response-body.ts';
 import { acceptsVersion, type HandshakeTarget, inspectCertificate, TLS_VERSIONS } from '../tls-handshake.ts';
 
@@ -25,16 +31,6 @@ export interface TlsObservations {
   };
 }
 
-export function isTlsObservations(value: unknown): value is TlsObservations {
-  return (
-    isRecord(value) &&
-    isRecord(value.tlsVersions) &&
-    isRecord(value.certificate) &&
-    isRecord(value.hsts) &&
-    isRecord(value.plainHttp)
-  );
-}
-
 export interface TlsKindOptions {
   /** Extra trust anchors, for tests against a local server with a self-signed certificate. */
   ca?: string | Buffer;
@@ -46,6 +42,10 @@ function maxAgeOf(value: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
+export interface TlsParameters {
+  plainHttpPort?: number;
+}
+
 /**
  * The models URL under the base URL, over plain http. `with.plainHttpPort` reaches a target whose
  * plain-http listener is not on port 80 (tests, odd setups).
@@ -53,7 +53,7 @@ function maxAgeOf(value: string | undefined): number | null {
 function plainHttpUrl(context: ProbeContext): string {
   const url = resolveUrl(context.target.baseUrl, '/v1/models');
   url.protocol = 'http:';
-  url.port = String(Number(context.probe.with?.plainHttpPort ?? 80));
+  url.port = String(parametersOf<TlsParameters>(context).plainHttpPort ?? 80);
   return url.toString();
 }
 
@@ -78,10 +78,15 @@ function unreachable(code: string): FailureReason {
   return 'connection-reset';
 }
 
-export function createTlsKind(options: TlsKindOptions = {}): ProbeKind {
+export function createTlsKind(options: TlsKindOptions = {}): ProbeKind<'tls'> {
   const now = options.now ?? Date.now;
   return {
     name: 'tls',
+    parameters: {
+      type: 'object',
+      properties: { plainHttpPort: { type: 'integer', minimum: 1, maximum: 65535 } },
+      additionalProperties: false,
+    },
     async run(context: ProbeContext): Promise<ProbeOutcome> {
       const outcome = emptyOutcome();
       const url = new URL(context.target.baseUrl);
@@ -148,10 +153,10 @@ export function createTlsKind(options: TlsKindOptions = {}): ProbeKind {
         hsts: { present: hstsValue !== undefined, maxAge: maxAgeOf(hstsValue), value: hstsValue ?? null },
         plainHttp: readPlainHttp(plainUrl, plain),
       };
-      outcome.observations = { ...observations };
+      outcome.observation = { kind: 'tls', data: observations };
       return outcome;
     },
   };
 }
 
-export const tlsKind: ProbeKind = createTlsKind();
+export const tlsKind: ProbeKind<'tls'> = createTlsKind();

@@ -5,12 +5,21 @@ import {
   type ProbeContext,
   type ProbeKind,
   type ProbeOutcome,
+  parametersOf,
   unreadableAnswer,
 } from '../probe-kind.ts';
-import { chatRequest, isForced, type JudgedCall, judgeCall, toolsOf } from './tool-calling.ts';
+import {
+  chatRequest,
+  isForced,
+  type JudgedCall,
+  judgeCall,
+  TOOL_CALL_PARAMETERS,
+  type ToolCallParameters,
+  toolsOf,
+} from './tool-calling.ts';
 
 export interface ToolCallObservations {
-  toolChoice: unknown;
+  toolChoice: string;
   forced: boolean;
   calls: JudgedCall[];
   text: string;
@@ -18,16 +27,14 @@ export interface ToolCallObservations {
   status: number | null;
 }
 
-export function isToolCallObservations(value: unknown): value is ToolCallObservations {
-  return typeof value === 'object' && value !== null && 'calls' in value && 'forced' in value;
-}
-
-export const toolCallKind: ProbeKind = {
+export const toolCallKind: ProbeKind<'tool-call'> = {
   name: 'tool-call',
+  parameters: TOOL_CALL_PARAMETERS,
   async run(context: ProbeContext): Promise<ProbeOutcome> {
-    const choice = context.probe.with?.toolChoice;
-    const stream = context.probe.with?.stream === true;
-    const prompt = String(context.probe.with?.prompt ?? 'What is the weather in Paris?');
+    const parameters = parametersOf<ToolCallParameters>(context);
+    const choice = parameters.toolChoice;
+    const stream = parameters.stream === true;
+    const prompt = parameters.prompt ?? 'What is the weather in Paris?';
     const exchange = await context.send(
       chatRequest(context, [{ role: 'user', content: prompt }], choice, stream),
     );
@@ -47,7 +54,7 @@ export const toolCallKind: ProbeKind = {
       finishReason: reading.finishReason,
       status: exchange.status,
     };
-    outcome.observations = { toolCall: observations };
+    outcome.observation = { kind: 'tool-call', data: observations };
     const answered = exchange.status >= 200 && exchange.status < 300;
     if (answered) {
       outcome.measurements = {

@@ -2,13 +2,58 @@
 import type { ProviderRequest } from '../../providers/provider.ts';
 import { parseArguments, type ToolCallSeen } from '../chat-response.ts';
 import { validateAgainst } from '../json-schema-validator.ts';
-import type { ProbeContext } from '../probe-kind.ts';
+import { type ParameterSchema, type ProbeContext, parametersOf } from '../probe-kind.ts';
 import { isRecord } from '../response-body.ts';
 
 export interface ToolSpec {
   type: 'function';
   function: { name: string; description?: string; parameters?: Record<string, unknown> };
 }
+
+/** `with` of the tool-call kind; the agent-loop kind adds its own. */
+export interface ToolCallParameters {
+  tools?: ToolSpec[];
+  /** `auto`, `none`, `any`, `required` or a tool name (forces that tool). */
+  toolChoice?: string;
+  prompt?: string;
+  stream?: boolean;
+  parallelToolCalls?: boolean;
+  maxTokens?: number;
+}
+
+const toolSchema = {
+  type: 'object',
+  required: ['type', 'function'],
+  additionalProperties: false,
+  properties: {
+    type: { const: 'function' },
+    function: {
+      type: 'object',
+      required: ['name'],
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string', pattern: '^[a-zA-Z0-9_-]{1,64}$' },
+        description: { type: 'string' },
+        parameters: { type: 'object' },
+      },
+    },
+  },
+} as const;
+
+export const TOOL_CALL_PARAMETER_PROPERTIES = {
+  tools: { type: 'array', minItems: 1, items: toolSchema },
+  toolChoice: { type: 'string', minLength: 1 },
+  prompt: { type: 'string', minLength: 1 },
+  stream: { type: 'boolean' },
+  parallelToolCalls: { type: 'boolean' },
+  maxTokens: { type: 'integer', minimum: 1, maximum: 100_000 },
+} as const;
+
+export const TOOL_CALL_PARAMETERS: ParameterSchema = {
+  type: 'object',
+  properties: TOOL_CALL_PARAMETER_PROPERTIES,
+  additionalProperties: false,
+};
 
 export interface JudgedCall {
   id: string;
@@ -23,18 +68,17 @@ export interface JudgedCall {
 }
 
 export function toolsOf(context: ProbeContext): ToolSpec[] {
-  const tools = context.probe.with?.tools;
-  return Array.isArray(tools) ? (tools as ToolSpec[]) : [];
+  return parametersOf<ToolCallParameters>(context).tools ?? [];
 }
 
 /** `auto`, `none`, `any`, `required` or a tool name → the wire form. */
-export function toolChoiceOf(choice: unknown): unknown {
-  if (choice === undefined || ['auto', 'none', 'any', 'required'].includes(String(choice))) return choice;
-  return { type: 'function', function: { name: String(choice) } };
+export function toolChoiceOf(choice: string | undefined): unknown {
+  if (choice === undefined || ['auto', 'none', 'any', 'required'].includes(choice)) return choice;
+  return { type: 'function', function: { name: choice } };
 }
 
-export function isForced(choice: unknown): boolean {
-  return choice !== undefined && !['auto', 'none'].includes(String(choice));
+export function isForced(choice: string | undefined): boolean {
+  return choice !== undefined && !['auto', 'none'].includes(choice);
 }
 
 /** Sorted keys all the way down, so {"b":1,"a":2} and {"a":2,"b":1} are one call. */
@@ -72,10 +116,11 @@ export function judgeCall(call: ToolCallSeen, tools: ToolSpec[], earlier: Set<st
 export function chatRequest(
   context: ProbeContext,
   messages: unknown[],
-  toolChoice: unknown,
+  toolChoice: string | undefined,
   stream: boolean,
 ): ProviderRequest {
-  const parallel = context.probe.with?.parallelToolCalls;
+  const parameters = parametersOf<ToolCallParameters>(context);
+  const parallel = parameters.parallelToolCalls;
   return {
     method: 'POST',
     path: '/v1/chat/completions',
@@ -86,7 +131,7 @@ export function chatRequest(
       tools: toolsOf(context),
       ...(toolChoice !== undefined ? { tool_choice: toolChoiceOf(toolChoice) } : {}),
       ...(parallel !== undefined ? { parallel_tool_calls: parallel } : {}),
-      max_tokens: Number(context.probe.with?.maxTokens ?? 300),
+      max_tokens: parameters.maxTokens ?? 300,
       ...(stream ? { stream: true } : {}),
     },
     stream,
