@@ -78,7 +78,10 @@ export type TestHandler = (request: IncomingMessage, body: Buffer, response: Ser
 
 export interface TestServer {
   server: Server;
+  /** The API base URL as the OpenAI SDK takes it (`/v1` form). */
   baseUrl: string;
+  /** The server's root, for servers that are not an LLM API (a fake npm registry). */
+  origin: string;
   port: number;
   close(): Promise<void>;
 }
@@ -96,6 +99,7 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
     server,
     port,
     baseUrl: `http://127.0.0.1:${port}/v1`,
+    origin: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -9,7 +9,7 @@ import {
   parametersOf,
 } from '../probe-kind.ts';
 import { advisedWait, rateLimitHeadersIn, remainingRequests, requestLimit } from '../rate-limit-headers.ts';
-import { exchangeJson, isRecord } from '../response-body.ts';
+import { exchangeJson } from '../response-body.ts';
 
 export interface BurstObservations {
   headersSeen: string[];

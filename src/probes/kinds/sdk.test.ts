@@ -157,7 +157,7 @@ beforeAll(async () => {
       ? sendJson(response, 200, document)
       : sendJson(response, 404, { error: 'version not found' });
   });
-  process.env[NPM_REGISTRY_ENV] = registry.baseUrl;
+  process.env[NPM_REGISTRY_ENV] = registry.origin;
 });
 afterAll(async () => {
   delete process.env[NPM_REGISTRY_ENV];
@@ -250,7 +250,7 @@ describe('sdk kind', () => {
         licences: { MIT: 1, ISC: 1 },
         deprecated: null,
         publishedAt: '2025-05-28T09:47:21.135Z',
-        registry: registry.baseUrl,
+        registry: registry.origin,
       },
     });
     expect(registryPaths).toContain('/@mistralai%2fmistralai/latest');
@@ -290,7 +290,7 @@ describe('sdk kind', () => {
       });
       expect(registryPaths.length).toBe(before);
     } finally {
-      process.env[NPM_REGISTRY_ENV] = registry.baseUrl;
+      process.env[NPM_REGISTRY_ENV] = registry.origin;
     }
   });
 
@@ -312,7 +312,7 @@ describe('sdk kind', () => {
         });
       }
     } finally {
-      process.env[NPM_REGISTRY_ENV] = registry.baseUrl;
+      process.env[NPM_REGISTRY_ENV] = registry.origin;
     }
   });
 

@@ -14,7 +14,6 @@ import {
   NPM_REGISTRY_ENV,
   type PublishedSdkReport,
 } from '../published-sdk-report.ts';
-import { isRecord } from '../response-body.ts';
 
 export type SdkScenario = 'auth-works' | 'wrong-key' | 'validation' | 'timeout' | 'dependencies';
 const SCENARIOS: readonly SdkScenario[] = [

@@ -9,7 +9,7 @@ import {
   type ProbeOutcome,
   parametersOf,
 } from '../probe-kind.ts';
-import { headerOf, isRecord } from '../response-body.ts';
+import { headerOf } from '../response-body.ts';
 import { acceptsVersion, type HandshakeTarget, inspectCertificate, TLS_VERSIONS } from '../tls-handshake.ts';
 
 /** Sent over plain http instead of the real key: the real one must never travel unencrypted. */
