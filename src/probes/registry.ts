@@ -47,6 +47,7 @@ import {
   labsModelsFlaggedAssertion,
   modelServedAssertion,
 } from './assertions/model-assertions.ts';
+import { OPENAI_SDK_ASSERTIONS } from './assertions/openai-sdk-assertions.ts';
 import {
   rateLimit429StatusAssertion,
   rateLimitHeadersPresentAssertion,
@@ -79,6 +80,7 @@ import { httpKind } from './kinds/http.ts';
 import { jsonModeKind } from './kinds/json-mode.ts';
 import { mcpKind } from './kinds/mcp.ts';
 import { modelsKind } from './kinds/models.ts';
+import { openAiSdkKind } from './kinds/openai-sdk.ts';
 import { sdkKind } from './kinds/sdk.ts';
 import { tlsKind } from './kinds/tls.ts';
 import { toolCallKind } from './kinds/tool-call.ts';
@@ -98,6 +100,7 @@ export const PROBE_KINDS: Record<string, ProbeKind> = Object.fromEntries(
     erasureKind,
     modelsKind,
     mcpKind,
+    openAiSdkKind,
   ].map((kind) => [kind.name, kind]),
 );
 
@@ -157,6 +160,7 @@ export const ASSERTIONS: Record<string, Assertion> = Object.fromEntries(
     mcpDescriptionsPresentAssertion,
     mcpStructuredToolErrorsAssertion,
     mcpUnknownMethodErrorAssertion,
+    ...OPENAI_SDK_ASSERTIONS,
   ].map((assertion) => [assertion.name, assertion]),
 );
 

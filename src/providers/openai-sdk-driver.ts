@@ -78,12 +78,16 @@ export interface OpenAiSdkError {
   transport: { reason: FailureReason; detail: string } | null;
 }
 
-export type OpenAiSdkOutcome = {
-  scenario: OpenAiSdkScenario;
-  durationMs: number;
+/** What one scenario did through the SDK. */
+export type OpenAiSdkStep = { scenario: OpenAiSdkScenario; durationMs: number } & (
+  | { ok: true; answer: OpenAiSdkAnswer }
+  | { ok: false; error: OpenAiSdkError }
+);
+
+export type OpenAiSdkOutcome = OpenAiSdkStep & {
   /** Every HTTP exchange the SDK made, in order. */
   exchanges: ProviderExchange[];
-} & ({ ok: true; answer: OpenAiSdkAnswer } | { ok: false; error: OpenAiSdkError });
+};
 
 export type SendThroughRun = (
   request: ProviderRequest,

@@ -1,0 +1,104 @@
+/** @module `openai-sdk`: the official `openai` SDK pointed at the target's base URL, one agent step per probe. */
+import {
+  OPENAI_SDK_SCENARIOS,
+  type OpenAiSdkOutcome,
+  type OpenAiSdkScenario,
+  type OpenAiSdkScenarioSettings,
+  type OpenAiSdkStep,
+  runOpenAiSdkScenario,
+} from '../../providers/openai-sdk-driver.ts';
+import type { ProviderExchange } from '../../providers/provider.ts';
+import type { FailureReason } from '../../spec/probe-result.ts';
+import { emptyOutcome, type ProbeContext, type ProbeKind, type ProbeOutcome } from '../probe-kind.ts';
+import { isRecord } from '../response-body.ts';
+
+export function isOpenAiSdkStep(value: unknown): value is OpenAiSdkStep {
+  return (
+    isRecord(value) &&
+    typeof value.ok === 'boolean' &&
+    OPENAI_SDK_SCENARIOS.includes(value.scenario as OpenAiSdkScenario)
+  );
+}
+
+function isScenario(value: unknown): value is OpenAiSdkScenario {
+  return OPENAI_SDK_SCENARIOS.includes(value as OpenAiSdkScenario);
+}
+
+function settingsOf(settings: Record<string, unknown>): OpenAiSdkScenarioSettings {
+  return {
+    ...(isRecord(settings.schema) ? { schema: settings.schema } : {}),
+    ...(typeof settings.maxRequests === 'number' ? { maxRequests: settings.maxRequests } : {}),
+    ...(typeof settings.concurrency === 'number' ? { concurrency: settings.concurrency } : {}),
+  };
+}
+
+/** A target without streaming answers a stream request with 404/405 or a plain JSON body. */
+function streamingMissing(exchanges: ProviderExchange[]): string | null {
+  const exchange = exchanges[0];
+  if (exchange?.status === null || exchange === undefined) return null;
+  if (exchange.status === 404 || exchange.status === 405) return `streaming chat answered ${exchange.status}`;
+  if (exchange.status >= 200 && exchange.status < 300 && exchange.sse === undefined) {
+    return `asked for a stream, got one ${exchange.headers['content-type'] ?? 'untyped'} body: no streaming`;
+  }
+  return null;
+}
+
+/** Why the step says nothing about the SDK: skipped or errored rather than judged. */
+export function unjudgedStep(result: OpenAiSdkOutcome): {
+  skip?: { reason: FailureReason; detail: string };
+  failure?: { reason: FailureReason; detail: string };
+} {
+  if (result.scenario === 'stream-text' || result.scenario === 'stream-tool-call') {
+    const missing = streamingMissing(result.exchanges);
+    if (missing) return { skip: { reason: 'not-supported', detail: missing } };
+  }
+  if (result.scenario === 'error-rate-limit' && result.ok) {
+    const sent = result.answer.requestsSent ?? 0;
+    return {
+      skip: {
+        reason: 'not-applicable',
+        detail: `no 429 within ${sent} SDK requests: the target cannot be made to throttle cheaply`,
+      },
+    };
+  }
+  // No answer at all (refused, reset, timed out) is the target's unavailability, not SDK behaviour.
+  if (!result.ok && result.error.status === null && result.error.transport) {
+    return { failure: { ...result.error.transport } };
+  }
+  return {};
+}
+
+export const openAiSdkKind: ProbeKind = {
+  name: 'openai-sdk',
+  async run(context: ProbeContext): Promise<ProbeOutcome> {
+    const settings = context.probe.with ?? {};
+    const { scenario } = settings;
+    if (!isScenario(scenario)) {
+      throw new Error(
+        `probe ${context.probe.id}: kind openai-sdk needs with.scenario, one of ${OPENAI_SDK_SCENARIOS.join(', ')}`,
+      );
+    }
+    const result = await runOpenAiSdkScenario(
+      scenario,
+      {
+        baseUrl: context.target.baseUrl,
+        model: context.target.model,
+        timeoutMs: context.timeoutMs,
+        send: (request, options) => context.send(request, options),
+        containsSecret: (text) => context.containsSecret(text),
+      },
+      settingsOf(settings),
+    );
+    const outcome = emptyOutcome();
+    outcome.exchanges = result.exchanges;
+    outcome.timings = { e2eMs: result.durationMs };
+    const unjudged = unjudgedStep(result);
+    if (unjudged.skip) outcome.skip = unjudged.skip;
+    else if (unjudged.failure) outcome.failure = unjudged.failure;
+    else {
+      const { exchanges: _exchanges, ...step } = result;
+      outcome.observations = { openAiSdk: step satisfies OpenAiSdkStep };
+    }
+    return outcome;
+  },
+};
