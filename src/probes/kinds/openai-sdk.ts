@@ -68,6 +68,13 @@ export function unjudgedStep(result: OpenAiSdkOutcome): {
   return {};
 }
 
+/** A burst keeps its first request and the 429 behind the error; other steps keep every exchange. */
+function evidenceOf(result: OpenAiSdkOutcome): ProviderExchange[] {
+  if (result.scenario !== 'error-rate-limit') return result.exchanges;
+  const throttled = result.exchanges.find((exchange) => exchange.status === 429);
+  return [result.exchanges[0], throttled].filter((exchange) => exchange !== undefined);
+}
+
 export const openAiSdkKind: ProbeKind = {
   name: 'openai-sdk',
   async run(context: ProbeContext): Promise<ProbeOutcome> {
@@ -90,7 +97,7 @@ export const openAiSdkKind: ProbeKind = {
       settingsOf(settings),
     );
     const outcome = emptyOutcome();
-    outcome.exchanges = result.exchanges;
+    outcome.exchanges = evidenceOf(result);
     outcome.timings = { e2eMs: result.durationMs };
     const unjudged = unjudgedStep(result);
     if (unjudged.skip) outcome.skip = unjudged.skip;
