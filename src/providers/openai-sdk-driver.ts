@@ -87,6 +87,11 @@ export type OpenAiSdkStep = { scenario: OpenAiSdkScenario; durationMs: number } 
 export type OpenAiSdkOutcome = OpenAiSdkStep & {
   /** Every HTTP exchange the SDK made, in order. */
   exchanges: ProviderExchange[];
+  /**
+   * What the run's `send` threw instead of sending (budget spent, run interrupted): the SDK saw it
+   * as a connection error, but the step did not really happen and must not be judged.
+   */
+  runStopped?: unknown;
 };
 
 export type SendThroughRun = (
@@ -196,10 +201,15 @@ function responseOf(exchange: ProviderExchange & { status: number }): Response {
 }
 
 /** A `fetch` for the SDK that sends through the run: budget, rate cap, evidence, key at the edge. */
+interface FetchRecord {
+  exchanges: ProviderExchange[];
+  runStopped?: unknown;
+}
+
 function fetchThroughRun(
   send: SendThroughRun,
   timeoutMs: number,
-  exchanges: ProviderExchange[],
+  record: FetchRecord,
   acceptThrottle: boolean,
 ): typeof fetch {
   return async (input, init) => {
@@ -214,19 +224,23 @@ function fetchThroughRun(
           ? { mode: 'bearer' }
           : { mode: 'none' };
     const body = typeof init?.body === 'string' ? init.body : undefined;
-    const exchange = await send(
-      {
-        method: init?.method ?? 'GET',
-        path: url,
-        headers: Object.fromEntries(headers),
-        auth,
-        ...(body === undefined ? {} : { rawBody: body }),
-        stream: isStreamBody(body),
-        timeoutMs,
-      },
-      { acceptThrottle },
-    );
-    exchanges.push(exchange);
+    const request: ProviderRequest = {
+      method: init?.method ?? 'GET',
+      path: url,
+      headers: Object.fromEntries(headers),
+      auth,
+      ...(body === undefined ? {} : { rawBody: body }),
+      stream: isStreamBody(body),
+      timeoutMs,
+    };
+    let exchange: ProviderExchange;
+    try {
+      exchange = await send(request, { acceptThrottle });
+    } catch (error) {
+      record.runStopped ??= error;
+      throw error;
+    }
+    record.exchanges.push(exchange);
     if (exchange.status === null) {
       const failure = exchange.failure ?? { reason: 'internal-error', message: 'no answer' };
       // The SDK recognises timeouts by "timed out" in the message, as it does undici's own.
@@ -458,7 +472,8 @@ export async function runOpenAiSdkScenario(
   options: OpenAiSdkDriverOptions,
   settings: OpenAiSdkScenarioSettings = {},
 ): Promise<OpenAiSdkOutcome> {
-  const exchanges: ProviderExchange[] = [];
+  const record: FetchRecord = { exchanges: [] };
+  const { exchanges } = record;
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
   try {
@@ -469,7 +484,7 @@ export async function runOpenAiSdkScenario(
       maxRetries: 0,
       // The run's own per-request timer governs; the SDK's only backs it up.
       timeout: options.timeoutMs + 1_000,
-      fetch: fetchThroughRun(options.send, options.timeoutMs, exchanges, scenario === 'error-rate-limit'),
+      fetch: fetchThroughRun(options.send, options.timeoutMs, record, scenario === 'error-rate-limit'),
     });
     const answer = await runScenario(scenario, { client, model: options.model, settings });
     const clean = (text: string | null) =>
@@ -488,6 +503,7 @@ export async function runOpenAiSdkScenario(
       error: sdkError(error, exchangeBehind(error, exchanges), options.containsSecret),
       durationMs: elapsed(),
       exchanges,
+      ...(record.runStopped === undefined ? {} : { runStopped: record.runStopped }),
     };
   }
 }

@@ -80,6 +80,24 @@ describe('openai-sdk kind', () => {
     });
   });
 
+  it("lets the run's own refusal (budget spent) through instead of judging it as an SDK connection error", async () => {
+    const { context } = createTestContext({
+      baseUrl: server.baseUrl,
+      probe: { kind: 'openai-sdk', with: { scenario: 'error-rate-limit', maxRequests: 10 } },
+    });
+    let sent = 0;
+    const spent = new Error('request budget of 3 spent');
+    const budgeted = {
+      ...context,
+      send: async (...args: Parameters<typeof context.send>) => {
+        sent += 1;
+        if (sent > 3) throw spent;
+        return context.send(...args);
+      },
+    };
+    await expect(openAiSdkKind.run(budgeted)).rejects.toBe(spent);
+  });
+
   it('errors with the transport reason when nothing answers, and refuses an unknown scenario', async () => {
     const closed = await startTestServer(() => undefined);
     await closed.close();

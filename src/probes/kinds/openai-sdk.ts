@@ -96,6 +96,8 @@ export const openAiSdkKind: ProbeKind = {
       },
       settingsOf(settings),
     );
+    // The run refused the request (budget spent, interrupted): the runner records that, not the SDK.
+    if (result.runStopped !== undefined) throw result.runStopped;
     const outcome = emptyOutcome();
     outcome.exchanges = evidenceOf(result);
     outcome.timings = { e2eMs: result.durationMs };
@@ -103,7 +105,7 @@ export const openAiSdkKind: ProbeKind = {
     if (unjudged.skip) outcome.skip = unjudged.skip;
     else if (unjudged.failure) outcome.failure = unjudged.failure;
     else {
-      const { exchanges: _exchanges, ...step } = result;
+      const { exchanges: _exchanges, runStopped: _runStopped, ...step } = result;
       outcome.observations = { openAiSdk: step satisfies OpenAiSdkStep };
     }
     return outcome;
