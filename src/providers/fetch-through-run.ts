@@ -41,9 +41,15 @@ function responseOf(exchange: ProviderExchange & { status: number }): Response {
   if (!exchange.failure) return new Response(exchange.bodyText, init);
   const bytes = new TextEncoder().encode(exchange.bodyText);
   const broken = exchange.failure;
+  // Bytes first, error on the next read: erroring at once would drop the queued bytes.
+  let delivered = false;
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
+    pull(controller) {
+      if (!delivered) {
+        delivered = true;
+        controller.enqueue(bytes);
+        return;
+      }
       controller.error(new TypeError(`terminated: ${broken.reason}: ${broken.message}`));
     },
   });
