@@ -11,6 +11,7 @@ import type { ErasureObservations } from './kinds/erasure.ts';
 import type { JsonModeObservations } from './kinds/json-mode.ts';
 import type { McpObservations } from './kinds/mcp.ts';
 import type { ModelsObservations } from './kinds/models.ts';
+import type { OpenAiSdkObservations } from './kinds/openai-sdk.ts';
 import type { SdkCallObservations, SdkDependencyObservations } from './kinds/sdk.ts';
 import type { TlsObservations } from './kinds/tls.ts';
 import type { ToolCallObservations } from './kinds/tool-call.ts';
@@ -28,6 +29,7 @@ export interface ObservationsByKind {
   erasure: ErasureObservations;
   models: ModelsObservations;
   mcp: McpObservations;
+  'openai-sdk': OpenAiSdkObservations;
 }
 
 export type ObservingKind = keyof ObservationsByKind;

@@ -52,6 +52,12 @@ import {
   modelServedAssertion,
 } from './assertions/model-assertions.ts';
 import {
+  openAiSdkAuthenticatedAssertion,
+  openAiSdkErrorClassAssertion,
+  openAiSdkErrorMessageSurfacedAssertion,
+  openAiSdkOkAssertion,
+} from './assertions/openai-sdk-assertions.ts';
+import {
   rateLimit429StatusAssertion,
   rateLimitHeadersPresentAssertion,
   rateLimitJsonBodyAssertion,
@@ -84,6 +90,7 @@ import { httpKind } from './kinds/http.ts';
 import { jsonModeKind } from './kinds/json-mode.ts';
 import { mcpKind } from './kinds/mcp.ts';
 import { modelsKind } from './kinds/models.ts';
+import { openAiSdkKind } from './kinds/openai-sdk.ts';
 import { sdkKind } from './kinds/sdk.ts';
 import { tlsKind } from './kinds/tls.ts';
 import { toolCallKind } from './kinds/tool-call.ts';
@@ -106,6 +113,7 @@ export const PROBE_KINDS: { readonly [Name in KindName]: ProbeKind<Name> } = {
   erasure: erasureKind,
   models: modelsKind,
   mcp: mcpKind,
+  'openai-sdk': openAiSdkKind,
 };
 
 /** Every assertion by name, checked by the compiler like PROBE_KINDS. */
@@ -166,6 +174,10 @@ export const ASSERTIONS: { readonly [Name in AssertionName]: Assertion<Name> } =
   'mcp-descriptions-present': mcpDescriptionsPresentAssertion,
   'mcp-structured-tool-errors': mcpStructuredToolErrorsAssertion,
   'mcp-unknown-method-error': mcpUnknownMethodErrorAssertion,
+  'openai-sdk-ok': openAiSdkOkAssertion,
+  'openai-sdk-authenticated': openAiSdkAuthenticatedAssertion,
+  'openai-sdk-error-class': openAiSdkErrorClassAssertion,
+  'openai-sdk-error-message-surfaced': openAiSdkErrorMessageSurfacedAssertion,
 };
 
 /** Kinds whose traffic is ordinary use: the runner adds an `availability` check to their results. */

@@ -1,13 +1,23 @@
 /** @module Why a probe cannot run on this target at all, decided before any request. */
 import type { FailureReason } from '../spec/probe-result.ts';
-import type { ProbeSpec } from '../spec/suite.ts';
-import type { Target } from '../spec/target.ts';
+import type { ProbeSpec, Requirement } from '../spec/suite.ts';
+import type { Capabilities, Target } from '../spec/target.ts';
 
 export interface RequirementContext {
-  target: Pick<Target, 'baseUrl' | 'mcpUrl' | 'budgets'>;
+  target: Pick<Target, 'baseUrl' | 'mcpUrl' | 'budgets' | 'capabilities'>;
   hasSdk: boolean;
   isLoopback: boolean;
 }
+
+/** Requirements a target's declared capabilities (from a preset or config) can rule out. */
+const CAPABILITY_OF = {
+  streaming: 'streaming',
+  tools: 'toolCalls',
+  'json-object': 'jsonObject',
+  'json-schema': 'jsonSchema',
+  files: 'files',
+  embeddings: 'embeddings',
+} as const satisfies Partial<Record<Requirement, keyof Capabilities>>;
 
 /** A `requires` the target lacks, or an opt-in a remote target has not given; null when the probe may run. */
 export function unmetRequirement(
@@ -21,6 +31,13 @@ export function unmetRequirement(
       return { reason: 'not-supported', detail: 'provider has no official SDK driver' };
     if (need === 'mcp' && !context.target.mcpUrl)
       return { reason: 'not-applicable', detail: 'target declares no MCP endpoint' };
+    const capability = CAPABILITY_OF[need as keyof typeof CAPABILITY_OF];
+    // Only a capability the target says it lacks is skipped: unknown ones are measured.
+    if (capability && context.target.capabilities?.[capability] === false)
+      return {
+        reason: 'not-supported',
+        detail: `the target says it offers no ${need} (${capability}: false)`,
+      };
   }
   if (probe.optIn && !context.isLoopback) {
     const burst = probe.optIn === 'burst';

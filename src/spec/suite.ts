@@ -40,6 +40,7 @@ export const PROBE_KIND_NAMES = [
   'erasure',
   'models',
   'mcp',
+  'openai-sdk',
 ] as const;
 export type KindName = (typeof PROBE_KIND_NAMES)[number];
 
@@ -101,12 +102,35 @@ export const ASSERTION_NAMES = [
   'mcp-descriptions-present',
   'mcp-structured-tool-errors',
   'mcp-unknown-method-error',
+  'openai-sdk-ok',
+  'openai-sdk-authenticated',
+  'openai-sdk-error-class',
+  'openai-sdk-error-message-surfaced',
 ] as const;
 export type AssertionName = (typeof ASSERTION_NAMES)[number];
 
 /** Capabilities a probe may require; each is checked before the probe runs (run/execute-probe). */
-export type Requirement = 'https' | 'mcp' | 'sdk';
-export const REQUIREMENTS: readonly Requirement[] = ['https', 'mcp', 'sdk'];
+export type Requirement =
+  | 'https'
+  | 'mcp'
+  | 'sdk'
+  | 'streaming'
+  | 'tools'
+  | 'json-object'
+  | 'json-schema'
+  | 'files'
+  | 'embeddings';
+export const REQUIREMENTS: readonly Requirement[] = [
+  'https',
+  'mcp',
+  'sdk',
+  'streaming',
+  'tools',
+  'json-object',
+  'json-schema',
+  'files',
+  'embeddings',
+];
 
 /** One expectation: an assertion from the typed registry plus its parameters. */
 export interface Expectation {

@@ -15,7 +15,20 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
     attested: [],
   },
   'agentFriendliness.documentation': {
-    checks: ['spec-conformance', 'error-status-documented', 'tool-choice-honoured', 'json-mode-honoured'],
+    checks: [
+      'spec-conformance',
+      'error-status-documented',
+      'tool-choice-honoured',
+      'json-mode-honoured',
+      // openai-sdk suite
+      'openai-sdk-chat',
+      'openai-sdk-stream-text',
+      'openai-sdk-stream-tool-call',
+      'openai-sdk-tool-round-trip',
+      'openai-sdk-json-object',
+      'openai-sdk-json-schema',
+      'openai-sdk-models',
+    ],
     attested: ['doc-quality'],
   },
   'agentFriendliness.errorMessages': {
@@ -26,11 +39,14 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
       'error-structured-envelope',
       'error-request-id',
       'error-envelope-stable',
+      // openai-sdk suite
+      'openai-sdk-error-class',
+      'openai-sdk-error-message-surfaced',
     ],
     attested: [],
   },
   'agentFriendliness.authSimplicity': {
-    checks: ['bearer-header-works', 'sdk-auth-works', 'auth-error-actionable'],
+    checks: ['bearer-header-works', 'sdk-auth-works', 'auth-error-actionable', 'openai-sdk-key-works'],
     attested: ['single-credential'],
   },
   'agentFriendliness.rateLimits': {
