@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAjv } from '../../suite/create-ajv.ts';
 import {
   createTestContext,
   sendJson,
@@ -99,10 +100,13 @@ describe('openai-sdk kind', () => {
     await expect(openAiSdkKind.run(budgeted)).rejects.toBe(spent);
   });
 
-  it('errors with the transport reason when nothing answers, and refuses an unknown scenario', async () => {
+  it('errors with the transport reason when nothing answers, and its parameters refuse an unknown scenario', async () => {
     const closed = await startTestServer(() => undefined);
     await closed.close();
     expect((await run('chat', closed.baseUrl)).failure?.reason).toBe('connection-refused');
-    await expect(run('teleport')).rejects.toThrow(/with\.scenario, one of chat/);
+    const validate = createAjv().compile(openAiSdkKind.parameters);
+    expect(validate({ scenario: 'chat' })).toBe(true);
+    expect(validate({ scenario: 'teleport' })).toBe(false);
+    expect(validate({ scenario: 'chat', maxRequest: 3 })).toBe(false);
   });
 });
