@@ -16,10 +16,12 @@ import {
   EXIT_INCOMPLETE,
   EXIT_INTERRUPTED,
   EXIT_OK,
+  EXIT_REGRESSION,
   EXIT_USAGE,
   UsageError,
 } from './cli-command.ts';
 import { createProgress } from './progress.ts';
+import { publishRunOutputs, type RunOutputOptions } from './run-outputs.ts';
 
 export interface EvaluationRequest {
   target: Target;
@@ -41,6 +43,8 @@ export interface EvaluationRequest {
   history?: EvaluateOptions['history'];
   recordDir?: string;
   replayDir?: string;
+  /** Gates, Prometheus textfile, report URL for CI summaries. */
+  outputs?: RunOutputOptions;
 }
 
 function score(value: number | null | undefined): string {
@@ -143,9 +147,10 @@ export async function runEvaluation(
         `the request budget ran out: later probes were skipped (raise --budget-requests to run them)\n`,
       );
     }
+    const gateCode = await publishRunOutputs(scorecard, request.outputs ?? {}, io);
     if (!validity.valid)
       return { code: USAGE_REASONS.has(validity.reason) ? EXIT_USAGE : EXIT_INCOMPLETE, evaluation };
-    return { code: EXIT_OK, evaluation };
+    return { code: gateCode === 0 ? EXIT_OK : EXIT_REGRESSION, evaluation };
   } finally {
     clearTimeout(runTimer);
     process.off('SIGINT', onSignal);

@@ -10,6 +10,7 @@ import {
   readThreshold,
   THRESHOLD_OPTION,
 } from '../run-options.ts';
+import { RUN_OUTPUT_OPTIONS, readRunOutputOptions } from '../run-outputs.ts';
 import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 
 export const monitorCommand: CliCommand = {
@@ -20,6 +21,7 @@ export const monitorCommand: CliCommand = {
   options: [
     ...TARGET_OPTIONS,
     ...RUN_OPTIONS,
+    ...RUN_OUTPUT_OPTIONS,
     DB_OPTION,
     {
       name: 'webhook',
@@ -57,10 +59,16 @@ export const monitorCommand: CliCommand = {
     try {
       // History is read once, before the run; the run is then scored and rendered once with it.
       const prepared = await prepareMonitor(store, options.name, threshold);
+      const outputs = await readRunOutputOptions(options);
       const { code, evaluation } = await runEvaluation(
-        { target, apiKey, runDir, ...run, ...prepared.evaluation },
+        { target, apiKey, runDir, ...run, ...prepared.evaluation, outputs },
         io,
       );
+      // A run that measured nothing is not history: storing its nulls would break trends and alerts.
+      if (evaluation.scorecard.validity?.valid === false) {
+        io.stderr.write(`not stored in history: the run could not measure ${target.name}\n`);
+        return code;
+      }
       const { outcome } = await monitorTarget({
         store,
         name: options.name,

@@ -7,11 +7,16 @@ import { REPORTER_OPTION, readReporters } from '../reporter-option.ts';
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 're-render the reports of a run directory offline',
-  usage: 'RUN_DIR',
+  usage: 'RUN_DIR [--dpo] [--reporter NAME]...',
   positionals: true,
   options: [
     { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
     REPORTER_OPTION,
+    {
+      name: 'dpo',
+      type: 'boolean',
+      description: 'write only the vendor assessment for a DPO (dpa-assessment.md and .html)',
+    },
   ],
   async run(options, positionals, io) {
     const { writeReports } = await import('../../report/write-reports.ts');
@@ -34,7 +39,7 @@ export const reportCommand: CliCommand = {
       results: readResults(resultsPath(runDir)),
       profile: manifest ? await loadProfileFor(manifest) : null,
       junitFile: options.junit as string | undefined,
-      reporters: readReporters(options),
+      reporters: options.dpo ? ['dpa'] : readReporters(options),
     });
     io.stdout.write(`wrote ${paths.length} files:\n${paths.map((path: string) => `  ${path}`).join('\n')}\n`);
     return 0;

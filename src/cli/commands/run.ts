@@ -2,17 +2,19 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
 import { prepareRun, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
+import { RUN_OUTPUT_OPTIONS, readRunOutputOptions } from '../run-outputs.ts';
 import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'evaluate one target and write results, scorecard and reports',
   usage: '(--target NAME | --provider KIND --base-url URL --model ID --api-key-env VAR) [options]',
-  options: [...TARGET_OPTIONS, ...RUN_OPTIONS],
+  options: [...TARGET_OPTIONS, ...RUN_OPTIONS, ...RUN_OUTPUT_OPTIONS],
   details: [
     'Examples:',
     '  MISTRAL_API_KEY=... npx agentscore run --target mistral',
     '  npx agentscore run --provider openai-compatible --base-url http://127.0.0.1:8000/v1 --model my-model --api-key-env MY_KEY --out reports/mine',
+    '  GROQ_API_KEY=... npx agentscore run --target groq --fail-under security=80',
     '',
     'The key is read from the named environment variable and never written anywhere.',
     "Settings: a flag wins over the config file's defaults, which win over the built-in values.",
@@ -29,7 +31,8 @@ export const runCommand: CliCommand = {
       (options.out as string | undefined) ?? `reports/${target.name.replace(/[^\w.-]+/g, '_')}`,
     );
     await prepareRun(run, target, runDir, io);
-    const { code } = await runEvaluation({ target, apiKey, runDir, ...run }, io);
+    const outputs = await readRunOutputOptions(options);
+    const { code } = await runEvaluation({ target, apiKey, runDir, ...run, outputs }, io);
     return code;
   },
 };
