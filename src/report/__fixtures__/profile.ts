@@ -58,7 +58,6 @@ export function mistralProfile(): TargetProfile {
         criterion: 'Documentation matches observed behaviour',
         confidence: 'docs',
         sourceUrl: 'https://docs.mistral.ai',
-        score: 82,
       }),
     ],
     sections: {

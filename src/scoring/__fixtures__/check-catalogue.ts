@@ -1,8 +1,11 @@
 /** @module The check catalogue the suites emit (from the scoring brief), kept apart from the rubric so tests catch drift. */
 import type { ComponentPath } from '../../spec/scorecard.ts';
 
-/** The check catalogue the suites emit (from the scoring brief); the rubric must know every id. */
-export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: string[] }> = {
+/**
+ * The check catalogue (from the scoring brief); the rubric must know every id. `checks` are emitted by
+ * probes, `derived` are computed by the scorer from all results (rubric `derived: true`).
+ */
+export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: string[]; derived?: string[] }> = {
   'agentFriendliness.mcpQuality': {
     checks: [
       'mcp-initialize',
@@ -15,7 +18,7 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
     attested: [],
   },
   'agentFriendliness.documentation': {
-    checks: ['spec-conformance', 'error-status-documented', 'tool-choice-honoured', 'json-mode-honoured'],
+    checks: ['spec-conformance', 'error-status-documented'],
     attested: ['doc-quality'],
   },
   'agentFriendliness.errorMessages': {
@@ -43,6 +46,16 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
     ],
     attested: ['rate-limits-documented'],
   },
+  'agentFriendliness.toolUse': {
+    checks: ['tool-choice-honoured', 'tool-args-valid', 'no-repeated-calls', 'loop-terminates', 'no-tool-call'],
+    attested: [],
+    derived: ['tool-turns-answered'],
+  },
+  'agentFriendliness.structuredOutput': {
+    checks: ['json-accepted', 'json-mode-honoured', 'schema-valid'],
+    attested: [],
+    derived: ['json-answers-complete'],
+  },
   'security.tlsEnforcement': {
     checks: ['tls-min-version', 'tls-cert-valid', 'hsts', 'http-refused'],
     attested: [],
@@ -58,7 +71,7 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
     ],
     attested: [],
   },
-  'security.scopeGranularity': { checks: [], attested: ['key-scopes'] },
+  'security.scopeGranularity': { checks: [], attested: ['key-scopes', 'per-key-limits'] },
   'security.dependencyHygiene': {
     checks: ['sdk-dependency-count', 'sdk-install-scripts', 'sdk-licences-known'],
     attested: ['sdk-maintenance'],
@@ -73,13 +86,16 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
     attested: [],
   },
   'reliability.breakingChanges': {
-    checks: ['response-shape-conformance', 'shape-fingerprint-stable'],
+    checks: ['response-shape-conformance'],
     attested: ['changelog'],
+    derived: ['shape-fingerprint-stable'],
   },
   'reliability.errorRecovery': {
-    checks: ['retry-after-recovers', 'no-5xx-under-normal-load', 'sdk-typed-errors', 'request-id-on-errors'],
+    checks: ['retry-after-recovers', 'sdk-typed-errors', 'request-id-on-errors', 'stream-complete'],
     attested: [],
+    derived: ['no-5xx-under-normal-load'],
   },
+  'reliability.latency': { checks: [], attested: [], derived: ['latency-ttft', 'latency-e2e'] },
   'dataProtection.dataResidency': { checks: [], attested: ['D-LOCATION', 'D-TRANSFER'] },
   'dataProtection.retentionAndDeletion': { checks: ['file-erased'], attested: ['D-RETENTION'] },
   'dataProtection.dataMinimisation': { checks: ['pii-not-echoed', 'no-cookies'], attested: [] },
