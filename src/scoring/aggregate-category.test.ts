@@ -71,7 +71,7 @@ describe('aggregateCategory: calibration of the weights against the seed page (m
 });
 
 describe('aggregateCategory: coverage and the floor', () => {
-  it('weighs each component\'s coverage share and nulls the category below the floor', () => {
+  it("weighs each component's coverage share and nulls the category below the floor", () => {
     const components = {
       a: { score: 90, coverage: { judged: 30, total: 100, share: 0.3, samples: 4 } },
       b: { score: 50, coverage: { judged: 10, total: 100, share: 0.1, samples: 2 } },
@@ -84,7 +84,10 @@ describe('aggregateCategory: coverage and the floor', () => {
   });
 
   it('a null zero component lowers the score and the coverage; an excluded one only the coverage', () => {
-    const zero = aggregateCategory({ a: 0.5, b: 0.5 }, { a: { score: 80 }, b: { score: null, nullAggregation: 'zero' } });
+    const zero = aggregateCategory(
+      { a: 0.5, b: 0.5 },
+      { a: { score: 80 }, b: { score: null, nullAggregation: 'zero' } },
+    );
     const excluded = aggregateCategory({ a: 0.5, b: 0.5 }, { a: { score: 80 }, b: { score: null } });
     expect(zero.score).toBe(40);
     expect(excluded.score).toBe(80);
@@ -94,7 +97,13 @@ describe('aggregateCategory: coverage and the floor', () => {
 });
 
 describe('aggregateCategory: null handling', () => {
-  const af = { mcpQuality: 0.25, documentation: 0.25, errorMessages: 0.2, authSimplicity: 0.15, rateLimits: 0.15 };
+  const af = {
+    mcpQuality: 0.25,
+    documentation: 0.25,
+    errorMessages: 0.2,
+    authSimplicity: 0.15,
+    rateLimits: 0.15,
+  };
   const others = {
     documentation: { score: 82 },
     errorMessages: { score: 80 },

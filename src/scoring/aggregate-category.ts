@@ -75,7 +75,10 @@ export function aggregateCategory(
   if (coverage.share < coverageFloor) {
     return {
       score: null,
-      notes: [`insufficient evidence (coverage ${Math.round(coverage.share * 100)} % below ${Math.round(coverageFloor * 100)} %)`, ...notes].join('; '),
+      notes: [
+        `insufficient evidence (coverage ${Math.round(coverage.share * 100)} % below ${Math.round(coverageFloor * 100)} %)`,
+        ...notes,
+      ].join('; '),
       coverage,
     };
   }

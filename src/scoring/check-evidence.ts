@@ -45,7 +45,11 @@ export function tallyChecks(checks: readonly CheckResult[]): Map<string, CheckTa
 }
 
 /** Evidence for a measured check from its tally; null when no verdict was reached. */
-export function measuredEvidence(id: string, tally: CheckTally | undefined, scoring: RubricScoring): CheckEvidence | null {
+export function measuredEvidence(
+  id: string,
+  tally: CheckTally | undefined,
+  scoring: RubricScoring,
+): CheckEvidence | null {
   if (tally === undefined) return null;
   const samples = tally.passed + tally.failed + tally.partial;
   if (samples === 0) return null;

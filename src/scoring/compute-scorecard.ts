@@ -94,7 +94,9 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
     metrics,
   });
   if (derived.unknown.length > 0) {
-    routed.notes.push(`derived checks the scorer does not implement (not scored): ${derived.unknown.join(', ')}`);
+    routed.notes.push(
+      `derived checks the scorer does not implement (not scored): ${derived.unknown.join(', ')}`,
+    );
   }
   const context: CategoryContext = {
     rubric: input.rubric,

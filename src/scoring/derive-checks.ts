@@ -113,7 +113,9 @@ const shapeFingerprintStable: DeriveCheck = (context) => {
 /** Share of a kind's requests that were answered (no target failure and no 5xx). */
 function answered(id: string, kinds: ReadonlySet<string>): DeriveCheck {
   return (context) => {
-    const relevant = context.results.filter((result) => kinds.has(result.kind) && result.status !== 'skipped');
+    const relevant = context.results.filter(
+      (result) => kinds.has(result.kind) && result.status !== 'skipped',
+    );
     if (relevant.length === 0) return null;
     const failedResults = relevant.filter(
       (result) =>

@@ -34,7 +34,10 @@ function catalogue(rubric: Rubric): { checks: Map<string, RubricCheck>; facts: M
 }
 
 /** Failed measured checks the rubric knows (informational checks inform metrics, not gotchas). */
-function failedMeasured(results: readonly ProbeResult[], known: ReadonlyMap<string, RubricCheck>): FailedCheck[] {
+function failedMeasured(
+  results: readonly ProbeResult[],
+  known: ReadonlyMap<string, RubricCheck>,
+): FailedCheck[] {
   const groups = new Map<string, FailedCheck & { probes: Set<string> }>();
   for (const result of results) {
     for (const check of result.checks) {
@@ -51,7 +54,11 @@ function failedMeasured(results: readonly ProbeResult[], known: ReadonlyMap<stri
       if (check.passed === false) {
         group.failed += 1;
         group.probes.add(probeId(result));
-        if (group.details.length < MAX_DETAILS && check.detail !== '' && !group.details.includes(check.detail)) {
+        if (
+          group.details.length < MAX_DETAILS &&
+          check.detail !== '' &&
+          !group.details.includes(check.detail)
+        ) {
           group.details.push(check.detail);
         }
       }

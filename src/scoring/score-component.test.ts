@@ -111,16 +111,28 @@ describe('scoreComponent: attested facts decide verdicts, never scores', () => {
 
   it('a passing fact earns its points; a failing one earns none and binds its cap', () => {
     expect(score({ checks: measured, claims: [claim('policy'), claim('quality')] }).score).toBe(100);
-    const failing = score({ checks: measured, claims: [claim('policy', { status: 'fail' }), claim('quality')] });
+    const failing = score({
+      checks: measured,
+      claims: [claim('policy', { status: 'fail' }), claim('quality')],
+    });
     expect(failing.score).toBe(50);
     expect(failing.capsApplied).toEqual(['no policy → secretHandling ≤ 50']);
-    const partial = score({ checks: measured, claims: [claim('policy'), claim('quality', { status: 'partial' })] });
+    const partial = score({
+      checks: measured,
+      claims: [claim('policy'), claim('quality', { status: 'partial' })],
+    });
     expect(partial.score).toBe(88); // (100 + 30 + 20) / 170
   });
 
   it('unknown, stale and absent facts score the same: the published unknown credit, never a pass', () => {
-    const unknown = score({ checks: measured, claims: [claim('policy'), claim('quality', { status: 'unknown' })] });
-    const stale = score({ checks: measured, claims: [claim('policy'), claim('quality', { reverifyBy: '2026-01-01' })] });
+    const unknown = score({
+      checks: measured,
+      claims: [claim('policy'), claim('quality', { status: 'unknown' })],
+    });
+    const stale = score({
+      checks: measured,
+      claims: [claim('policy'), claim('quality', { reverifyBy: '2026-01-01' })],
+    });
     const absent = score({ checks: measured, claims: [claim('policy')] });
     for (const result of [unknown, stale, absent]) {
       expect(result.score).toBe(76); // (100 + 30) / 170
@@ -130,15 +142,26 @@ describe('scoreComponent: attested facts decide verdicts, never scores', () => {
   });
 
   it('a capped fact that cannot be verified binds its cap too, so removing a profile never lifts a score', () => {
-    const failed = score({ checks: measured, claims: [claim('policy', { status: 'fail' }), claim('quality')] });
+    const failed = score({
+      checks: measured,
+      claims: [claim('policy', { status: 'fail' }), claim('quality')],
+    });
     const noProfile = score({ checks: measured, claims: [] });
     expect(noProfile.capsApplied).toEqual(['no policy (not verified) → secretHandling ≤ 50']);
     expect(noProfile.score ?? 0).toBeLessThanOrEqual(failed.score ?? 0);
   });
 
   it('facts alone make an attested score; unknown facts alone are not evidence', () => {
-    const factsOnly: RubricComponent = { nullAggregation: 'zero', description: 'facts', checks: {}, attested: RUBRIC.attested };
-    const attested = score({ rubric: factsOnly, claims: [claim('policy'), claim('quality', { status: 'partial' })] });
+    const factsOnly: RubricComponent = {
+      nullAggregation: 'zero',
+      description: 'facts',
+      checks: {},
+      attested: RUBRIC.attested,
+    };
+    const attested = score({
+      rubric: factsOnly,
+      claims: [claim('policy'), claim('quality', { status: 'partial' })],
+    });
     expect(attested.source).toBe('attested');
     expect(attested.score).toBe(71); // (30 + 20) / 70
     const nothing = score({ rubric: factsOnly, claims: [claim('policy', { status: 'unknown' })] });
@@ -178,7 +201,10 @@ describe('scoreComponent: properties', () => {
     for (let run = 0; run < 500; run += 1) {
       const base = randomCase(random);
       const before = score(base).score;
-      const id = pick(random, ids.filter((candidate) => base.checks.some((check) => check.id === candidate)).concat(['echo']));
+      const id = pick(
+        random,
+        ids.filter((candidate) => base.checks.some((check) => check.id === candidate)).concat(['echo']),
+      );
       const worse = score({ ...base, checks: [...base.checks, makeCheck(id, PATH, false)] }).score;
       if (before !== null && worse !== null && base.checks.some((check) => check.id === id)) {
         expect(worse, JSON.stringify(base)).toBeLessThanOrEqual(before);

@@ -69,7 +69,9 @@ function tallyMeasured(input: ComponentInput, tally: Tally): void {
   }
   for (const [id, rule] of ownEntries(input.rubric?.checks)) {
     tally.total += rule.points;
-    const evidence = rule.derived ? input.derived?.get(id) : measuredEvidence(id, tallies.get(id), input.scoring);
+    const evidence = rule.derived
+      ? input.derived?.get(id)
+      : measuredEvidence(id, tallies.get(id), input.scoring);
     if (evidence === undefined || evidence === null) continue;
     tally.measured.push(evidence);
     tally.evidence.push(id);
@@ -82,10 +84,36 @@ function tallyMeasured(input: ComponentInput, tally: Tally): void {
       tally.caps.push({ max: rule.cap.max, text: formatCap(input.path, rule.cap) });
     }
   }
+  countUnansweredAsFailed(input, tally);
   const strays = [...tallies.keys()].filter((id) => !hasOwn(input.rubric?.checks, id)).sort();
   if (strays.length > 0) {
     tally.notes.push(`check ids not in the rubric for this component (not scored): ${strays.join(', ')}`);
   }
+}
+
+/**
+ * Gate checks (request answered): their failure share of the checks nobody could judge counts as
+ * judged and failed, so timeouts and resets lower a component instead of emptying it.
+ */
+function countUnansweredAsFailed(input: ComponentInput, tally: Tally): void {
+  const checks = ownEntries(input.rubric?.checks);
+  const judged = new Set(tally.measured.map((evidence) => evidence.id));
+  const unjudgedPoints = checks
+    .filter(([id]) => !judged.has(id))
+    .reduce((sum, [, rule]) => sum + rule.points, 0);
+  const failShare = Math.max(
+    0,
+    ...checks
+      .filter(([id, rule]) => rule.gate === true && judged.has(id))
+      .map(([id]) => tally.measured.find((evidence) => evidence.id === id)?.failShare ?? 0),
+  );
+  if (failShare === 0 || unjudgedPoints === 0) return;
+  const failedPoints = unjudgedPoints * failShare;
+  tally.available += failedPoints;
+  tally.judged += failedPoints;
+  tally.notes.push(
+    `${Math.round(failedPoints)} points of checks no answer could show counted as failed (${formatShare(failShare)} of requests unanswered)`,
+  );
 }
 
 function tallyFacts(input: ComponentInput, tally: Tally): void {
@@ -115,9 +143,12 @@ function tallyFacts(input: ComponentInput, tally: Tally): void {
     }
   }
   if (strays.length > 0) {
-    tally.notes.push(`fact ids not in the rubric for this component (not scored): ${strays.sort().join(', ')}`);
+    tally.notes.push(
+      `fact ids not in the rubric for this component (not scored): ${strays.sort().join(', ')}`,
+    );
   }
-  if (duplicates.length > 0) tally.notes.push(`duplicate facts ignored (first kept): ${duplicates.join(', ')}`);
+  if (duplicates.length > 0)
+    tally.notes.push(`duplicate facts ignored (first kept): ${duplicates.join(', ')}`);
 }
 
 function coverageOf(tally: Tally): Coverage {
@@ -134,7 +165,7 @@ function coverageOf(tally: Tally): Coverage {
  * nothing was judged, or when coverage is below the rubric's floor ("insufficient evidence").
  */
 export function scoreComponent(input: ComponentInput): ComponentScore {
-  const { path, rubric } = input;
+  const { rubric } = input;
   const tally: Tally = {
     earned: 0,
     available: 0,
@@ -166,7 +197,8 @@ export function scoreComponent(input: ComponentInput): ComponentScore {
     const failed = tally.measured.reduce((sum, check) => sum + check.failed, 0);
     notes.push(`${tally.measured.length} checks judged from ${tally.samples} samples, ${failed} failed`);
   }
-  if (verified.length > 0) notes.push(`facts: ${verified.map((fact) => `${fact.id} ${fact.verdict}`).join(', ')}`);
+  if (verified.length > 0)
+    notes.push(`facts: ${verified.map((fact) => `${fact.id} ${fact.verdict}`).join(', ')}`);
   if (unverified.length > 0) {
     notes.push(
       `could not verify (earns ${formatShare(input.scoring.unknownFactCredit)}): ${unverified.map((fact) => `${fact.id} (${fact.unverifiedReason})`).join(', ')}`,
@@ -189,7 +221,10 @@ export function scoreComponent(input: ComponentInput): ComponentScore {
       score: null,
       source: hasMeasured ? (verified.length > 0 ? 'mixed' : 'measured') : 'attested',
       ...base,
-      notes: [`insufficient evidence (coverage below ${formatShare(input.scoring.coverageFloor)})`, ...notes].join('; '),
+      notes: [
+        `insufficient evidence (coverage below ${formatShare(input.scoring.coverageFloor)})`,
+        ...notes,
+      ].join('; '),
       capsApplied: [],
     };
   }

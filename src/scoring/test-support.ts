@@ -85,27 +85,27 @@ export const TEST_SCORING: RubricScoring = {
   latencyBands: {
     ttftMs: {
       p50: [
-        { atMostMs: 400, points: 100 },
-        { atMostMs: 800, points: 70 },
-        { atMostMs: 1500, points: 40 },
-        { atMostMs: 3000, points: 10 },
+        { atMostMs: 250, points: 100 },
+        { atMostMs: 500, points: 70 },
+        { atMostMs: 1000, points: 40 },
+        { atMostMs: 2000, points: 10 },
       ],
       p95: [
-        { atMostMs: 1000, points: 100 },
-        { atMostMs: 2000, points: 70 },
-        { atMostMs: 4000, points: 40 },
+        { atMostMs: 600, points: 100 },
+        { atMostMs: 1200, points: 60 },
+        { atMostMs: 2500, points: 30 },
       ],
     },
     e2eMs: {
       p50: [
-        { atMostMs: 1500, points: 100 },
-        { atMostMs: 3000, points: 70 },
-        { atMostMs: 6000, points: 30 },
+        { atMostMs: 1000, points: 100 },
+        { atMostMs: 2000, points: 70 },
+        { atMostMs: 4000, points: 30 },
       ],
       p95: [
-        { atMostMs: 3000, points: 100 },
-        { atMostMs: 6000, points: 50 },
-        { atMostMs: 12000, points: 20 },
+        { atMostMs: 2000, points: 100 },
+        { atMostMs: 4000, points: 50 },
+        { atMostMs: 8000, points: 20 },
       ],
     },
   },

@@ -26,6 +26,12 @@ export interface RubricCheck {
   cap?: RubricCap;
   /** Computed by the scorer from all results (no probe emits it). `validate` treats it as emitted. */
   derived?: boolean;
+  /**
+   * A request-answered check: its failure share also counts that share of the component's unjudged
+   * checks as judged and failed, because a request that got no answer is evidence against everything
+   * it was sent to show (an errored probe is evidence of unavailability, not silence).
+   */
+  gate?: boolean;
 }
 
 /** An attested fact a component reads from the target profile: its verdict earns a share of `points`. */

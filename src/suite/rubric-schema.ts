@@ -34,7 +34,7 @@ const checkSchema = {
   type: 'object',
   required: ['points', 'title', 'description', 'gotcha', 'advice'],
   additionalProperties: false,
-  properties: { ...wording, derived: { type: 'boolean' } },
+  properties: { ...wording, derived: { type: 'boolean' }, gate: { type: 'boolean' } },
 } as const;
 
 const attestedSchema = {
