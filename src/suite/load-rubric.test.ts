@@ -82,7 +82,7 @@ describe('loadRubric', () => {
       `${file}:34:9 components["agentFriendliness.errorMessages"].checks.error-json-content-type.points: must be <= 100, got number 150`,
       `${file}:39:9 components["agentFriendliness.errorMessages"].checks.error-json-content-type.cap: missing required field "max"`,
       `${file}:39:16 components["agentFriendliness.errorMessages"].checks.error-json-content-type.cap.maximum: unknown field "maximum", did you mean "max"? (known: max, label, failShareAbove)`,
-      `${file}:42:5 components["agentFriendliness.documentation"].nullAggregation: must be one of "exclude", "zero"; got "neutral"`,
+      `${file}:49:5 components["agentFriendliness.documentation"].nullAggregation: must be one of "exclude", "zero"; got "neutral"`,
     ]);
   });
 });
