@@ -18,7 +18,7 @@ describe('aggregateCategory: calibration of the weights against the seed page (m
       documentation: { score: 82, nullAggregation: 'zero' },
       errorMessages: { score: 80, nullAggregation: 'exclude' },
       authSimplicity: { score: 92, nullAggregation: 'zero' },
-      rateLimits: { score: 80, nullAggregation: 'zero' },
+      rateLimits: { score: 80, nullAggregation: 'exclude' },
       toolUse: { score: null, nullAggregation: 'exclude' },
       structuredOutput: { score: null, nullAggregation: 'exclude' },
     });

@@ -53,11 +53,13 @@ describe('rubrics/default.yaml', () => {
     }
   });
 
-  it('counts a null component with facts (or MCP) as 0, and leaves out measured-only ones', () => {
+  it('counts a null component with facts (or MCP) as 0, and leaves out measured-only ones and unreachable rate limits', () => {
     for (const path of PATHS) {
       const hasFacts = CATALOGUE[path].attested.length > 0;
       expect(rubric.components[path]?.nullAggregation, path).toBe(
-        hasFacts || path === 'agentFriendliness.mcpQuality' ? 'zero' : 'exclude',
+        (hasFacts && path !== 'agentFriendliness.rateLimits') || path === 'agentFriendliness.mcpQuality'
+          ? 'zero'
+          : 'exclude',
       );
     }
   });
