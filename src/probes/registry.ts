@@ -204,6 +204,10 @@ export function registryNames(): Required<SuiteRegistry> {
         return reads ? [[name, reads]] : [];
       }),
     ),
-    impliedChecks: [{ id: 'availability', component: 'reliability.uptimeSla' }],
+    impliedChecks: [
+      { id: 'availability', component: 'reliability.uptimeSla' },
+      // Carried over from stored runs by monitor (history-evidence.json), never emitted by a probe.
+      { id: 'availability-history', component: 'reliability.uptimeSla' },
+    ],
   };
 }

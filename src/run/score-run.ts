@@ -1,11 +1,13 @@
 /** @module Scoring a run directory offline: results (and shards) + rubric + profile → scorecard.json. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { computeScorecard } from '../scoring/compute-scorecard.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
-import type { Scorecard } from '../spec/scorecard.ts';
+import type { Scorecard, ScoringInput } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { loadRubric, loadTargetProfile } from '../suite/load-suites.ts';
+import { targetProfileFile } from '../suite/load-target-profile.ts';
 import { readHistoryEvidence } from './history-evidence-file.ts';
 import { PROJECT_PATHS } from './project-paths.ts';
 import { readResults } from './results-file.ts';
@@ -16,6 +18,48 @@ export interface ScoredRun {
   results: ProbeResult[];
   scorecard: Scorecard;
   profile: TargetProfile | null;
+  /** One line when the stored scorecard was produced by a different rubric or profile, else null. */
+  inputChange: string | null;
+}
+
+/** Name and sha256 of a file's bytes, so a re-score can tell that its inputs changed. */
+export function scoringInputOf(name: string, file: string): ScoringInput {
+  return { name, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+}
+
+function describeInput(input: ScoringInput | null | undefined): string {
+  return input ? `${input.name} (sha256 ${input.sha256.slice(0, 12)})` : 'none';
+}
+
+/**
+ * The sentence `agentscore score` prints when re-scoring with a different rubric or profile than the
+ * stored scorecard used; null when they are the same or the stored scorecard does not say.
+ */
+export function describeInputChange(
+  previous: Pick<Scorecard, 'inputs'> | null,
+  next: Pick<Scorecard, 'inputs'>,
+): string | null {
+  if (!previous?.inputs || !next.inputs) return null;
+  const changes: string[] = [];
+  if (previous.inputs.rubric.sha256 !== next.inputs.rubric.sha256) {
+    changes.push(`rubric ${describeInput(previous.inputs.rubric)} → ${describeInput(next.inputs.rubric)}`);
+  }
+  if ((previous.inputs.profile?.sha256 ?? null) !== (next.inputs.profile?.sha256 ?? null)) {
+    changes.push(`profile ${describeInput(previous.inputs.profile)} → ${describeInput(next.inputs.profile)}`);
+  }
+  return changes.length === 0
+    ? null
+    : `re-scored with different inputs than the stored scorecard: ${changes.join('; ')}`;
+}
+
+function readStoredScorecard(file: string): Scorecard | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Scorecard;
+  } catch {
+    // An unreadable old scorecard is simply replaced; there is nothing to compare with.
+    return null;
+  }
 }
 
 /** Deduplicates merged shards/resumes: the last attempt of each probe repetition wins. */
@@ -54,10 +98,20 @@ export async function scoreRun(
   ]);
   const profile = await loadProfileFor(manifest);
   const finishedAt = manifest.finishedAt ?? manifest.startedAt;
+  const profileName = manifest.target.profile;
+  const inputs = {
+    rubric: scoringInputOf(basename(rubricFile, extname(rubricFile)), rubricFile),
+    profile: profileName
+      ? scoringInputOf(profileName, targetProfileFile(profileName, PROJECT_PATHS.profiles))
+      : null,
+  };
+  const scorecardFile = join(runDir, 'scorecard.json');
+  const stored = readStoredScorecard(scorecardFile);
   const scorecard = computeScorecard({
     results,
     rubric: await loadRubric(rubricFile),
     profile,
+    inputs,
     target: {
       ...(manifest.contacted ? { contacted: manifest.contacted } : {}),
       name: manifest.target.name,
@@ -73,6 +127,6 @@ export async function scoreRun(
     history: readHistoryEvidence(runDir),
     ...(manifest.preflight ? { preflight: manifest.preflight } : {}),
   });
-  writeFileSync(join(runDir, 'scorecard.json'), `${JSON.stringify(scorecard, null, 2)}\n`);
-  return { manifest, results, scorecard, profile };
+  writeFileSync(scorecardFile, `${JSON.stringify(scorecard, null, 2)}\n`);
+  return { manifest, results, scorecard, profile, inputChange: describeInputChange(stored, scorecard) };
 }

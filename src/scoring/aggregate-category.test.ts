@@ -9,14 +9,18 @@ import { seededRandom } from './test-support.ts';
 const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
 const weights = (category: keyof Rubric['categories']) => rubric.categories[category].weights;
 
-describe('aggregateCategory: calibration against the seed page (must hold exactly)', () => {
+// The seed page's numbers test the weights only; they are never evidence (no profile carries them).
+// Components the seed page does not have (tool use, structured output, latency) are null there.
+describe('aggregateCategory: calibration of the weights against the seed page (must hold exactly)', () => {
   it('Agent Friendliness 62 from MCP --(zero)/82/80/92/80', () => {
     const result = aggregateCategory(weights('agentFriendliness'), {
       mcpQuality: { score: null, nullAggregation: 'zero' },
-      documentation: { score: 82, nullAggregation: 'exclude' },
+      documentation: { score: 82, nullAggregation: 'zero' },
       errorMessages: { score: 80, nullAggregation: 'exclude' },
-      authSimplicity: { score: 92, nullAggregation: 'exclude' },
+      authSimplicity: { score: 92, nullAggregation: 'zero' },
       rateLimits: { score: 80, nullAggregation: 'exclude' },
+      toolUse: { score: null, nullAggregation: 'exclude' },
+      structuredOutput: { score: null, nullAggregation: 'exclude' },
     });
     expect(result.score).toBe(62);
     expect(result.notes).toContain('counted as 0');
@@ -40,13 +44,66 @@ describe('aggregateCategory: calibration against the seed page (must hold exactl
       versionStability: { score: 83 },
       breakingChanges: { score: 80 },
       errorRecovery: { score: 82 },
+      latency: { score: null, nullAggregation: 'exclude' },
     });
     expect(result.score).toBe(82);
+  });
+
+  it('fails when a weight changes (the calibration pins every weight, not only their sum)', () => {
+    const shifted = { ...weights('reliability'), uptimeSla: 0.3, versionStability: 0.1 };
+    const result = aggregateCategory(shifted, {
+      uptimeSla: { score: 100 },
+      versionStability: { score: 0 },
+      breakingChanges: { score: 80 },
+      errorRecovery: { score: 82 },
+      latency: { score: null, nullAggregation: 'exclude' },
+    });
+    const calibrated = aggregateCategory(weights('reliability'), {
+      uptimeSla: { score: 100 },
+      versionStability: { score: 0 },
+      breakingChanges: { score: 80 },
+      errorRecovery: { score: 82 },
+      latency: { score: null, nullAggregation: 'exclude' },
+    });
+    expect(calibrated.score).toBe(66);
+    expect(result.score).not.toBe(calibrated.score);
+  });
+});
+
+describe('aggregateCategory: coverage and the floor', () => {
+  it("weighs each component's coverage share and nulls the category below the floor", () => {
+    const components = {
+      a: { score: 90, coverage: { judged: 30, total: 100, share: 0.3, samples: 4 } },
+      b: { score: 50, coverage: { judged: 10, total: 100, share: 0.1, samples: 2 } },
+    };
+    const low = aggregateCategory({ a: 0.5, b: 0.5 }, components, 0.4);
+    expect(low.score).toBeNull();
+    expect(low.coverage).toEqual({ judged: 0.2, total: 1, share: 0.2, samples: 6 });
+    expect(low.notes).toContain('insufficient evidence');
+    expect(aggregateCategory({ a: 0.5, b: 0.5 }, components, 0.2).score).toBe(70);
+  });
+
+  it('a null zero component lowers the score and the coverage; an excluded one only the coverage', () => {
+    const zero = aggregateCategory(
+      { a: 0.5, b: 0.5 },
+      { a: { score: 80 }, b: { score: null, nullAggregation: 'zero' } },
+    );
+    const excluded = aggregateCategory({ a: 0.5, b: 0.5 }, { a: { score: 80 }, b: { score: null } });
+    expect(zero.score).toBe(40);
+    expect(excluded.score).toBe(80);
+    expect(zero.coverage.share).toBe(0.5);
+    expect(excluded.coverage.share).toBe(0.5);
   });
 });
 
 describe('aggregateCategory: null handling', () => {
-  const af = weights('agentFriendliness');
+  const af = {
+    mcpQuality: 0.25,
+    documentation: 0.25,
+    errorMessages: 0.2,
+    authSimplicity: 0.15,
+    rateLimits: 0.15,
+  };
   const others = {
     documentation: { score: 82 },
     errorMessages: { score: 80 },
@@ -61,7 +118,7 @@ describe('aggregateCategory: null handling', () => {
     });
     // (82×.25 + 80×.2 + 92×.15 + 80×.15) / .75 = 83.07
     expect(result.score).toBe(83);
-    expect(result.notes).toContain('renormalised');
+    expect(result.notes).toContain('left out');
   });
 
   it('zero keeps the weight and counts 0', () => {
@@ -75,7 +132,7 @@ describe('aggregateCategory: null handling', () => {
       mcpQuality: { score: null, nullAggregation: 'zero' },
       documentation: { score: null },
     });
-    expect(result).toEqual({ score: null, notes: 'no component could be judged' });
+    expect(result).toMatchObject({ score: null, notes: 'no component could be judged' });
   });
 
   it('a component without a weight is noted, not silently dropped', () => {

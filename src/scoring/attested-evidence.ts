@@ -1,20 +1,17 @@
-/** @module Judges one attested claim: freshness, status and what it does to a component score. */
+/** @module Judges one attested fact: freshness and status decide a verdict and the share of points it earns. */
+import type { RubricScoring } from '../spec/rubric.ts';
 import type { AttestedClaim, ClaimStatus } from '../spec/target-profile.ts';
 
-/** What a claim contributes: a direct score, or a share of the rubric penalty. */
+/** A fact's verdict. Stale, unknown and absent facts are all `unknown`: never a pass. */
 export interface ClaimVerdict {
   id: string;
-  /** The claim is in the target profile (a missing claim is unknown, never a pass). */
+  /** The fact is in the target profile. */
   present: boolean;
-  /** The claim's own status; null when the profile lacks the claim. */
-  status: ClaimStatus | null;
-  /** Fresh score the claim supports directly, averaged with the measured score; null otherwise. */
-  directScore: number | null;
-  /** Share of the rubric's points lost: 0 pass, 0.5 partial/unknown/stale, 1 fail. */
-  penaltyShare: number;
-  /** A fresh `fail`: the rubric cap for this claim applies. */
-  failed: boolean;
-  /** Why the claim could not be verified, or null when it could. */
+  /** pass / partial / fail when judged; unknown when absent, stale or unknown in the profile. */
+  verdict: ClaimStatus;
+  /** Share (0-1) of the fact's points earned, from the rubric's published credits. */
+  credit: number;
+  /** Why the fact could not be verified, or null when it was judged. */
   unverifiedReason: string | null;
 }
 
@@ -23,40 +20,23 @@ export function isFresh(claim: Pick<AttestedClaim, 'reverifyBy'>, asOf: string):
   return claim.reverifyBy.slice(0, 10) >= asOf.slice(0, 10);
 }
 
-/** Judges a claim as of a date; `claim` undefined means the profile lacks it. */
-export function judgeClaim(id: string, claim: AttestedClaim | undefined, asOf: string): ClaimVerdict {
-  const unverified = (present: boolean, reason: string): ClaimVerdict => ({
+/** Judges a fact as of a date; `claim` undefined means the profile lacks it. */
+export function judgeClaim(
+  id: string,
+  claim: AttestedClaim | undefined,
+  asOf: string,
+  scoring: Pick<RubricScoring, 'unknownFactCredit' | 'partialFactCredit'>,
+): ClaimVerdict {
+  const unknown = (reason: string): ClaimVerdict => ({
     id,
-    present,
-    status: claim?.status ?? null,
-    directScore: null,
-    penaltyShare: 0.5,
-    failed: false,
+    present: claim !== undefined,
+    verdict: 'unknown',
+    credit: scoring.unknownFactCredit,
     unverifiedReason: reason,
   });
-  if (claim === undefined) return unverified(false, 'not in the target profile');
-  if (!isFresh(claim, asOf)) return unverified(true, `stale since ${claim.reverifyBy.slice(0, 10)}`);
-  if (claim.status === 'unknown') return unverified(true, 'status unknown');
-  const failed = claim.status === 'fail';
-  if (typeof claim.score === 'number') {
-    return {
-      id,
-      present: true,
-      status: claim.status,
-      directScore: claim.score,
-      penaltyShare: 0,
-      failed,
-      unverifiedReason: null,
-    };
-  }
-  const penaltyShare = failed ? 1 : claim.status === 'partial' ? 0.5 : 0;
-  return {
-    id,
-    present: true,
-    status: claim.status,
-    directScore: null,
-    penaltyShare,
-    failed,
-    unverifiedReason: null,
-  };
+  if (claim === undefined) return unknown('not in the target profile');
+  if (!isFresh(claim, asOf)) return unknown(`stale since ${claim.reverifyBy.slice(0, 10)}`);
+  if (claim.status === 'unknown') return unknown('status unknown');
+  const credit = claim.status === 'pass' ? 1 : claim.status === 'partial' ? scoring.partialFactCredit : 0;
+  return { id, present: true, verdict: claim.status, credit, unverifiedReason: null };
 }

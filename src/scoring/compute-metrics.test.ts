@@ -124,10 +124,13 @@ describe('computeMetrics: availability', () => {
         checks: [availability(true), availability(null), makeCheck('x', null, false)],
       }),
     ]).availability;
-    expect(metrics).toEqual({
+    expect(metrics).toMatchObject({
       samples: 4,
       successRate: 0.75,
       notes: 'successRate from 4 samples: low confidence (< 30)',
     });
+    expect(metrics.successRateCi).toMatchObject({ numerator: 3, denominator: 4, value: 0.75 });
+    expect(metrics.successRateCi?.low).toBeLessThan(0.75);
+    expect(metrics.successRateCi?.high).toBeGreaterThan(0.75);
   });
 });

@@ -2,6 +2,7 @@
 import type { ProbeResult, ProbeTimings } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import { percentiles } from './percentiles.ts';
+import { wilsonRate } from './wilson-interval.ts';
 
 export type ScorecardMetrics = Scorecard['metrics'];
 
@@ -66,14 +67,13 @@ function jsonModeMetrics(results: readonly ProbeResult[]): ScorecardMetrics['jso
   );
   const accepted = measured.filter((sample) => sample.accepted);
   const schemaChecked = accepted.filter((sample) => sample.schemaValid !== null);
+  const valid = accepted.filter((sample) => sample.valid).length;
+  const schemaValid = schemaChecked.filter((sample) => sample.schemaValid === true).length;
   return {
     samples: measured.length,
     declaredCoverage: ratio(accepted.length, measured.length),
-    validRate: ratio(accepted.filter((sample) => sample.valid).length, accepted.length),
-    schemaValidRate: ratio(
-      schemaChecked.filter((sample) => sample.schemaValid === true).length,
-      schemaChecked.length,
-    ),
+    validRate: ratio(valid, accepted.length),
+    schemaValidRate: ratio(schemaValid, schemaChecked.length),
     accepted: accepted.length,
     schemaChecked: schemaChecked.length,
     notes: confidenceNotes({
@@ -81,6 +81,8 @@ function jsonModeMetrics(results: readonly ProbeResult[]): ScorecardMetrics['jso
       validRate: accepted.length,
       schemaValidRate: schemaChecked.length,
     }),
+    validRateCi: wilsonRate(valid, accepted.length),
+    schemaValidRateCi: wilsonRate(schemaValid, schemaChecked.length),
   };
 }
 
@@ -92,18 +94,33 @@ function toolCallMetrics(results: readonly ProbeResult[]): ScorecardMetrics['too
   const calls = measured.reduce((sum, sample) => sum + sample.calls, 0);
   const validArguments = measured.reduce((sum, sample) => sum + sample.validArguments, 0);
   const repeatedCalls = measured.reduce((sum, sample) => sum + sample.repeatedCalls, 0);
+  const forcedMade = forced.filter((sample) => sample.forcedCallMade === true).length;
+  // Agent-loop conversations are the samples that report how many iterations they took.
+  const loops = measured.filter((sample) => sample.iterations !== undefined);
+  const hitGuard = loops.filter((sample) => sample.hitGuard === true).length;
   return {
     samples: measured.length,
-    forcedCallRate: ratio(forced.filter((sample) => sample.forcedCallMade === true).length, forced.length),
+    forcedCallRate: ratio(forcedMade, forced.length),
     validArgumentsRate: ratio(validArguments, calls),
     repeatedCallRate: ratio(repeatedCalls, calls),
     forced: forced.length,
     calls,
     notes: confidenceNotes({ forcedCallRate: forced.length, toolCalls: calls }),
+    forcedCallRateCi: wilsonRate(forcedMade, forced.length),
+    validArgumentsRateCi: wilsonRate(validArguments, calls),
+    repeatedCallRateCi: wilsonRate(repeatedCalls, calls),
+    loopGuardRateCi: wilsonRate(hitGuard, loops.length),
   };
 }
 
-function availabilityMetrics(results: readonly ProbeResult[]): ScorecardMetrics['availability'] {
+/**
+ * Availability from the `availability` verdicts (an errored ordinary request carries a failed one),
+ * plus the 5xx share of normal traffic (`serverErrors`, from derive-checks, passed in).
+ */
+function availabilityMetrics(
+  results: readonly ProbeResult[],
+  normalTraffic?: { exchanges: number; serverErrors: number },
+): ScorecardMetrics['availability'] {
   const verdicts = results.flatMap((result) =>
     result.checks.filter((check) => check.id === 'availability' && check.passed !== null),
   );
@@ -112,15 +129,22 @@ function availabilityMetrics(results: readonly ProbeResult[]): ScorecardMetrics[
     samples: verdicts.length,
     successRate: ratio(answered, verdicts.length),
     notes: confidenceNotes({ successRate: verdicts.length }),
+    successRateCi: wilsonRate(answered, verdicts.length),
+    ...(normalTraffic
+      ? { serverErrorRateCi: wilsonRate(normalTraffic.serverErrors, normalTraffic.exchanges) }
+      : {}),
   };
 }
 
 /** All scorecard metrics. Pass deduplicated results (see dedupeResults) so retries count once. */
-export function computeMetrics(results: readonly ProbeResult[]): ScorecardMetrics {
+export function computeMetrics(
+  results: readonly ProbeResult[],
+  normalTraffic?: { exchanges: number; serverErrors: number },
+): ScorecardMetrics {
   return {
     latency: latencyMetrics(results),
     jsonMode: jsonModeMetrics(results),
     toolCalls: toolCallMetrics(results),
-    availability: availabilityMetrics(results),
+    availability: availabilityMetrics(results, normalTraffic),
   };
 }

@@ -50,7 +50,7 @@ const sampleResults = (): ProbeResult[] => [
     suite: 'tool-calls',
     probe: 'agent-loop',
     status: 'failed',
-    checks: [makeCheck('no-repeated-calls', null, false, 'call 3 repeated call 2')],
+    checks: [makeCheck('no-repeated-calls', 'agentFriendliness.toolUse', false, 'call 3 repeated call 2')],
     measurements: { toolCalls: { forced: false, calls: 5, validArguments: 5, repeatedCalls: 2 } },
   }),
   makeResult({
@@ -81,7 +81,9 @@ describe('computeScorecard', () => {
   });
 
   it('keeps the scorecard.json key order', () => {
-    const scorecard = computeScorecard(input(sampleResults()));
+    const inputs = { rubric: { name: 'default', sha256: 'a'.repeat(64) }, profile: null };
+    const scorecard = computeScorecard({ ...input(sampleResults()), inputs });
+    expect(scorecard.inputs).toEqual(inputs);
     expect(Object.keys(scorecard)).toEqual([
       'schemaVersion',
       'harnessVersion',
@@ -95,6 +97,7 @@ describe('computeScorecard', () => {
       'probes',
       'gotchas',
       'scoringNotes',
+      'inputs',
       'validity',
     ]);
     expect(Object.keys(scorecard.scores)).toEqual([
@@ -109,7 +112,17 @@ describe('computeScorecard', () => {
       'errorMessages',
       'authSimplicity',
       'rateLimits',
+      'toolUse',
+      'structuredOutput',
     ]);
+    expect(Object.keys(scorecard.scores.reliability.components)).toEqual([
+      'uptimeSla',
+      'versionStability',
+      'breakingChanges',
+      'errorRecovery',
+      'latency',
+    ]);
+    expect(scorecard.scores.agentFriendliness.coverage).toBeDefined();
     expect(scorecard.rubricVersion).toBe(rubric.rubricVersion);
   });
 
@@ -151,20 +164,45 @@ describe('computeScorecard', () => {
     expect(scorecard.probes.total).toBe(4);
   });
 
-  it('reproduces the seed page from the Mistral profile alone where the seed is attested', () => {
-    const components = computeScorecard(input([makeResult()], mistral)).scores; // one probe ran: a run with none gets no scores
-    expect(components.agentFriendliness.components.documentation?.score).toBe(82);
-    expect(components.agentFriendliness.components.rateLimits?.score).toBe(80);
-    expect(components.security.components.scopeGranularity?.score).toBe(70);
-    expect(components.security.components.dependencyHygiene?.score).toBe(82);
-    expect(components.reliability.components.uptimeSla?.score).toBe(82);
+  it('never turns the seed page into scores: the Mistral profile alone judges only attested facts', () => {
+    const scores = computeScorecard(input([makeResult()], mistral)).scores;
+    // Facts only, no measurement: components with checks fall below the coverage floor.
+    expect(scores.agentFriendliness.components.documentation?.score).toBeNull();
+    expect(scores.agentFriendliness.components.rateLimits?.score).toBeNull();
+    expect(scores.reliability.components.uptimeSla?.score).toBeNull();
+    // Scope: keys scoped by workspace only (partial, 30 of 60) and per-key limits unknown (0 of 40).
+    expect(scores.security.components.scopeGranularity?.score).toBe(30);
+    expect(scores.security.components.dependencyHygiene?.score).toBeNull();
+  });
+
+  it('a failed fact lowers the score and a removed profile never raises one', () => {
+    const failing: TargetProfile = {
+      ...mistral,
+      claims: mistral.claims.map((claim) => ({ ...claim, status: 'fail' as const })),
+    };
+    const asIs = computeScorecard(input(sampleResults(), mistral)).scores;
+    const failed = computeScorecard(input(sampleResults(), failing)).scores;
+    const none = computeScorecard(input(sampleResults(), null)).scores;
+    expect(failed.dataProtection.components.processorTerms?.score).toBe(0);
+    expect(asIs.dataProtection.components.processorTerms?.score ?? 0).toBeGreaterThan(0);
+    for (const category of ['agentFriendliness', 'security', 'reliability', 'dataProtection'] as const) {
+      for (const [name, component] of Object.entries(asIs[category].components)) {
+        const lower = failed[category].components[name]?.score;
+        if (component?.score != null && lower != null)
+          expect(lower, name).toBeLessThanOrEqual(component.score);
+        const without = none[category].components[name]?.score;
+        if (without != null) expect(without, name).toBeLessThanOrEqual(lower ?? 100);
+      }
+    }
   });
 
   it('derives measured gotchas worded for agent developers, naming their probes', () => {
     const gotchas = computeScorecard(input(sampleResults())).gotchas;
     const loop = gotchas.find((gotcha) => gotcha.probeIds.includes('tool-calls/agent-loop'));
     expect(loop).toMatchObject({ title: 'Tool calls repeat in agent loops', source: 'measured' });
-    expect(loop?.detail).toContain('40 % of calls repeated an earlier call; add a max-iterations guard');
+    expect(loop?.detail).toContain('de-duplicate identical calls and keep a max-iterations guard');
+    expect(loop?.detail).toContain('call 3 repeated call 2');
+    for (const gotcha of gotchas) expect(gotcha.title).not.toMatch(/^Check /);
     const html = gotchas.find((gotcha) => gotcha.probeIds.includes('errors/malformed-json'));
     expect(html?.title).toBe('Some errors are not JSON');
     expect(html?.detail).toContain('content-type text/html');
@@ -194,8 +232,11 @@ describe('computeScorecard', () => {
 
   it('treats claims past reverifyBy as unknown', () => {
     const late = { ...input([makeResult()], mistral), asOf: '2099-01-01' };
-    const documentation = computeScorecard(late).scores.agentFriendliness.components.documentation;
-    expect(documentation?.unverified).toEqual(['doc-quality']);
-    expect(documentation?.score).toBe(80); // counted like partial: 100 − 40 / 2, never the stale 82 as a pass
+    const stale = computeScorecard(late).scores.security.components.scopeGranularity;
+    const fresh = computeScorecard(input([makeResult()], mistral)).scores.security.components
+      .scopeGranularity;
+    expect(fresh?.score).toBe(30);
+    expect(stale?.unverified).toEqual(['key-scopes', 'per-key-limits']);
+    expect(stale?.score).toBeNull(); // stale is unknown, and unknown is never a pass
   });
 });

@@ -11,11 +11,14 @@ import {
   type ComponentScore,
   SCORECARD_SCHEMA_VERSION,
   type Scorecard,
+  type ScoringInput,
 } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { aggregateCategory } from './aggregate-category.ts';
+import type { CheckEvidence } from './check-evidence.ts';
 import { computeMetrics } from './compute-metrics.ts';
 import { countProbes, dedupeResults } from './dedupe-results.ts';
+import { deriveChecks, normalTraffic } from './derive-checks.ts';
 import { deriveGotchas } from './derive-gotchas.ts';
 import { type RoutedEvidence, routeEvidence } from './route-evidence.ts';
 import { judgeRunValidity, withoutScores } from './run-validity.ts';
@@ -30,7 +33,7 @@ export interface ComputeScorecardInput {
   harnessVersion: string;
   startedAt: string;
   finishedAt: string;
-  /** ISO date attested claims are judged against (the caller's clock, never read here). */
+  /** ISO date attested facts are judged against (the caller's clock, never read here). */
   asOf: string;
   /** False when the run stopped early (budget, interruption). */
   complete: boolean;
@@ -38,38 +41,76 @@ export interface ComputeScorecardInput {
   history?: readonly HistoryEvidence[];
   /** The run's preflight (run.json); a failed one makes the run invalid. */
   preflight?: PreflightRecord;
+  /** Names and content hashes of the rubric and profile files (computed by the caller, which reads them). */
+  inputs?: { rubric: ScoringInput; profile: ScoringInput | null };
 }
 
-function scoreCategory(
-  category: CategoryId,
-  rubric: Rubric,
-  routed: RoutedEvidence,
-  asOf: string,
-  history: readonly HistoryEvidence[],
-): CategoryScore {
+interface CategoryContext {
+  rubric: Rubric;
+  routed: RoutedEvidence;
+  derived: ReadonlyMap<string, CheckEvidence>;
+  asOf: string;
+  history: readonly HistoryEvidence[];
+}
+
+function scoreCategory(category: CategoryId, context: CategoryContext): CategoryScore {
+  const { rubric } = context;
   const components: Record<string, ComponentScore> = {};
   for (const component of CATEGORY_COMPONENTS[category]) {
     const path = `${category}.${component}` as ComponentPath;
     components[component] = scoreComponent({
       path,
       rubric: rubric.components[path],
-      checks: routed.checks.get(path) ?? [],
-      claims: routed.claims.get(path) ?? [],
-      asOf,
-      history: history.filter((evidence) => evidence.component === path),
+      scoring: rubric.scoring,
+      checks: context.routed.checks.get(path) ?? [],
+      derived: context.derived,
+      claims: context.routed.claims.get(path) ?? [],
+      asOf: context.asOf,
+      history: context.history.filter((evidence) => evidence.component === path),
     });
   }
-  const aggregate = aggregateCategory(rubric.categories[category]?.weights ?? {}, components);
-  return { score: aggregate.score, components, notes: aggregate.notes };
+  const aggregate = aggregateCategory(
+    rubric.categories[category]?.weights ?? {},
+    components,
+    rubric.scoring.coverageFloor,
+  );
+  return { score: aggregate.score, components, notes: aggregate.notes, coverage: aggregate.coverage };
+}
+
+/** Derived check ids of the rubric, in rubric order. */
+function derivedIds(rubric: Rubric): string[] {
+  return Object.values(rubric.components).flatMap((component) =>
+    Object.entries(component?.checks ?? {})
+      .filter(([, rule]) => rule.derived === true)
+      .map(([id]) => id),
+  );
 }
 
 /** Same input → deep-equal output with keys in a fixed order, so JSON.stringify is byte-identical. */
 export function computeScorecard(input: ComputeScorecardInput): Scorecard {
   const results = dedupeResults(input.results);
   const routed = routeEvidence(results, input.profile);
+  const traffic = normalTraffic(results, input.rubric.scoring);
+  const metrics = computeMetrics(results, traffic);
+  const derived = deriveChecks(derivedIds(input.rubric), {
+    results,
+    scoring: input.rubric.scoring,
+    metrics,
+  });
+  if (derived.unknown.length > 0) {
+    routed.notes.push(
+      `derived checks the scorer does not implement (not scored): ${derived.unknown.join(', ')}`,
+    );
+  }
+  const context: CategoryContext = {
+    rubric: input.rubric,
+    routed,
+    derived: derived.evidence,
+    asOf: input.asOf,
+    history: input.history ?? [],
+  };
   const scores = {} as Record<CategoryId, CategoryScore>;
-  for (const category of CATEGORY_IDS)
-    scores[category] = scoreCategory(category, input.rubric, routed, input.asOf, input.history ?? []);
+  for (const category of CATEGORY_IDS) scores[category] = scoreCategory(category, context);
   // A run that could not measure its target gets no scores, only the reason (DESIGN §3).
   const validity = judgeRunValidity(results, input.preflight);
   const { name, provider, baseUrl, model, contacted } = input.target;
@@ -82,10 +123,11 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
     complete: input.complete,
     target: { name, provider, baseUrl, model, ...(contacted ? { contacted } : {}) },
     scores: validity.valid ? scores : withoutScores(scores),
-    metrics: computeMetrics(results),
+    metrics,
     probes: countProbes(results),
-    gotchas: deriveGotchas(results, input.profile),
+    gotchas: deriveGotchas(results, input.profile, input.rubric, [...derived.evidence.values()], input.asOf),
     scoringNotes: routed.notes,
+    ...(input.inputs ? { inputs: input.inputs } : {}),
     validity,
   };
 }

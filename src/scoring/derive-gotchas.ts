@@ -1,37 +1,59 @@
-/** @module Gotchas: from failed checks (naming their probes) and from the target profile (attested). */
+/** @module Gotchas in the rubric's words: failed checks (naming their probes), failed facts, and profile gotchas no measurement contradicts. */
 import type { ProbeResult } from '../spec/probe-result.ts';
+import type { Rubric, RubricAttested, RubricCheck } from '../spec/rubric.ts';
 import type { Gotcha } from '../spec/scorecard.ts';
 import type { ProfileGotcha, TargetProfile } from '../spec/target-profile.ts';
+import { isFresh } from './attested-evidence.ts';
+import type { CheckEvidence } from './check-evidence.ts';
 import { probeId } from './dedupe-results.ts';
-import { type FailedCheckSummary, formatPercent, wordGotcha } from './gotcha-wording.ts';
 
 const MAX_DETAILS = 2;
 
-interface CheckGroup extends FailedCheckSummary {
-  probeIds: Set<string>;
-  failingResults: ProbeResult[];
+interface FailedCheck {
+  id: string;
+  failed: number;
+  evaluated: number;
+  details: string[];
+  probeIds: string[];
 }
 
-function groupChecks(results: readonly ProbeResult[]): Map<string, CheckGroup> {
-  const groups = new Map<string, CheckGroup>();
+/** "40 %" style, for rates shown to people. */
+export function formatPercent(numerator: number, denominator: number): string {
+  return denominator === 0 ? '0 %' : `${Math.round((numerator / denominator) * 100)} %`;
+}
+
+/** Every check and fact of the rubric by id. */
+function catalogue(rubric: Rubric): { checks: Map<string, RubricCheck>; facts: Map<string, RubricAttested> } {
+  const checks = new Map<string, RubricCheck>();
+  const facts = new Map<string, RubricAttested>();
+  for (const component of Object.values(rubric.components)) {
+    for (const [id, rule] of Object.entries(component?.checks ?? {})) checks.set(id, rule);
+    for (const [id, rule] of Object.entries(component?.attested ?? {})) facts.set(id, rule);
+  }
+  return { checks, facts };
+}
+
+/** Failed measured checks the rubric knows (informational checks inform metrics, not gotchas). */
+function failedMeasured(
+  results: readonly ProbeResult[],
+  known: ReadonlyMap<string, RubricCheck>,
+): FailedCheck[] {
+  const groups = new Map<string, FailedCheck & { probes: Set<string> }>();
   for (const result of results) {
     for (const check of result.checks) {
-      if (check.passed === null) continue;
+      if (check.passed === null || !known.has(check.id) || check.component === null) continue;
       const group = groups.get(check.id) ?? {
         id: check.id,
         failed: 0,
         evaluated: 0,
         details: [],
-        toolCalls: null,
-        jsonMode: null,
-        probeIds: new Set<string>(),
-        failingResults: [],
+        probeIds: [],
+        probes: new Set<string>(),
       };
       group.evaluated += 1;
       if (check.passed === false) {
         group.failed += 1;
-        group.probeIds.add(probeId(result));
-        if (!group.failingResults.includes(result)) group.failingResults.push(result);
+        group.probes.add(probeId(result));
         if (
           group.details.length < MAX_DETAILS &&
           check.detail !== '' &&
@@ -43,41 +65,29 @@ function groupChecks(results: readonly ProbeResult[]): Map<string, CheckGroup> {
       groups.set(check.id, group);
     }
   }
-  for (const group of groups.values()) summariseMeasurements(group);
-  return groups;
+  return [...groups.values()]
+    .filter((group) => group.failed > 0)
+    .map(({ probes, ...group }) => ({ ...group, probeIds: [...probes].sort() }));
 }
 
-function summariseMeasurements(group: CheckGroup): void {
-  const toolCalls = group.failingResults.flatMap((result) =>
-    result.measurements.toolCalls ? [result.measurements.toolCalls] : [],
-  );
-  if (toolCalls.length > 0) {
-    group.toolCalls = {
-      calls: toolCalls.reduce((sum, sample) => sum + sample.calls, 0),
-      repeatedCalls: toolCalls.reduce((sum, sample) => sum + sample.repeatedCalls, 0),
-      conversations: toolCalls.length,
-      hitGuard: toolCalls.filter((sample) => sample.hitGuard === true).length,
-    };
-  }
-  const jsonMode = group.failingResults.flatMap((result) =>
-    result.measurements.jsonMode ? [result.measurements.jsonMode] : [],
-  );
-  if (jsonMode.length > 0) {
-    const accepted = jsonMode.filter((sample) => sample.accepted);
-    group.jsonMode = {
-      accepted: accepted.length,
-      invalid: accepted.filter((sample) => !sample.valid).length,
-    };
-  }
+function failedDerived(derived: readonly CheckEvidence[]): FailedCheck[] {
+  return derived
+    .filter((evidence) => evidence.failed > 0)
+    .map((evidence) => ({
+      id: evidence.id,
+      failed: evidence.failed,
+      evaluated: evidence.samples,
+      details: evidence.detail ? [evidence.detail] : [],
+      probeIds: evidence.probeIds ?? [],
+    }));
 }
 
-function measuredGotcha(group: CheckGroup): Gotcha {
-  const text = wordGotcha(group);
-  const evidence = group.details.length > 0 ? ` Evidence: ${group.details.join(' | ')}` : '';
+function checkGotcha(failure: FailedCheck, rule: RubricCheck): Gotcha {
+  const evidence = failure.details.length > 0 ? ` Evidence: ${failure.details.join(' | ')}` : '';
   return {
-    title: text.title,
-    detail: `${text.advice}. Check \`${group.id}\` failed ${group.failed} of ${group.evaluated} times (${formatPercent(group.failed, group.evaluated)}).${evidence}`,
-    probeIds: [...group.probeIds].sort(),
+    title: rule.gotcha,
+    detail: `${rule.advice}. ${rule.title}: failed ${failure.failed} of ${failure.evaluated} (${formatPercent(failure.failed, failure.evaluated)}).${evidence}`,
+    probeIds: failure.probeIds,
     source: 'measured',
   };
 }
@@ -92,17 +102,39 @@ function isContradicted(gotcha: ProfileGotcha, resultsByProbe: ReadonlyMap<strin
 }
 
 /**
- * Measured gotchas first (highest failure share first, then check id), then the profile's gotchas in
- * profile order, minus those every named probe contradicted.
+ * Measured gotchas first (highest failure share first, then check id), then fresh failed facts in
+ * rubric order, then the profile's gotchas in profile order minus those every named probe contradicted.
  */
-export function deriveGotchas(results: readonly ProbeResult[], profile: TargetProfile | null): Gotcha[] {
-  const failedGroups = [...groupChecks(results).values()].filter((group) => group.failed > 0);
-  failedGroups.sort(
+export function deriveGotchas(
+  results: readonly ProbeResult[],
+  profile: TargetProfile | null,
+  rubric: Rubric,
+  derived: readonly CheckEvidence[] = [],
+  asOf = '0000-01-01',
+): Gotcha[] {
+  const { checks, facts } = catalogue(rubric);
+  const failures = [...failedMeasured(results, checks), ...failedDerived(derived)];
+  failures.sort(
     (left, right) =>
       right.failed / right.evaluated - left.failed / left.evaluated ||
       right.failed - left.failed ||
       (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
   );
+  const measured = failures.flatMap((failure) => {
+    const rule = checks.get(failure.id);
+    return rule ? [checkGotcha(failure, rule)] : [];
+  });
+  const failedFacts = (profile?.claims ?? [])
+    .filter((claim) => claim.status === 'fail' && isFresh(claim, asOf) && facts.has(claim.id))
+    .map((claim): Gotcha => {
+      const rule = facts.get(claim.id) as RubricAttested;
+      return {
+        title: rule.gotcha,
+        detail: `${rule.advice}. ${claim.quote} (${claim.sourceUrl})`,
+        probeIds: [],
+        source: 'attested',
+      };
+    });
   const resultsByProbe = new Map<string, ProbeResult[]>();
   for (const result of results) {
     const id = probeId(result);
@@ -118,5 +150,5 @@ export function deriveGotchas(results: readonly ProbeResult[], profile: TargetPr
         source: 'attested',
       }),
     );
-  return [...failedGroups.map(measuredGotcha), ...attested];
+  return [...measured, ...failedFacts, ...attested];
 }

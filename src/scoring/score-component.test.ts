@@ -1,224 +1,228 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../spec/probe-result.ts';
 import type { RubricComponent } from '../spec/rubric.ts';
 import type { ComponentPath } from '../spec/scorecard.ts';
+import type { CheckEvidence } from './check-evidence.ts';
 import { scoreComponent } from './score-component.ts';
-import { makeCheck, makeClaim, pick, seededRandom } from './test-support.ts';
+import { makeCheck, makeClaim, pick, seededRandom, TEST_SCORING, testCheck } from './test-support.ts';
 
 const PATH: ComponentPath = 'security.secretHandling';
 const RUBRIC: RubricComponent = {
-  nullAggregation: 'exclude',
+  nullAggregation: 'zero',
   description: 'test component',
   checks: {
-    echo: { points: 60, description: 'no echo', cap: { max: 20, label: 'key echoed in a response' } },
-    cors: { points: 40, description: 'no cors' },
-    minor: { points: 10, description: 'minor' },
+    echo: testCheck(60, { cap: { max: 20, label: 'key echoed in a response', failShareAbove: 0 } }),
+    cors: testCheck(40, { cap: { max: 50, label: 'origin reflected' } }),
+    minor: testCheck(10),
+    derived: testCheck(20, { derived: true }),
   },
-  bonuses: { extra: { points: 5, description: 'bonus' } },
   attested: {
-    policy: { points: 30, description: 'penalty claim', cap: { max: 50, label: 'no policy' } },
-    quality: { points: 40, description: 'score claim' },
+    policy: { ...testCheck(30), cap: { max: 50, label: 'no policy' } },
+    quality: testCheck(40),
   },
 };
 const ASOF = '2026-11-25';
 
-const checks = (id: string, passed: number, failed: number) => [
+const checks = (id: string, passed: number, failed: number, partial = 0): CheckResult[] => [
   ...Array.from({ length: passed }, () => makeCheck(id, PATH, true)),
   ...Array.from({ length: failed }, () => makeCheck(id, PATH, false)),
+  ...Array.from({ length: partial }, () => ({ ...makeCheck(id, PATH, false), partial: true })),
 ];
 const { attested: _attested, ...MEASURED_ONLY } = RUBRIC;
+const claim = (id: string, overrides: Partial<Parameters<typeof makeClaim>[0]> = {}) =>
+  makeClaim({ id, component: PATH, ...overrides });
 const score = (input: {
-  checks?: ReturnType<typeof checks>;
+  checks?: CheckResult[];
   claims?: ReturnType<typeof makeClaim>[];
   rubric?: RubricComponent;
+  derived?: CheckEvidence[];
 }) =>
   scoreComponent({
     path: PATH,
     rubric: input.rubric ?? RUBRIC,
+    scoring: TEST_SCORING,
     checks: input.checks ?? [],
+    derived: new Map((input.derived ?? []).map((evidence) => [evidence.id, evidence])),
     claims: input.claims ?? [],
     asOf: ASOF,
   });
-const measuredOnly = (input: ReturnType<typeof checks>) => score({ checks: input, rubric: MEASURED_ONLY });
-const claim = (id: string, overrides: Partial<Parameters<typeof makeClaim>[0]> = {}) =>
-  makeClaim({ id, component: PATH, ...overrides });
-const allClaimsPass = [claim('policy'), claim('quality', { score: 100 })];
+const measuredOnly = (input: CheckResult[]) => score({ checks: input, rubric: MEASURED_ONLY });
 
-describe('scoreComponent: measured checks', () => {
-  it('loses points × fail rate and rounds only at the end', () => {
-    // cors 1 of 3 failed: 40/3 = 13.33; minor 1 of 2: 5 → 81.67 → 82
-    const result = measuredOnly([...checks('cors', 2, 1), ...checks('minor', 1, 1)]);
-    expect(result.score).toBe(82);
+describe('scoreComponent: checks', () => {
+  it('earns points × pass share, normalised to the checks that ran, and rounds only at the end', () => {
+    // echo 60 of 60; cors 3 of 4 passed: 30 of 40 (a quarter failed: its cap does not bind yet);
+    // minor 1 of 2: 5 of 10 → 95 / 110 = 86.4
+    const result = measuredOnly([...checks('echo', 1, 0), ...checks('cors', 3, 1), ...checks('minor', 1, 1)]);
+    expect(result.score).toBe(86);
+    expect(result.capsApplied).toEqual([]);
     expect(result.source).toBe('measured');
-    expect(result.evidence).toEqual(['cors', 'minor']);
+    expect(result.evidence).toEqual(['echo', 'cors', 'minor']);
+    expect(result.coverage).toEqual({ judged: 110, total: 130, share: 110 / 130, samples: 7 });
   });
 
-  it('applies a named cap as soon as the check fails at all', () => {
-    const result = measuredOnly([...checks('echo', 99, 1), ...checks('cors', 1, 0)]);
-    expect(result.score).toBe(20);
-    expect(result.capsApplied).toEqual(['key echoed in a response → secretHandling ≤ 20']);
+  it('a cap binds only past its published failure share; a fatal-once cap binds at any failure', () => {
+    expect(measuredOnly([...checks('cors', 9, 1), ...checks('echo', 10, 0)]).capsApplied).toEqual([]);
+    const many = measuredOnly([...checks('cors', 1, 3), ...checks('echo', 10, 0)]);
+    expect(many.capsApplied).toEqual(['origin reflected → secretHandling ≤ 50']);
+    const once = measuredOnly([...checks('echo', 99, 1), ...checks('cors', 1, 0)]);
+    expect(once.score).toBe(20);
+    expect(once.capsApplied).toEqual(['key echoed in a response → secretHandling ≤ 20']);
   });
 
-  it('ignores null verdicts (not applicable)', () => {
-    const result = measuredOnly([makeCheck('cors', PATH, null), ...checks('minor', 1, 0)]);
-    expect(result.score).toBe(100);
-    expect(result.evidence).toEqual(['minor']);
+  it('a partial failure earns the published partial credit', () => {
+    const minorOnly: RubricComponent = { ...MEASURED_ONLY, checks: { minor: testCheck(10) } };
+    const partial = score({ rubric: minorOnly, checks: checks('minor', 0, 0, 1) });
+    const full = score({ rubric: minorOnly, checks: checks('minor', 0, 1) });
+    expect(partial.score).toBe(50);
+    expect(full.score).toBe(0);
   });
 
-  it('counts bonuses only when the penalty-only score is at least 90, up to 100', () => {
-    expect(measuredOnly([...checks('minor', 0, 1), ...checks('extra', 1, 0)]).score).toBe(95);
-    expect(measuredOnly([...checks('minor', 1, 0), ...checks('extra', 1, 0)]).score).toBe(100);
-    expect(measuredOnly([...checks('cors', 0, 1), ...checks('extra', 1, 0)]).score).toBe(60);
-  });
-
-  it('lists check ids the rubric does not know in notes instead of dropping them silently', () => {
-    const result = measuredOnly([...checks('minor', 1, 0), makeCheck('typo-check', PATH, false)]);
-    expect(result.score).toBe(100);
-    expect(result.notes).toContain('check ids not in the rubric for this component (not scored): typo-check');
-  });
-
-  it('gives null with source not-applicable when there is no evidence', () => {
-    expect(score({})).toEqual({
-      score: null,
-      source: 'not-applicable',
-      evidence: [],
-      notes: 'no evidence',
-      nullAggregation: 'exclude',
-      capsApplied: [],
-      unverified: [],
+  it('derived checks come from the scorer, never from a probe emitting the same id', () => {
+    const emitted = measuredOnly([...checks('derived', 0, 5), ...checks('echo', 1, 0)]);
+    expect(emitted.evidence).toEqual(['echo']);
+    expect(emitted.score).toBe(100);
+    const derived = score({
+      rubric: MEASURED_ONLY,
+      checks: [...checks('echo', 1, 0), ...checks('minor', 1, 0)],
+      derived: [{ id: 'derived', samples: 40, credit: 0.5, failShare: 0.5, failed: 20 }],
     });
-    expect(measuredOnly([makeCheck('cors', PATH, null)]).score).toBeNull();
+    // (60 + 10 + 20 × 0.5) / 90
+    expect(derived.score).toBe(89);
+    expect(derived.coverage?.samples).toBe(42);
+  });
+
+  it('no evidence at all is null and not applicable; ids the rubric lacks are noted', () => {
+    const result = measuredOnly(checks('stray', 1, 1));
+    expect(result.score).toBeNull();
+    expect(result.source).toBe('not-applicable');
+    expect(result.notes).toContain('stray');
+  });
+
+  it('below the coverage floor the score is null with "insufficient evidence"', () => {
+    const result = measuredOnly(checks('minor', 1, 0));
+    expect(result.coverage?.share).toBeCloseTo(10 / 130, 9);
+    expect(result.score).toBeNull();
+    expect(result.notes).toContain('insufficient evidence');
   });
 });
 
-describe('scoreComponent: attested claims', () => {
-  it('pass costs nothing, partial half, fail all points and its cap', () => {
-    const base = [claim('quality', { score: 100 })];
-    expect(score({ claims: [...base, claim('policy')] }).score).toBe(100);
-    expect(score({ claims: [...base, claim('policy', { status: 'partial' })] }).score).toBe(93);
-    const failed = score({ claims: [...base, claim('policy', { status: 'fail' })] });
-    expect(failed.score).toBe(50);
-    expect(failed.capsApplied).toEqual(['no policy → secretHandling ≤ 50']);
-    expect(failed.source).toBe('attested');
-  });
+describe('scoreComponent: attested facts decide verdicts, never scores', () => {
+  const measured = [...checks('echo', 3, 0), ...checks('cors', 3, 0)];
 
-  it('counts unknown and stale claims like partial, lists them as unverified, never as a pass', () => {
-    const unknown = score({
-      claims: [claim('quality', { score: 100 }), claim('policy', { status: 'unknown' })],
+  it('a passing fact earns its points; a failing one earns none and binds its cap', () => {
+    expect(score({ checks: measured, claims: [claim('policy'), claim('quality')] }).score).toBe(100);
+    const failing = score({
+      checks: measured,
+      claims: [claim('policy', { status: 'fail' }), claim('quality')],
     });
-    const stale = score({
-      claims: [claim('quality', { score: 100 }), claim('policy', { reverifyBy: '2026-11-24' })],
-    });
+    expect(failing.score).toBe(50);
+    expect(failing.capsApplied).toEqual(['no policy → secretHandling ≤ 50']);
     const partial = score({
-      claims: [claim('quality', { score: 100 }), claim('policy', { status: 'partial' })],
+      checks: measured,
+      claims: [claim('policy'), claim('quality', { status: 'partial' })],
     });
-    expect(unknown.score).toBe(partial.score);
-    expect(stale.score).toBe(partial.score);
-    expect(stale.score).toBeLessThan(100);
-    expect(stale.unverified).toEqual(['policy']);
-    expect(stale.notes).toContain('policy (stale since 2026-11-24)');
-    // a stale fail is unknown too: its cap does not apply, and it still is not a pass
-    expect(
-      score({ claims: [claim('policy', { status: 'fail', reverifyBy: '2020-01-01' })] }).capsApplied,
-    ).toEqual([]);
+    expect(partial.score).toBe(88); // (100 + 30 + 20) / 170
   });
 
-  it('a claim due exactly on asOf is still fresh', () => {
-    expect(
-      score({ claims: [...allClaimsPass.slice(1), claim('policy', { reverifyBy: ASOF })] }).unverified,
-    ).toEqual([]);
-  });
-
-  it('a stale score claim loses its score and counts as unknown', () => {
-    const fresh = score({
-      checks: checks('cors', 1, 0),
-      claims: [claim('policy'), claim('quality', { score: 90 })],
+  it('unknown, stale and absent facts score the same: the published unknown credit, never a pass', () => {
+    const unknown = score({
+      checks: measured,
+      claims: [claim('policy'), claim('quality', { status: 'unknown' })],
     });
     const stale = score({
-      checks: checks('cors', 1, 0),
-      claims: [claim('policy'), claim('quality', { score: 90, reverifyBy: '2026-01-01' })],
+      checks: measured,
+      claims: [claim('policy'), claim('quality', { reverifyBy: '2026-01-01' })],
     });
-    expect(fresh.score).toBe(95);
-    expect(stale.score).toBe(80);
-    expect(stale.unverified).toEqual(['quality']);
-  });
-
-  it('averages the measured score with score claims and reports source mixed', () => {
-    const result = score({
-      checks: checks('cors', 0, 1),
-      claims: [claim('policy'), claim('quality', { score: 82 })],
-    });
-    expect(result.score).toBe(71); // mean(60, 82)
-    expect(result.source).toBe('mixed');
-    expect(result.evidence).toEqual(['cors', 'policy', 'quality']);
-  });
-
-  it('a score claim alone is the component score', () => {
-    const result = score({ claims: [claim('quality', { score: 82 })] });
-    // policy is missing from the profile: unknown, half its points off the (penalty) part
-    expect(result.score).toBe(84);
-    expect(result.unverified).toEqual(['policy']);
-  });
-
-  it('missing claims count as unknown once the component is judged at all', () => {
-    const result = score({ checks: checks('cors', 1, 0) });
-    expect(result.score).toBe(65); // policy 15 + quality 20
-    expect(result.unverified).toEqual(['policy', 'quality']);
-    expect(result.notes).toContain('not in the target profile');
-  });
-
-  it('notes claim ids the rubric does not know', () => {
-    const result = score({ claims: [...allClaimsPass, claim('mystery')] });
-    expect(result.notes).toContain('claim ids not in the rubric for this component (not scored): mystery');
-  });
-});
-
-describe('scoreComponent: properties (seeded)', () => {
-  const ids = ['echo', 'cors', 'minor', 'extra', 'unknown-id'];
-  const randomChecks = (random: () => number) =>
-    Array.from({ length: Math.floor(random() * 12) }, () =>
-      makeCheck(pick(random, ids), PATH, random() < 0.1 ? null : random() < 0.7),
-    );
-
-  // Once a component has a measured (or penalty) part, more failures only lower it. The one exception
-  // is by design of the §4 mean: the first measured result joins an attested-only score (see below).
-  it('an extra failed check never raises a component', () => {
-    const random = seededRandom(7);
-    for (let run = 0; run < 500; run += 1) {
-      const before = randomChecks(random);
-      const claims = random() < 0.5 ? allClaimsPass : [];
-      const extra = makeCheck(pick(random, ids), PATH, false);
-      const scoreBefore = score({ checks: before, claims }).score;
-      const scoreAfter = score({ checks: [...before, extra], claims }).score;
-      if (scoreBefore !== null && scoreAfter !== null) expect(scoreAfter).toBeLessThanOrEqual(scoreBefore);
+    const absent = score({ checks: measured, claims: [claim('policy')] });
+    for (const result of [unknown, stale, absent]) {
+      expect(result.score).toBe(76); // (100 + 30) / 170
+      expect(result.unverified).toEqual(['quality']);
+      expect(result.coverage?.judged).toBe(130);
     }
   });
 
-  it('the first measured result is averaged into an attested-only score (documented exception)', () => {
-    const rubric: RubricComponent = {
-      ...MEASURED_ONLY,
-      attested: { quality: { points: 40, description: 'q' } },
-    };
-    const attestedOnly = score({ rubric, claims: [claim('quality', { score: 50 })] });
-    const withFailure = score({
-      rubric,
-      checks: checks('minor', 0, 1),
-      claims: [claim('quality', { score: 50 })],
+  it('a capped fact that cannot be verified binds its cap too, so removing a profile never lifts a score', () => {
+    const failed = score({
+      checks: measured,
+      claims: [claim('policy', { status: 'fail' }), claim('quality')],
     });
-    expect(attestedOnly.score).toBe(50);
-    expect(withFailure.score).toBe(70);
-    expect(withFailure.source).toBe('mixed');
+    const noProfile = score({ checks: measured, claims: [] });
+    expect(noProfile.capsApplied).toEqual(['no policy (not verified) → secretHandling ≤ 50']);
+    expect(noProfile.score ?? 0).toBeLessThanOrEqual(failed.score ?? 0);
   });
 
-  it('caps hold and scores are integers in 0-100', () => {
-    const random = seededRandom(11);
+  it('facts alone make an attested score; unknown facts alone are not evidence', () => {
+    const factsOnly: RubricComponent = {
+      nullAggregation: 'zero',
+      description: 'facts',
+      checks: {},
+      attested: RUBRIC.attested,
+    };
+    const attested = score({
+      rubric: factsOnly,
+      claims: [claim('policy'), claim('quality', { status: 'partial' })],
+    });
+    expect(attested.source).toBe('attested');
+    expect(attested.score).toBe(71); // (30 + 20) / 70
+    const nothing = score({ rubric: factsOnly, claims: [claim('policy', { status: 'unknown' })] });
+    expect(nothing.score).toBeNull();
+    expect(nothing.source).toBe('not-applicable');
+  });
+
+  it('facts the rubric lacks are noted, duplicates keep the first', () => {
+    const result = score({
+      checks: measured,
+      claims: [claim('policy'), claim('policy', { status: 'fail' }), claim('quality'), claim('other')],
+    });
+    expect(result.score).toBe(100);
+    expect(result.notes).toContain('fact ids not in the rubric for this component (not scored): other');
+    expect(result.notes).toContain('duplicate facts ignored (first kept): policy');
+  });
+});
+
+describe('scoreComponent: properties', () => {
+  const ids = ['echo', 'cors', 'minor'];
+  const statuses = ['pass', 'partial', 'fail', 'unknown'] as const;
+
+  function randomCase(random: () => number) {
+    const list: CheckResult[] = [];
+    for (const id of ids) {
+      const count = Math.floor(random() * 4);
+      for (let index = 0; index < count; index += 1) list.push(makeCheck(id, PATH, random() < 0.7));
+    }
+    const claims = ['policy', 'quality']
+      .filter(() => random() < 0.7)
+      .map((id) => claim(id, { status: pick(random, statuses) }));
+    return { checks: list, claims };
+  }
+
+  it('an extra failure never raises the score; removing the profile never raises it', () => {
+    const random = seededRandom(1311);
     for (let run = 0; run < 500; run += 1) {
-      const result = score({ checks: randomChecks(random), claims: random() < 0.5 ? allClaimsPass : [] });
-      if (result.score === null) continue;
-      expect(Number.isInteger(result.score)).toBe(true);
-      expect(result.score).toBeGreaterThanOrEqual(0);
-      expect(result.score).toBeLessThanOrEqual(100);
-      for (const cap of result.capsApplied ?? []) {
-        expect(result.score).toBeLessThanOrEqual(Number(cap.split('≤ ')[1]));
+      const base = randomCase(random);
+      const before = score(base).score;
+      const id = pick(
+        random,
+        ids.filter((candidate) => base.checks.some((check) => check.id === candidate)).concat(['echo']),
+      );
+      const worse = score({ ...base, checks: [...base.checks, makeCheck(id, PATH, false)] }).score;
+      if (before !== null && worse !== null && base.checks.some((check) => check.id === id)) {
+        expect(worse, JSON.stringify(base)).toBeLessThanOrEqual(before);
+      }
+      const withoutProfile = score({ checks: base.checks }).score;
+      if (before !== null && withoutProfile !== null) expect(withoutProfile).toBeLessThanOrEqual(before);
+      if (before === null) expect(withoutProfile).toBeNull();
+    }
+  });
+
+  it('stays within 0-100 and is an integer', () => {
+    const random = seededRandom(7);
+    for (let run = 0; run < 300; run += 1) {
+      const result = score(randomCase(random)).score;
+      if (result !== null) {
+        expect(Number.isInteger(result)).toBe(true);
+        expect(result).toBeGreaterThanOrEqual(0);
+        expect(result).toBeLessThanOrEqual(100);
       }
     }
   });

@@ -1,5 +1,6 @@
 /** @module Builders for hand-made ProbeResults and claims, plus a seeded PRNG, for the scoring tests. */
 import type { CheckResult, ProbeResult } from '../spec/probe-result.ts';
+import type { RubricCheck, RubricScoring } from '../spec/rubric.ts';
 import type { ComponentPath } from '../spec/scorecard.ts';
 import type { AttestedClaim } from '../spec/target-profile.ts';
 
@@ -63,4 +64,54 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;
+}
+
+/** The published scoring rules of rubrics/default.yaml, as a literal (scoring/ reads no files). */
+export const TEST_SCORING: RubricScoring = {
+  coverageFloor: 0.4,
+  unknownFactCredit: 0,
+  partialFactCredit: 0.5,
+  partialCheckCredit: 0.5,
+  capFailShare: 0.25,
+  availabilityBands: [
+    { atLeast: 0.999, points: 100 },
+    { atLeast: 0.995, points: 90 },
+    { atLeast: 0.99, points: 75 },
+    { atLeast: 0.95, points: 40 },
+    { atLeast: 0, points: 0 },
+  ],
+  serverErrorShareAbove: 0.01,
+  loadSuites: ['rate-limits'],
+  latencyBands: {
+    ttftMs: {
+      p50: [
+        { atMostMs: 250, points: 100 },
+        { atMostMs: 500, points: 70 },
+        { atMostMs: 1000, points: 40 },
+        { atMostMs: 2000, points: 10 },
+      ],
+      p95: [
+        { atMostMs: 600, points: 100 },
+        { atMostMs: 1200, points: 60 },
+        { atMostMs: 2500, points: 30 },
+      ],
+    },
+    e2eMs: {
+      p50: [
+        { atMostMs: 1000, points: 100 },
+        { atMostMs: 2000, points: 70 },
+        { atMostMs: 4000, points: 30 },
+      ],
+      p95: [
+        { atMostMs: 2000, points: 100 },
+        { atMostMs: 4000, points: 50 },
+        { atMostMs: 8000, points: 20 },
+      ],
+    },
+  },
+};
+
+/** A rubric check with placeholder wording, for hand-made rubrics in tests. */
+export function testCheck(points: number, extra: Partial<RubricCheck> = {}): RubricCheck {
+  return { points, title: 't', description: 'd', gotcha: 'g', advice: 'a', ...extra };
 }

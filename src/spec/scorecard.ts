@@ -3,9 +3,17 @@
 export const SCORECARD_SCHEMA_VERSION = 1;
 
 export const CATEGORY_COMPONENTS = {
-  agentFriendliness: ['mcpQuality', 'documentation', 'errorMessages', 'authSimplicity', 'rateLimits'],
+  agentFriendliness: [
+    'mcpQuality',
+    'documentation',
+    'errorMessages',
+    'authSimplicity',
+    'rateLimits',
+    'toolUse',
+    'structuredOutput',
+  ],
   security: ['tlsEnforcement', 'authStrength', 'scopeGranularity', 'dependencyHygiene', 'secretHandling'],
-  reliability: ['uptimeSla', 'versionStability', 'breakingChanges', 'errorRecovery'],
+  reliability: ['uptimeSla', 'versionStability', 'breakingChanges', 'errorRecovery', 'latency'],
   dataProtection: [
     'dataResidency',
     'retentionAndDeletion',
@@ -136,6 +144,10 @@ export interface Scorecard {
       schemaChecked?: number;
       /** Confidence remarks, e.g. too few samples. */
       notes?: string;
+      /** `validRate` as a rate with its 95 % Wilson interval. */
+      validRateCi?: Rate;
+      /** `schemaValidRate` as a rate with its 95 % Wilson interval. */
+      schemaValidRateCi?: Rate;
     };
     toolCalls: {
       samples: number;
@@ -147,8 +159,21 @@ export interface Scorecard {
       /** Denominator of `validArgumentsRate` and `repeatedCallRate` (tool calls made). */
       calls?: number;
       notes?: string;
+      forcedCallRateCi?: Rate;
+      validArgumentsRateCi?: Rate;
+      repeatedCallRateCi?: Rate;
+      /** Agent-loop conversations that hit the max-iterations guard, over agent-loop conversations. */
+      loopGuardRateCi?: Rate;
     };
-    availability: { samples: number; successRate: number | null; notes?: string };
+    availability: {
+      samples: number;
+      successRate: number | null;
+      notes?: string;
+      /** `successRate` with its 95 % Wilson interval ("observed during this run" unless history adds more). */
+      successRateCi?: Rate;
+      /** 5xx or unanswered exchanges over all normal-traffic exchanges (load-testing suites left out). */
+      serverErrorRateCi?: Rate;
+    };
   };
   probes: { total: number; passed: number; failed: number; errored: number; skipped: number };
   gotchas: Gotcha[];

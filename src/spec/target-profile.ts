@@ -4,7 +4,7 @@ import type { ComponentPath } from './scorecard.ts';
 export type ClaimStatus = 'pass' | 'partial' | 'fail' | 'unknown';
 export type ClaimConfidence = 'primary-legal' | 'docs' | 'marketing' | 'third-party';
 
-/** One documentary claim, with provenance and a freshness window. */
+/** One attested fact, with provenance and a freshness window; its status decides a verdict, never a score. */
 export interface AttestedClaim {
   /** Stable id, e.g. `D-DPA`, `doc-accuracy`, `sla`. */
   id: string;
@@ -20,8 +20,6 @@ export interface AttestedClaim {
   confidence: ClaimConfidence;
   /** After this date the claim is stale and counts as unknown. */
   reverifyBy: string;
-  /** Optional score 0-100 the claim supports directly (e.g. documentation quality). */
-  score?: number;
 }
 
 export interface ProfileGotcha {

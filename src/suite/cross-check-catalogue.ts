@@ -83,6 +83,8 @@ export async function crossCheckCatalogue(
     const key = `${item.file}\0${item.id}`;
     if (reported.has(key)) continue;
     const entry = catalogue.get(item.id);
+    // A check that feeds no component only informs (metrics, details): the rubric need not know it.
+    if (!entry && item.component === null) continue;
     if (!entry || (item.component !== null && item.component !== entry.component)) reported.add(key);
     if (!entry) {
       diagnostics.push(await locate(item, `check "${item.id}" is not in the rubric (${rubricFile})`));

@@ -21,19 +21,20 @@ describe('loadRubric', () => {
   it('loads the documented shape', async () => {
     const root = await writeTempFiles({ 'rubric.yaml': validRubric });
     const rubric = await loadRubric(join(root, 'rubric.yaml'));
-    expect(rubric.rubricVersion).toBe('2026-11-25.1');
-    expect(rubric.categories.agentFriendliness.weights.mcpQuality).toBe(0.25);
+    expect(rubric.rubricVersion).toBe('2026-11-26.1');
+    expect(rubric.categories.agentFriendliness.weights.mcpQuality).toBe(0.175);
+    expect(rubric.scoring.coverageFloor).toBe(0.4);
     const errorMessages = rubric.components['agentFriendliness.errorMessages'];
     expect(errorMessages?.checks?.['error-json-content-type']?.cap).toEqual({
       max: 40,
       label: 'errors are not JSON',
     });
-    expect(errorMessages?.bonuses?.['request-id-header']?.points).toBe(5);
+    expect(errorMessages?.checks?.['error-names-field']?.gotcha).toBe('Errors do not name the field');
   });
 
   it('reports weights that do not sum to 1 at the category', async () => {
     const { file, messages } = await messagesFor(
-      validRubric.replace('errorMessages: 0.2', 'errorMessages: 0.3'),
+      validRubric.replace('errorMessages: 0.14', 'errorMessages: 0.24'),
     );
     expect(messages).toEqual([
       `${file}:4:5 categories.agentFriendliness.weights: weights must sum to 1, they sum to 1.1`,
@@ -42,20 +43,22 @@ describe('loadRubric', () => {
 
   it('tolerates rounding within 0.001', async () => {
     const thirds = validRubric.replace(
-      'weights: { uptimeSla: 0.25, versionStability: 0.25, breakingChanges: 0.25, errorRecovery: 0.25 }',
-      'weights: { uptimeSla: 0.3333, versionStability: 0.3333, breakingChanges: 0.3333, errorRecovery: 0 }',
+      'weights: { uptimeSla: 0.2, versionStability: 0.2, breakingChanges: 0.2, errorRecovery: 0.2, latency: 0.2 }',
+      'weights: { uptimeSla: 0.3333, versionStability: 0.3333, breakingChanges: 0.3333, errorRecovery: 0, latency: 0 }',
     );
     const root = await writeTempFiles({ 'rubric.yaml': thirds });
     await expect(loadRubric(join(root, 'rubric.yaml'))).resolves.toMatchObject({
-      rubricVersion: '2026-11-25.1',
+      rubricVersion: '2026-11-26.1',
     });
   });
 
   it('rejects weight keys that are not the category components, and missing ones', async () => {
-    const { file, messages } = await messagesFor(validRubric.replace('mcpQuality: 0.25', 'mcpQualty: 0.25'));
+    const { file, messages } = await messagesFor(
+      validRubric.replace('mcpQuality: 0.175', 'mcpQualty: 0.175'),
+    );
     expect(messages).toEqual([
       `${file}:4:5 categories.agentFriendliness.weights: missing weight for mcpQuality (use 0 to ignore one)`,
-      `${file}:5:7 categories.agentFriendliness.weights.mcpQualty: unknown agentFriendliness component "mcpQualty", did you mean "mcpQuality"? (known: mcpQuality, documentation, errorMessages, authSimplicity, rateLimits)`,
+      `${file}:5:7 categories.agentFriendliness.weights.mcpQualty: unknown agentFriendliness component "mcpQualty", did you mean "mcpQuality"? (known: mcpQuality, documentation, errorMessages, authSimplicity, rateLimits, toolUse, structuredOutput)`,
     ]);
   });
 
@@ -65,7 +68,7 @@ describe('loadRubric', () => {
     );
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(
-      `${file}:27:3 components["agentFriendliness.errorMesages"]: unknown component "agentFriendliness.errorMesages", did you mean "agentFriendliness.errorMessages"?`,
+      `${file}:29:3 components["agentFriendliness.errorMesages"]: unknown component "agentFriendliness.errorMesages", did you mean "agentFriendliness.errorMessages"?`,
     );
   });
 
@@ -76,10 +79,10 @@ describe('loadRubric', () => {
       .replace('cap: { max: 40,', 'cap: { maximum: 40,');
     const { file, messages } = await messagesFor(broken);
     expect(messages).toEqual([
-      `${file}:32:9 components["agentFriendliness.errorMessages"].checks.error-json-content-type.points: must be <= 100, got number 150`,
-      `${file}:34:9 components["agentFriendliness.errorMessages"].checks.error-json-content-type.cap: missing required field "max"`,
-      `${file}:34:16 components["agentFriendliness.errorMessages"].checks.error-json-content-type.cap.maximum: unknown field "maximum", did you mean "max"? (known: max, label)`,
-      `${file}:38:5 components["agentFriendliness.documentation"].nullAggregation: must be one of "exclude", "zero"; got "neutral"`,
+      `${file}:34:9 components["agentFriendliness.errorMessages"].checks.error-json-content-type.points: must be <= 100, got number 150`,
+      `${file}:39:9 components["agentFriendliness.errorMessages"].checks.error-json-content-type.cap: missing required field "max"`,
+      `${file}:39:16 components["agentFriendliness.errorMessages"].checks.error-json-content-type.cap.maximum: unknown field "maximum", did you mean "max"? (known: max, label, failShareAbove)`,
+      `${file}:49:5 components["agentFriendliness.documentation"].nullAggregation: must be one of "exclude", "zero"; got "neutral"`,
     ]);
   });
 });

@@ -2,10 +2,9 @@
 import { CATEGORY_IDS } from '../spec/scorecard.ts';
 import { idSchema, nonEmptyString, score0to100 } from './schema-parts.ts';
 
-const weightsSchema = {
-  type: 'object',
-  additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
-} as const;
+const share = { type: 'number', minimum: 0, maximum: 1 } as const;
+
+const weightsSchema = { type: 'object', additionalProperties: share } as const;
 
 const categorySchema = {
   type: 'object',
@@ -18,14 +17,31 @@ const capSchema = {
   type: 'object',
   required: ['max', 'label'],
   additionalProperties: false,
-  properties: { max: score0to100, label: nonEmptyString },
+  properties: { max: score0to100, label: nonEmptyString, failShareAbove: share },
+} as const;
+
+/** Wording every catalogue entry carries: what it checks and the gotcha shown when it fails. */
+const wording = {
+  points: score0to100,
+  title: nonEmptyString,
+  description: nonEmptyString,
+  gotcha: nonEmptyString,
+  advice: nonEmptyString,
+  cap: capSchema,
 } as const;
 
 const checkSchema = {
   type: 'object',
-  required: ['points', 'description'],
+  required: ['points', 'title', 'description', 'gotcha', 'advice'],
   additionalProperties: false,
-  properties: { points: score0to100, description: nonEmptyString, cap: capSchema },
+  properties: { ...wording, derived: { type: 'boolean' }, gate: { type: 'boolean' } },
+} as const;
+
+const attestedSchema = {
+  type: 'object',
+  required: ['points', 'title', 'description', 'gotcha', 'advice'],
+  additionalProperties: false,
+  properties: wording,
 } as const;
 
 const componentSchema = {
@@ -36,25 +52,61 @@ const componentSchema = {
     nullAggregation: { type: 'string', enum: ['exclude', 'zero'] },
     description: nonEmptyString,
     checks: { type: 'object', propertyNames: idSchema, additionalProperties: checkSchema },
-    bonuses: {
+    attested: { type: 'object', propertyNames: idSchema, additionalProperties: attestedSchema },
+  },
+} as const;
+
+function bandsSchema(bound: 'atLeast' | 'atMostMs') {
+  return {
+    type: 'array',
+    minItems: 1,
+    items: {
       type: 'object',
-      propertyNames: idSchema,
-      additionalProperties: {
-        type: 'object',
-        required: ['points', 'description'],
-        additionalProperties: false,
-        properties: { points: score0to100, description: nonEmptyString },
+      required: [bound, 'points'],
+      additionalProperties: false,
+      properties: {
+        [bound]: bound === 'atLeast' ? share : { type: 'number', minimum: 0 },
+        points: score0to100,
       },
     },
-    attested: {
+  } as const;
+}
+
+const percentileBands = {
+  type: 'object',
+  required: ['p50', 'p95'],
+  additionalProperties: false,
+  properties: { p50: bandsSchema('atMostMs'), p95: bandsSchema('atMostMs') },
+} as const;
+
+const scoringSchema = {
+  type: 'object',
+  required: [
+    'coverageFloor',
+    'unknownFactCredit',
+    'partialFactCredit',
+    'partialCheckCredit',
+    'capFailShare',
+    'availabilityBands',
+    'serverErrorShareAbove',
+    'loadSuites',
+    'latencyBands',
+  ],
+  additionalProperties: false,
+  properties: {
+    coverageFloor: share,
+    unknownFactCredit: share,
+    partialFactCredit: share,
+    partialCheckCredit: share,
+    capFailShare: share,
+    availabilityBands: bandsSchema('atLeast'),
+    serverErrorShareAbove: share,
+    loadSuites: { type: 'array', items: idSchema },
+    latencyBands: {
       type: 'object',
-      propertyNames: idSchema,
-      additionalProperties: {
-        type: 'object',
-        required: ['description'],
-        additionalProperties: false,
-        properties: { description: nonEmptyString, points: score0to100, cap: capSchema },
-      },
+      required: ['ttftMs', 'e2eMs'],
+      additionalProperties: false,
+      properties: { ttftMs: percentileBands, e2eMs: percentileBands },
     },
   },
 } as const;
@@ -63,10 +115,11 @@ export const rubricSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://agentscore.dev/schemas/rubric.json',
   type: 'object',
-  required: ['rubricVersion', 'categories', 'components'],
+  required: ['rubricVersion', 'scoring', 'categories', 'components'],
   additionalProperties: false,
   properties: {
     rubricVersion: nonEmptyString,
+    scoring: scoringSchema,
     categories: {
       type: 'object',
       required: CATEGORY_IDS,

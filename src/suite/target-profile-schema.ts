@@ -1,8 +1,9 @@
 /** @module JSON Schema (draft 2020-12) for a target profile in fixtures/profiles/ (src/spec/target-profile.ts). */
-import { componentPathSchema, idSchema, isoDateSchema, nonEmptyString, score0to100 } from './schema-parts.ts';
+import { componentPathSchema, idSchema, isoDateSchema, nonEmptyString } from './schema-parts.ts';
 
 const stringList = { type: 'array', items: { type: 'string' } } as const;
 
+/** A fact decides a check verdict (its status); it never carries a score (DESIGN §4). */
 const claimSchema = {
   type: 'object',
   required: [
@@ -29,7 +30,6 @@ const claimSchema = {
     status: { type: 'string', enum: ['pass', 'partial', 'fail', 'unknown'] },
     confidence: { type: 'string', enum: ['primary-legal', 'docs', 'marketing', 'third-party'] },
     reverifyBy: isoDateSchema,
-    score: score0to100,
   },
 } as const;
 

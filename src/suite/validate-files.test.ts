@@ -39,7 +39,7 @@ describe('validateFiles', () => {
   it('checks every default location when given no paths', async () => {
     const root = await writeTempFiles({
       'suites/auth.yaml': suite!.replace('kind: http', 'kind: htp'),
-      'rubrics/default.yaml': rubric!.replace('mcpQuality: 0.25', 'mcpQuality: 0.5'),
+      'rubrics/default.yaml': rubric!.replace('mcpQuality: 0.175', 'mcpQuality: 0.425'),
       'fixtures/profiles/mistral.yaml': profile!.replace(
         'retrievedDate: 2026-11-20',
         'retrievedDate: 20/11/2026',

@@ -1,6 +1,9 @@
 /**
- * Every planted fault in the sandbox moves the score it is meant to move, and the faithful profile
- * does not: the real CLI evaluates each sandbox profile over loopback and the scorecards are compared.
+ * Every planted fault in the sandbox moves the component(s) it is about, and only those, to a pinned
+ * value; and Agent Friendliness orders the profiles the way agents experience them. The real CLI
+ * evaluates each sandbox profile over loopback with every suite; the scorecards are compared.
+ *
+ * Re-pinning after a deliberate scoring or probe change is a one-place edit: the EXPECTED table.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,16 +14,9 @@ import { runCli } from './run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'agentscore-faults-'));
 
-async function evaluate(profile: string, suites: string[]): Promise<Scorecard> {
-  const out = join(root, `${profile}-${suites.join('-')}`);
-  const run = await runCli([
-    'demo',
-    '--sandbox-profile',
-    profile,
-    '--out',
-    out,
-    ...suites.flatMap((suite) => ['--suite', suite]),
-  ]);
+async function evaluate(profile: string): Promise<Scorecard> {
+  const out = join(root, profile);
+  const run = await runCli(['demo', '--sandbox-profile', profile, '--out', out]);
   if (run.code !== 0) throw new Error(`demo ${profile} exited ${run.code}\n${run.stderr}`);
   return JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard;
 }
@@ -30,139 +26,283 @@ function component(card: Scorecard, path: string): number | null {
   return card.scores[category].components[name]?.score ?? null;
 }
 
+// ------------------------------------------------------------------ the one table to re-pin
+
+/** Component values of the faithful baseline that the fault cases are compared with. */
+const FAITHFUL: Record<string, number | null> = {
+  'agentFriendliness.errorMessages': 100,
+  'agentFriendliness.authSimplicity': 86,
+  'agentFriendliness.rateLimits': 85,
+  'agentFriendliness.toolUse': 100,
+  'agentFriendliness.structuredOutput': 100,
+  'security.authStrength': 100,
+  'security.secretHandling': 100,
+  'reliability.uptimeSla': 67,
+  'reliability.versionStability': 100,
+  'reliability.errorRecovery': 100,
+  'reliability.latency': 100,
+  'dataProtection.retentionAndDeletion': 67,
+};
+
 interface FaultCase {
   profile: string;
-  suites: string[];
-  /** Components that must drop by at least `by` points from faithful. */
-  drops: { path: string; by: number }[];
-  /** Extra checks on the faulty scorecard (metrics, gotchas). */
-  also?: (faulty: Scorecard, faithful: Scorecard) => void;
+  /** The components the fault is about, with their pinned values under this profile. */
+  pinned: Record<string, number | null>;
+  /** Components among `pinned` that are the fault's whole point: they must drop by at least 30. */
+  whole: string[];
+  /** Components that move too, with why (each is also pinned). */
+  alsoMoves?: Record<string, string>;
+  /** Faults that hit every request (5xx, cut-off bodies): no component is expected to stay put. */
+  everywhere?: boolean;
+  /**
+   * Points a pinned value may vary by: which requests get every 3rd answer's 503 depends on how
+   * concurrent requests interleave, until the runner orders them deterministically.
+   */
+  tolerance?: number;
 }
 
-const CASES: FaultCase[] = [
-  { profile: 'no-auth', suites: ['auth'], drops: [{ path: 'security.authStrength', by: 30 }] },
+const EXPECTED: FaultCase[] = [
+  {
+    profile: 'no-auth',
+    pinned: {
+      'security.authStrength': 0,
+      'agentFriendliness.authSimplicity': 75,
+      'reliability.errorRecovery': 97,
+    },
+    whole: ['security.authStrength'],
+    alsoMoves: {
+      'agentFriendliness.authSimplicity': 'a missing key gets no error to act on',
+      'reliability.errorRecovery':
+        'the SDK wrong-key call succeeds, so sdk-typed-errors fails (attribution left to the probes)',
+    },
+  },
   {
     profile: 'leaky-errors',
-    suites: ['auth', 'errors'],
-    drops: [
-      { path: 'security.secretHandling', by: 30 },
-      { path: 'agentFriendliness.errorMessages', by: 30 },
-      // Its error answers carry no request id either.
-      { path: 'reliability.errorRecovery', by: 5 },
-    ],
+    pinned: {
+      'security.secretHandling': 20,
+      'agentFriendliness.errorMessages': 40,
+      'agentFriendliness.authSimplicity': 75,
+      'reliability.errorRecovery': 70,
+    },
+    whole: ['security.secretHandling', 'agentFriendliness.errorMessages'],
+    alsoMoves: {
+      'agentFriendliness.authSimplicity': 'auth errors echo the header instead of naming the key problem',
+      'reliability.errorRecovery': 'HTML 500 on malformed JSON and no request ids',
+    },
   },
   {
     profile: 'looping-tools',
-    suites: ['tool-calls'],
-    drops: [],
-    also: (faulty, faithful) => {
-      expect(faithful.metrics.toolCalls.repeatedCallRate).toBe(0);
-      expect(faulty.metrics.toolCalls.repeatedCallRate).toBeGreaterThan(0.3);
-      expect(faulty.gotchas.map((gotcha) => gotcha.probeIds.join(' ')).join(' ')).toContain(
-        'tool-calls/agent-loop',
-      );
-    },
+    pinned: { 'agentFriendliness.toolUse': 40 },
+    whole: ['agentFriendliness.toolUse'],
   },
   {
     profile: 'ignored-tool-choice',
-    suites: ['tool-calls'],
-    drops: [{ path: 'agentFriendliness.documentation', by: 10 }],
-    also: (faulty, faithful) => {
-      expect(faithful.metrics.toolCalls.forcedCallRate).toBe(1);
-      expect(faulty.metrics.toolCalls.forcedCallRate ?? 1).toBeLessThan(0.75);
-    },
+    pinned: { 'agentFriendliness.toolUse': 60 },
+    whole: ['agentFriendliness.toolUse'],
   },
   {
     profile: 'sloppy-json',
-    suites: ['json-mode'],
-    drops: [{ path: 'agentFriendliness.documentation', by: 10 }],
-    also: (faulty, faithful) => {
-      expect(faithful.metrics.jsonMode.validRate).toBe(1);
-      expect(faulty.metrics.jsonMode.validRate ?? 1).toBeLessThan(0.5);
-    },
+    pinned: { 'agentFriendliness.structuredOutput': 33 },
+    whole: ['agentFriendliness.structuredOutput'],
   },
   {
     profile: 'bare-rate-limits',
-    suites: ['rate-limits'],
-    drops: [{ path: 'agentFriendliness.rateLimits', by: 30 }],
+    pinned: { 'agentFriendliness.rateLimits': 26 },
+    whole: ['agentFriendliness.rateLimits'],
   },
+  { profile: 'slow-stream', pinned: { 'reliability.latency': 45 }, whole: ['reliability.latency'] },
   {
     profile: 'flaky-5xx',
-    suites: ['latency', 'versions'],
-    drops: [{ path: 'reliability.uptimeSla', by: 20 }],
+    pinned: { 'reliability.uptimeSla': 0, 'reliability.errorRecovery': 31 },
+    whole: ['reliability.uptimeSla', 'reliability.errorRecovery'],
+    everywhere: true,
+    tolerance: 4,
   },
   {
-    profile: 'slow-stream',
-    suites: ['latency'],
-    drops: [],
-    also: (faulty, faithful) => {
-      expect(faithful.metrics.latency.ttftMs.p50 ?? 0).toBeLessThan(200);
-      expect(faulty.metrics.latency.ttftMs.p50 ?? 0).toBeGreaterThanOrEqual(550);
+    profile: 'truncated-stream',
+    pinned: {
+      'reliability.uptimeSla': 0,
+      'reliability.errorRecovery': 62,
+      'agentFriendliness.toolUse': 0,
+      'agentFriendliness.structuredOutput': 0,
     },
+    whole: ['reliability.uptimeSla', 'agentFriendliness.toolUse', 'agentFriendliness.structuredOutput'],
+    everywhere: true,
+    tolerance: 4,
   },
-  { profile: 'truncated-stream', suites: ['latency'], drops: [{ path: 'reliability.uptimeSla', by: 20 }] },
   {
     profile: 'erasure-ignored',
-    suites: ['data-handling'],
-    drops: [{ path: 'dataProtection.retentionAndDeletion', by: 30 }],
+    pinned: { 'dataProtection.retentionAndDeletion': 0 },
+    whole: ['dataProtection.retentionAndDeletion'],
   },
   {
     profile: 'silent-model-swap',
-    suites: ['errors', 'versions'],
-    drops: [
-      { path: 'reliability.versionStability', by: 30 },
-      // An unknown model answered with 200 is also an error message that never came.
-      { path: 'agentFriendliness.errorMessages', by: 5 },
-    ],
+    pinned: {
+      'reliability.versionStability': 14,
+      'agentFriendliness.errorMessages': 93,
+      'reliability.errorRecovery': 97,
+    },
+    whole: ['reliability.versionStability'],
+    alsoMoves: {
+      'agentFriendliness.errorMessages':
+        'an unknown model answered with 200 is an error message that never came',
+      'reliability.errorRecovery': 'the SDK unknown-model call succeeds, so sdk-typed-errors fails',
+    },
   },
 ];
 
-describe('each sandbox fault profile moves the score it is meant to move', () => {
-  let faithful: Scorecard;
-  const faulty = new Map<string, Scorecard>();
+/** Agent Friendliness of each profile, pinned (the ordering test below reads these runs). */
+const AGENT_FRIENDLINESS: Record<string, number | null> = {
+  faithful: 76,
+  'faithful-mcp': 91,
+  'looping-tools': 64,
+  'truncated-stream': 34,
+  'sloppy-json': 62,
+  'bare-rate-limits': 70,
+  'sloppy-mcp': 85,
+  'leaky-errors': 68,
+  'no-auth': 75,
+  'erasure-ignored': 76,
+};
 
-  beforeAll(async () => {
-    // One faithful baseline over every suite, then each fault profile over the suites that can see
-    // its fault; two evaluations at a time (the machine has two cores).
-    const jobs = [
-      async () => {
-        faithful = await evaluate('faithful', []);
-      },
-      ...CASES.map((fault) => async () => {
-        faulty.set(fault.profile, await evaluate(fault.profile, fault.suites));
-      }),
-    ];
-    for (let index = 0; index < jobs.length; index += 2) {
-      await Promise.all(jobs.slice(index, index + 2).map((job) => job()));
+// ------------------------------------------------------------------ runs
+
+const PROFILES = [
+  ...new Set(['faithful', ...EXPECTED.map((fault) => fault.profile), ...Object.keys(AGENT_FRIENDLINESS)]),
+];
+const cards = new Map<string, Scorecard>();
+const card = (profile: string): Scorecard => {
+  const found = cards.get(profile);
+  if (!found) throw new Error(`no scorecard for ${profile}`);
+  return found;
+};
+
+beforeAll(async () => {
+  // Two evaluations at a time (the machine has two cores); the slow ones (a 30 rpm bucket) first.
+  const order = [...PROFILES].sort((left, right) =>
+    left === 'bare-rate-limits' ? -1 : right === 'bare-rate-limits' ? 1 : 0,
+  );
+  const queue = [...order];
+  const worker = async () => {
+    for (let profile = queue.shift(); profile !== undefined; profile = queue.shift()) {
+      cards.set(profile, await evaluate(profile));
     }
-  }, 600_000);
+  };
+  await Promise.all([worker(), worker()]);
+}, 900_000);
 
-  for (const fault of CASES) {
-    it(`${fault.profile} (${fault.suites.join(', ')})`, () => {
-      const bad = faulty.get(fault.profile)!;
-      for (const { path, by } of fault.drops) {
+describe('each sandbox fault profile moves the components it is about, and only those', () => {
+  it('faithful scores the pinned baseline', () => {
+    for (const [path, expected] of Object.entries(FAITHFUL)) {
+      expect(component(card('faithful'), path), `faithful ${path}`).toBe(expected);
+    }
+  });
+
+  for (const fault of EXPECTED) {
+    it(`${fault.profile}`, () => {
+      const faithful = card('faithful');
+      const bad = card(fault.profile);
+      for (const [path, expected] of Object.entries(fault.pinned)) {
+        const actual = component(bad, path);
+        if (fault.tolerance === undefined || expected === null || actual === null) {
+          expect(actual, `${path} under ${fault.profile}`).toBe(expected);
+        } else {
+          expect(
+            Math.abs(actual - expected),
+            `${path} under ${fault.profile}: ${actual}, pinned ${expected}`,
+          ).toBeLessThanOrEqual(fault.tolerance);
+        }
+      }
+      for (const path of fault.whole) {
         const before = component(faithful, path);
         const after = component(bad, path);
         expect(before, `${path} under faithful`).not.toBeNull();
-        expect(after, `${path} under ${fault.profile}`).not.toBeNull();
         expect(
-          before! - after!,
+          (before ?? 0) - (after ?? 0),
           `${path}: faithful ${before}, ${fault.profile} ${after}`,
-        ).toBeGreaterThanOrEqual(by);
+        ).toBeGreaterThanOrEqual(30);
       }
-      // Measured components the fault is not about stay where faithful has them.
-      const meant = new Set(fault.drops.map((drop) => drop.path));
-      const serverErrors = fault.profile === 'flaky-5xx' || fault.profile === 'truncated-stream';
+      if (fault.everywhere) return;
+      const meant = new Set(Object.keys(fault.pinned));
       for (const [category, scores] of Object.entries(bad.scores)) {
         for (const [name, score] of Object.entries(scores.components)) {
           const path = `${category}.${name}`;
-          if (meant.has(path) || score?.source !== 'measured' || serverErrors) continue;
+          if (meant.has(path) || score?.source !== 'measured') continue;
           expect(score.score, `${path} should not move under ${fault.profile}`).toBe(
             component(faithful, path),
           );
         }
       }
-      fault.also?.(bad, faithful);
     });
   }
+
+  it('looping tools and ignored tool_choice show in the tool-call rates, with intervals', () => {
+    const looping = card('looping-tools').metrics.toolCalls;
+    expect(card('faithful').metrics.toolCalls.repeatedCallRate).toBe(0);
+    expect(looping.repeatedCallRate).toBeGreaterThan(0.3);
+    expect(looping.repeatedCallRateCi?.low).toBeGreaterThan(0);
+    expect(card('looping-tools').gotchas.flatMap((gotcha) => gotcha.probeIds)).toContain(
+      'tool-calls/agent-loop',
+    );
+    expect(card('ignored-tool-choice').metrics.toolCalls.forcedCallRate ?? 1).toBeLessThan(0.75);
+  });
+
+  it('slow streams show in the latency percentiles the latency component is mapped from', () => {
+    expect(card('faithful').metrics.latency.ttftMs.p50 ?? 0).toBeLessThan(200);
+    expect(card('slow-stream').metrics.latency.ttftMs.p50 ?? 0).toBeGreaterThanOrEqual(550);
+  });
+
+  it('a hostile target (hangs, resets, broken bodies) scores below faithful wherever it can be judged', async () => {
+    const hostile = await evaluate('hostile');
+    const faithful = card('faithful');
+    expect(hostile.scores.agentFriendliness.score ?? 0).toBeLessThan(
+      faithful.scores.agentFriendliness.score ?? 0,
+    );
+    for (const [category, scores] of Object.entries(hostile.scores)) {
+      const baseline = faithful.scores[category as keyof Scorecard['scores']].score;
+      // Null means "insufficient evidence", never a score above the faithful one.
+      if (scores.score !== null) expect(scores.score, category).toBeLessThan(baseline ?? 101);
+    }
+    expect(hostile.scores.reliability.components.uptimeSla?.score).toBe(0);
+  }, 600_000);
+});
+
+describe('Agent Friendliness orders targets the way agents experience them', () => {
+  it("pins each profile's Agent Friendliness", () => {
+    for (const [profile, expected] of Object.entries(AGENT_FRIENDLINESS)) {
+      expect(card(profile).scores.agentFriendliness.score, profile).toBe(expected);
+    }
+  });
+
+  const af = (profile: string) => card(profile).scores.agentFriendliness.score ?? 0;
+  const agentBreaking = ['looping-tools', 'truncated-stream', 'sloppy-json', 'bare-rate-limits'];
+  const securityOnly = ['no-auth', 'erasure-ignored', 'leaky-errors'];
+
+  it('profiles that break what an agent does score lower than those whose faults are security or data protection', () => {
+    for (const broken of agentBreaking) {
+      for (const safe of securityOnly) {
+        // leaky-errors is not security-only for an agent: its HTML 500s and missing request ids are
+        // error-message faults (errorMessages capped at 40). Rate limits weigh 15 % of the seed's
+        // Assay weights against error messages' 20 %, so 429s without guidance cannot fall below it.
+        if (broken === 'bare-rate-limits' && safe === 'leaky-errors') continue;
+        expect(af(broken), `${broken} < ${safe}`).toBeLessThan(af(safe));
+      }
+    }
+  });
+
+  it('an MCP server offered badly scores below one offered well', () => {
+    // Against targets with no MCP server at all it cannot: a missing server already scores 0 (Assay).
+    expect(af('sloppy-mcp')).toBeLessThan(af('faithful-mcp'));
+  });
+
+  it('security and data-protection faults are caught by their own categories instead', () => {
+    const faithful = card('faithful');
+    expect(card('no-auth').scores.security.score ?? 100).toBeLessThan(faithful.scores.security.score ?? 0);
+    expect(card('leaky-errors').scores.security.score ?? 100).toBeLessThan(
+      faithful.scores.security.score ?? 0,
+    );
+    expect(card('erasure-ignored').scores.dataProtection.score ?? 100).toBeLessThan(
+      faithful.scores.dataProtection.score ?? 0,
+    );
+  });
 });
