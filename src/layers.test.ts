@@ -20,7 +20,11 @@ const MAY_IMPORT: Record<string, Record<string, string>> = {
   spec: {},
   suite: {},
   providers: {},
-  probes: { providers: 'probes send their requests through the provider edge' },
+  probes: {
+    providers: 'probes send their requests through the provider edge',
+    suite:
+      'one ajv factory for every JSON Schema draft (create-ajv), and the registry shape the loader checks',
+  },
   scoring: {},
   history: {},
   report: {

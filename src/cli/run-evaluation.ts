@@ -9,6 +9,7 @@ import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
 import { type EvaluateOptions, type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
 import { preflightSentence, validateBaseUrl } from '../run/preflight.ts';
+import { publishRunOutputs, type RunOutputOptions } from '../run/publish-run-outputs.ts';
 import type { RunValidity, Scorecard } from '../spec/scorecard.ts';
 import type { Target } from '../spec/target.ts';
 import {
@@ -21,7 +22,6 @@ import {
   UsageError,
 } from './cli-command.ts';
 import { createProgress } from './progress.ts';
-import { publishRunOutputs, type RunOutputOptions } from './run-outputs.ts';
 
 export interface EvaluationRequest {
   target: Target;
@@ -147,7 +147,7 @@ export async function runEvaluation(
         `the request budget ran out: later probes were skipped (raise --budget-requests to run them)\n`,
       );
     }
-    const gateCode = await publishRunOutputs(scorecard, request.outputs ?? {}, io);
+    const gateCode = await publishRunOutputs(scorecard, request.outputs ?? {}, { ...io, env: io.env });
     if (!validity.valid)
       return { code: USAGE_REASONS.has(validity.reason) ? EXIT_USAGE : EXIT_INCOMPLETE, evaluation };
     return { code: gateCode === 0 ? EXIT_OK : EXIT_REGRESSION, evaluation };

@@ -23,6 +23,8 @@ describe('buildReportData', () => {
       'Error Messages 80',
       'Auth Simplicity 92',
       'Rate Limits 80',
+      'Tool Use --',
+      'Structured Output --',
     ]);
     expect(data.categories[1]!.note).toContain('No scope granularity');
     expect(data.incompleteBanner).toBeNull();

@@ -32,6 +32,8 @@ describe('writeReports', () => {
       join(runDir, 'charts', 'latency.png'),
       join(runDir, 'charts', 'rates.png'),
       join(runDir, 'report.json'),
+      join(runDir, 'dpa-assessment.md'),
+      join(runDir, 'dpa-assessment.html'),
       junitFile,
     ]);
     expect(await readdir(runDir)).toEqual(expect.not.arrayContaining([expect.stringMatching(/\.tmp$/)]));
@@ -99,13 +101,14 @@ describe('writeReports', () => {
     ]);
   });
 
-  it('defaults to markdown, html, charts and json, adding junit for --junit', () => {
-    expect(chooseReporters(undefined)).toEqual(['markdown', 'html', 'charts', 'json']);
+  it('defaults to markdown, html, charts, json and the DPA assessment, adding junit for --junit', () => {
+    expect(chooseReporters(undefined)).toEqual(['markdown', 'html', 'charts', 'json', 'dpa']);
     expect(chooseReporters(undefined, 'out/junit.xml')).toEqual([
       'markdown',
       'html',
       'charts',
       'json',
+      'dpa',
       'junit',
     ]);
     expect(chooseReporters(['html'], 'j.xml')).toEqual(['html', 'junit']);

@@ -43,6 +43,8 @@ const sampleResults = (): ProbeResult[] => [
         false,
         'content-type text/html',
       ),
+      makeCheck('error-structured-envelope', 'agentFriendliness.errorMessages', true),
+      makeCheck('error-names-field', 'agentFriendliness.errorMessages', true),
       makeCheck('status-recorded', null, true),
     ],
   }),
@@ -155,7 +157,12 @@ describe('computeScorecard', () => {
     const errors = scorecard.scores.agentFriendliness.components.errorMessages;
     expect(errors?.score).toBe(40); // error-json-content-type cap
     expect(errors?.capsApplied).toEqual(['errors are not JSON → errorMessages ≤ 40']);
-    expect(errors?.evidence).toEqual(['error-4xx-not-5xx', 'error-json-content-type']);
+    expect(errors?.evidence).toEqual([
+      'error-4xx-not-5xx',
+      'error-json-content-type',
+      'error-names-field',
+      'error-structured-envelope',
+    ]);
     expect(scorecard.scores.agentFriendliness.components.mcpQuality).toMatchObject({
       score: null,
       source: 'not-applicable',

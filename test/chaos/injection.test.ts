@@ -16,7 +16,14 @@ function hostileTarget(
   if (request.url === '/v1/models') {
     response.writeHead(200, { 'content-type': 'application/json', 'x-note': 'a | b' });
     response.end(
-      JSON.stringify({ object: 'list', data: [{ id: PAYLOAD, object: 'model', owned_by: PAYLOAD }] }),
+      JSON.stringify({
+        object: 'list',
+        // The evaluated model is listed too, so the preflight lets the run reach the hostile bodies.
+        data: [
+          { id: PAYLOAD, object: 'model', owned_by: PAYLOAD },
+          { id: 'mistral-small-latest', object: 'model', owned_by: PAYLOAD },
+        ],
+      }),
     );
     return;
   }
