@@ -46,4 +46,37 @@ describe('agentscore demo (real CLI, real sandbox process, loopback HTTP)', () =
     // The DPO sees which host was actually contacted and what it resolved to.
     expect(scorecard.target.contacted).toEqual({ host: '127.0.0.1', addresses: ['127.0.0.1'] });
   });
+
+  it('writes the DPA assessment: its sections, a question per unknown fact, every line reference real', () => {
+    const markdown = readFileSync(join(out, 'dpa-assessment.md'), 'utf8');
+    expect(existsSync(join(out, 'dpa-assessment.html'))).toBe(true);
+    expect(markdown.split('\n').filter((line) => line.startsWith('## '))).toEqual([
+      '## The processing described',
+      '## Summary for the DPIA',
+      '## Art. 28(3): what the processor must commit to',
+      '## Documentary criteria (attested facts)',
+      '## Art. 32 measures verified by test',
+      '## Open questions for the vendor',
+    ]);
+    // The sandbox attests nothing: every documentary criterion is unknown and becomes a question.
+    const unknown = [...markdown.matchAll(/^### (D-[A-Z]+) — [\s\S]*?- Verdict: \*\*unknown/gm)].map(
+      (match) => match[1],
+    );
+    expect(unknown).toHaveLength(12);
+    const questions = markdown.slice(markdown.indexOf('## Open questions'));
+    for (const id of unknown) expect(questions, id).toContain(`${id}:`);
+    // Every measured statement names a results.jsonl line that holds that very probe.
+    const lines = readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n');
+    const references = [...markdown.matchAll(/results\.jsonl line (\d+) \(([^,#)]+)#(\d+)/g)];
+    expect(references.length).toBeGreaterThan(5);
+    for (const [, line, probe, repetition] of references) {
+      const result = JSON.parse(lines[Number(line) - 1] ?? '{}') as ProbeResult;
+      expect(`${result.suite}/${result.probe}#${result.repetition}`).toBe(`${probe}#${repetition}`);
+    }
+    // The faithful sandbox echoes submitted values in 422s, as the live API does (P-PIIECHO): the
+    // offending scalar alone counts as partial, a whole echoed object as a failure.
+    expect(markdown).toMatch(
+      /Personal data sent in a malformed request[^\n]*\n\n- Verdict: \*\*failed\*\* \(0 passed, 1 partial, 2 failed\)/,
+    );
+  });
 });

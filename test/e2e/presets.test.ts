@@ -2,6 +2,7 @@
  * @module Every provider preset, imitated by the sandbox (its URL shape and how it takes the key),
  * is reachable with the preset's own settings: base path, auth scheme, query parameters.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/providers/create-provider.ts';
 import { runPreflight } from '../../src/run/preflight.ts';
@@ -63,6 +64,12 @@ describe('provider presets against the sandbox imitating each', async () => {
       }
     },
   );
+
+  it('the README lists every preset with its one command', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const preset of presets) expect(readme, preset.id).toContain(`| \`${preset.id}\` |`);
+    for (const preset of presets) expect(readme, preset.id).toContain(`--target ${preset.id}`);
+  });
 
   it('a preset that takes the key in a header is refused when it arrives as a bearer', async () => {
     const azure = presets.find((preset) => preset.id === 'azure-openai') as ProviderPreset;

@@ -24,7 +24,8 @@ export const scoreCommand: CliCommand = {
     for (const file of [runDir, ...extra])
       if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
     const rubric = options.rubric ? resolve(io.cwd, options.rubric as string) : undefined;
-    const { scorecard, results } = await scoreRun(runDir, extra, rubric);
+    const { scorecard, results, inputChange } = await scoreRun(runDir, extra, rubric);
+    if (inputChange) io.stderr.write(`${inputChange}\n`);
     io.stdout.write(`${headline(scorecard)}\nscored ${results.length} results → ${runDir}/scorecard.json\n`);
     return 0;
   },

@@ -15,9 +15,13 @@ function authLabel(preset: ProviderPreset): string {
 
 /** The one command a user types for a preset (the key variable set, the model when there is no default). */
 export function presetCommand(preset: ProviderPreset): string {
-  const model = preset.model && !preset.model.includes('{') ? '' : ' --model MODEL';
-  const key = preset.auth.scheme === 'none' || !preset.apiKeyEnv ? '' : `${preset.apiKeyEnv}=... `;
-  return `${key}npx agentscore run --target ${preset.id}${model}`;
+  const model = preset.model ? '' : ' --model MODEL';
+  const filled = [...`${preset.baseUrl} ${preset.model ?? ''}`.matchAll(/\{([A-Z_][A-Z0-9_]*)\}/g)].map(
+    (match) => match[1],
+  );
+  const required = preset.auth.scheme === 'none' || ('optional' in preset.auth && preset.auth.optional);
+  const variables = [...new Set([...filled, ...(required || !preset.apiKeyEnv ? [] : [preset.apiKeyEnv])])];
+  return `${variables.map((name) => `${name}=... `).join('')}npx agentscore run --target ${preset.id}${model}`;
 }
 
 function table(rows: string[][]): string {
