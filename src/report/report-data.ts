@@ -30,6 +30,7 @@ import type {
   RateRow,
   ScoreView,
 } from './report-rows.ts';
+import { type RoadmapRow, roadmapRows } from './roadmap-view.ts';
 import { DEFAULT_FAILED_CHECK_LIMIT, scanResults } from './scan-results.ts';
 import { categorySections, headlineRow, scoreView } from './score-views.ts';
 
@@ -75,6 +76,8 @@ export interface ReportData {
   gotchas: GotchaRow[];
   /** Profile gotchas every named probe of this run contradicted: never shown as gotchas. */
   contradicted: ContradictedRow[];
+  /** What to fix first: failing checks ranked by the headline points a fix gains. */
+  roadmap: RoadmapRow[];
   dataProtection: {
     score: ScoreView;
     note: string;
@@ -161,6 +164,7 @@ export function buildReportData(input: BuildReportDataInput): ReportData {
     interfaces: interfaceRows(scan.interfaces, profile),
     gotchas,
     contradicted,
+    roadmap: roadmapRows(scorecard.roadmap),
     dataProtection: {
       score: scoreView(dataProtectionSection.score),
       note: dataProtectionSection.note,

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { computeScorecard } from '../scoring/compute-scorecard.ts';
+import { type ComputeScorecardInput, computeScorecard } from '../scoring/compute-scorecard.ts';
+import { improvementRoadmap } from '../scoring/improvement-roadmap.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard, ScoringInput } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
@@ -107,7 +108,7 @@ export async function scoreRun(
   };
   const scorecardFile = join(runDir, 'scorecard.json');
   const stored = readStoredScorecard(scorecardFile);
-  const scorecard = computeScorecard({
+  const input: ComputeScorecardInput = {
     results,
     rubric: await loadRubric(rubricFile),
     profile,
@@ -126,7 +127,10 @@ export async function scoreRun(
     complete: manifest.complete,
     history: readHistoryEvidence(runDir),
     ...(manifest.preflight ? { preflight: manifest.preflight } : {}),
-  });
+  };
+  const scorecard = computeScorecard(input);
+  const roadmap = improvementRoadmap(input);
+  if (roadmap.length > 0) scorecard.roadmap = roadmap;
   writeFileSync(scorecardFile, `${JSON.stringify(scorecard, null, 2)}\n`);
   return { manifest, results, scorecard, profile, inputChange: describeInputChange(stored, scorecard) };
 }

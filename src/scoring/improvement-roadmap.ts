@@ -5,24 +5,11 @@
  */
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Rubric } from '../spec/rubric.ts';
-import { CATEGORY_IDS, type CategoryId, type Scorecard } from '../spec/scorecard.ts';
-import { type ComputeScorecardInput, computeScorecard } from './compute-scorecard.ts';
+import { CATEGORY_IDS, type CategoryId, type RoadmapItem, type Scorecard } from '../spec/scorecard.ts';
 
-export interface RoadmapItem {
-  checkId: string;
-  /** Components the check feeds, e.g. `security.secretHandling`. */
-  components: string[];
-  /** Headline points gained per category if every failure of the check passed. */
-  gains: Partial<Record<CategoryId, number>>;
-  /** Sum of the category gains: the ranking key. */
-  totalGain: number;
-  /** Results that failed it: `suite/probe#repetition`. */
-  failedIn: string[];
-  /** First failure's detail, as evidence. */
-  evidence: string;
-  /** What the rubric advises, when it says. */
-  advice: string | null;
-}
+export type { RoadmapItem };
+
+import { type ComputeScorecardInput, computeScorecard } from './compute-scorecard.ts';
 
 function checkAdvice(rubric: Rubric, checkId: string): string | null {
   for (const component of Object.values(rubric.components)) {
@@ -52,6 +39,7 @@ function headline(scorecard: Scorecard, category: CategoryId): number | null {
 /** Failing checks, most valuable fix first (ties by check id, so the order is stable). */
 export function improvementRoadmap(input: ComputeScorecardInput, limit = 20): RoadmapItem[] {
   const baseline = computeScorecard(input);
+  if (baseline.validity?.valid === false) return [];
   const failing = new Map<string, { components: Set<string>; failedIn: string[]; evidence: string }>();
   for (const result of input.results) {
     for (const check of result.checks) {

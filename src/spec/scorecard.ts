@@ -177,6 +177,8 @@ export interface Scorecard {
   };
   probes: { total: number; passed: number; failed: number; errored: number; skipped: number };
   gotchas: Gotcha[];
+  /** Failing checks ranked by the headline points fixing each would gain (re-scored exactly). */
+  roadmap?: RoadmapItem[];
   /** Problems met while scoring that belong to no component (e.g. a check naming an unknown component). */
   scoringNotes?: string[];
   /** Absent on older scorecards (treated as valid); when `valid` is false every score is null. */
@@ -195,4 +197,21 @@ export interface Gotcha {
 export interface ContactedHost {
   host: string;
   addresses: string[];
+}
+
+/** One step of the improvement roadmap: a failing check and what fixing it is worth. */
+export interface RoadmapItem {
+  checkId: string;
+  /** Components the check feeds, e.g. `security.secretHandling`. */
+  components: string[];
+  /** Headline points gained per category if every failure of the check passed. */
+  gains: Partial<Record<CategoryId, number>>;
+  /** Sum of the category gains: the ranking key. */
+  totalGain: number;
+  /** Results that failed it: `suite/probe#repetition`. */
+  failedIn: string[];
+  /** First failure's detail, as evidence. */
+  evidence: string;
+  /** What the rubric advises, when it says. */
+  advice: string | null;
 }

@@ -5,6 +5,7 @@ import { demoCommand } from './demo.ts';
 import { historyCommand } from './history.ts';
 import { monitorCommand } from './monitor.ts';
 import { reportCommand } from './report.ts';
+import { roadmapCommand } from './roadmap.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { scoreCommand } from './score.ts';
@@ -22,4 +23,5 @@ export const COMMANDS: CliCommand[] = [
   historyCommand,
   validateCommand,
   targetsCommand,
+  roadmapCommand,
 ];

@@ -1,0 +1,51 @@
+/** @module `agentscore roadmap`: the failing checks of a run, ranked by the headline points a fix gains. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { RoadmapItem } from '../../spec/scorecard.ts';
+import { type CliCommand, UsageError } from '../cli-command.ts';
+
+const CATEGORY_SHORT: Record<string, string> = {
+  agentFriendliness: 'AF',
+  security: 'Sec',
+  reliability: 'Rel',
+  dataProtection: 'DP',
+};
+
+function gains(item: RoadmapItem): string {
+  const parts = Object.entries(item.gains).map(
+    ([category, points]) => `+${points} ${CATEGORY_SHORT[category] ?? category}`,
+  );
+  return parts.length > 0 ? parts.join(', ') : 'no headline change';
+}
+
+export function formatRoadmap(roadmap: readonly RoadmapItem[]): string {
+  if (roadmap.length === 0) return 'nothing to fix: no check failed\n';
+  return `${roadmap
+    .map(
+      (item, index) =>
+        `${index + 1}. ${item.checkId} (${item.components.join(', ')}): ${gains(item)}\n   evidence: ${item.evidence}\n   failed in: ${item.failedIn.slice(0, 3).join(', ')}${item.failedIn.length > 3 ? ` and ${item.failedIn.length - 3} more` : ''}${item.advice ? `\n   advice: ${item.advice}` : ''}`,
+    )
+    .join('\n')}\n`;
+}
+
+export const roadmapCommand: CliCommand = {
+  name: 'roadmap',
+  summary: 'failing checks of a run, ranked by the headline points fixing each would gain',
+  usage: 'RUN_DIR [--json]',
+  positionals: true,
+  options: [{ name: 'json', type: 'boolean', description: 'print the roadmap as JSON on stdout' }],
+  details:
+    'Each gain is exact: the run is re-scored with that check passing, so weights, caps and coverage count as they do for the real score.',
+  async run(options, positionals, io) {
+    const { readScorecard, scorecardPath } = await import('../../run/run-folder.ts');
+    const runDir = positionals[0] ? resolve(io.cwd, positionals[0]) : undefined;
+    if (!runDir || positionals.length > 1) throw new UsageError('give one run directory');
+    if (!existsSync(scorecardPath(runDir)))
+      throw new UsageError(
+        `${scorecardPath(runDir)} not found; run agentscore score ${positionals[0]} first`,
+      );
+    const roadmap = readScorecard(runDir).roadmap ?? [];
+    io.stdout.write(options.json ? `${JSON.stringify(roadmap, null, 2)}\n` : formatRoadmap(roadmap));
+    return 0;
+  },
+};
