@@ -3,6 +3,7 @@
  * for what no probe can see (GraphQL, gRPC, webhooks), and which of the two each row rests on.
  */
 import type { ProbeResult } from '../spec/probe-result.ts';
+import type { Scorecard } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { NULL_DISPLAY, yesNo } from './format.ts';
 import type { InterfaceRow } from './report-rows.ts';
@@ -35,8 +36,12 @@ export class InterfaceTally {
 }
 
 /** A measured interface reads Yes from the run; the profile's answer is shown beside it when it differs. */
-export function interfaceRows(tally: InterfaceTally, profile: TargetProfile | null): InterfaceRow[] {
-  return INTERFACES.map(({ key, label, kinds }) => {
+export function interfaceRows(
+  tally: InterfaceTally,
+  profile: TargetProfile | null,
+  dropIn?: Scorecard['openAiDropIn'],
+): InterfaceRow[] {
+  const rows = INTERFACES.map(({ key, label, kinds }) => {
     const stated = profile ? yesNo(profile.sections.interface[key]) : NULL_DISPLAY;
     const ran = tally.ran(kinds);
     if (ran > 0) {
@@ -51,4 +56,13 @@ export function interfaceRows(tally: InterfaceTally, profile: TargetProfile | nu
       };
     return { label, value: stated, basis: profile ? 'profile' : '--' };
   });
+  if (dropIn)
+    rows.push({
+      label: 'OpenAI SDK drop-in (base URL)',
+      value: DROP_IN_LABELS[dropIn.verdict],
+      basis: `measured with the official openai SDK${dropIn.reasons.length ? `: ${dropIn.reasons.join('; ')}` : ''}`,
+    });
+  return rows;
 }
+
+const DROP_IN_LABELS = { yes: 'Yes', partly: 'Partly', no: 'No' } as const;

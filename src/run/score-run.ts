@@ -119,6 +119,7 @@ export async function scoreRun(
       provider: manifest.target.provider,
       baseUrl: manifest.target.baseUrl,
       model: manifest.target.model,
+      ...(manifest.target.preset ? { preset: manifest.target.preset } : {}),
     },
     harnessVersion: manifest.harnessVersion,
     startedAt: manifest.startedAt,

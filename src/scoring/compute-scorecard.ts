@@ -20,6 +20,7 @@ import { computeMetrics } from './compute-metrics.ts';
 import { countProbes, dedupeResults } from './dedupe-results.ts';
 import { deriveChecks, normalTraffic } from './derive-checks.ts';
 import { deriveGotchas } from './derive-gotchas.ts';
+import { openAiDropInVerdict } from './openai-drop-in-verdict.ts';
 import { type RoutedEvidence, routeEvidence } from './route-evidence.ts';
 import { judgeRunValidity, withoutScores } from './run-validity.ts';
 import { scoreComponent } from './score-component.ts';
@@ -113,7 +114,8 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
   for (const category of CATEGORY_IDS) scores[category] = scoreCategory(category, context);
   // A run that could not measure its target gets no scores, only the reason (DESIGN §3).
   const validity = judgeRunValidity(results, input.preflight);
-  const { name, provider, baseUrl, model, contacted } = input.target;
+  const dropIn = openAiDropInVerdict(results);
+  const { name, provider, baseUrl, model, contacted, preset } = input.target;
   return {
     schemaVersion: SCORECARD_SCHEMA_VERSION,
     harnessVersion: input.harnessVersion,
@@ -121,13 +123,21 @@ export function computeScorecard(input: ComputeScorecardInput): Scorecard {
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
     complete: input.complete,
-    target: { name, provider, baseUrl, model, ...(contacted ? { contacted } : {}) },
+    target: {
+      name,
+      provider,
+      baseUrl,
+      model,
+      ...(contacted ? { contacted } : {}),
+      ...(preset ? { preset } : {}),
+    },
     scores: validity.valid ? scores : withoutScores(scores),
     metrics,
     probes: countProbes(results),
     gotchas: deriveGotchas(results, input.profile, input.rubric, [...derived.evidence.values()], input.asOf),
     scoringNotes: routed.notes,
     ...(input.inputs ? { inputs: input.inputs } : {}),
+    ...(dropIn && validity.valid ? { openAiDropIn: dropIn } : {}),
     validity,
   };
 }

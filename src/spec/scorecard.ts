@@ -121,7 +121,11 @@ export interface Scorecard {
     model: string;
     /** The host actually contacted and the addresses it resolved to at run start (data residency hint). */
     contacted?: ContactedHost;
+    /** The provider preset the target came from (presets/ID.yaml). */
+    preset?: string;
   };
+  /** Whether the API drops in as an OpenAI SDK base URL, when the openai-sdk suite ran. */
+  openAiDropIn?: { verdict: 'yes' | 'partly' | 'no'; reasons: string[] };
   scores: Record<CategoryId, CategoryScore>;
   metrics: {
     latency: {
