@@ -41,6 +41,7 @@ export interface EvaluationRequest {
   /** Monitoring: uptime evidence from stored runs and the trend to chart (read before the run). */
   historyEvidence?: EvaluateOptions['historyEvidence'];
   history?: EvaluateOptions['history'];
+  priorRuns?: EvaluateOptions['priorRuns'];
   recordDir?: string;
   replayDir?: string;
   /** Gates, Prometheus textfile, report URL for CI summaries. */

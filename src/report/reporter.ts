@@ -6,6 +6,7 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import type { ChartImage } from './charts/chart-png.ts';
+import type { HistoricRun } from './dpa/held-since.ts';
 import type { ReportData } from './report-data.ts';
 import type { HistoryPoint } from './report-rows.ts';
 
@@ -21,6 +22,8 @@ export interface RunEndContext {
   results: readonly ProbeResult[];
   profile: TargetProfile | null;
   history: readonly HistoryPoint[] | undefined;
+  /** Earlier stored runs of this target, newest first, with their results (monitor only). */
+  priorRuns: readonly HistoricRun[] | undefined;
   /** Where `--junit FILE` asked for junit.xml, resolved against the working directory. */
   junitFile: string | undefined;
   /** The report model, built on first use. */

@@ -7,6 +7,7 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { renderCharts } from './charts/render-charts.ts';
+import type { HistoricRun } from './dpa/held-since.ts';
 import { buildReportData, type HistoryPoint } from './report-data.ts';
 import type { Reporter, ReporterOptions, RunEndContext } from './reporter.ts';
 import { DEFAULT_REPORTERS, type ReporterName } from './reporter-names.ts';
@@ -18,6 +19,8 @@ export interface WriteReportsInput {
   results: readonly ProbeResult[];
   profile: TargetProfile | null;
   history?: HistoryPoint[];
+  /** Earlier stored runs with their results, newest first (for how long each measure has held). */
+  priorRuns?: readonly HistoricRun[];
   /** Where to write junit.xml (resolved against the working directory); also turns the junit reporter on. */
   junitFile?: string;
   /** Reporters to run, in order; default markdown, html, charts, json (+ junit with `junitFile`). */
@@ -89,6 +92,7 @@ export async function runReporters(
     results: input.results,
     profile: input.profile,
     history: input.history,
+    priorRuns: input.priorRuns,
     junitFile: input.junitFile,
     data,
     chartImages: once(() => renderCharts(data())),

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { registryNames } from '../probes/registry.ts';
 import type { Provider } from '../providers/provider.ts';
+import type { HistoricRun } from '../report/dpa/held-since.ts';
 import type { HistoryPoint } from '../report/report-rows.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
 import { writeReports } from '../report/write-reports.ts';
@@ -42,6 +43,8 @@ export interface EvaluateOptions {
   historyEvidence?: HistoryEvidence[];
   /** Monitoring: earlier runs of this name, for the trend chart. */
   history?: HistoryPoint[];
+  /** Earlier stored runs with their results, newest first (monitor: how long each measure has held). */
+  priorRuns?: HistoricRun[];
   signal: AbortSignal;
   events?: RunEvents;
   canaries?: RunSuitesOptions['canaries'];
@@ -141,6 +144,7 @@ export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluati
     junitFile: options.junitFile,
     reporters: options.reporters,
     history: options.history,
+    ...(options.priorRuns ? { priorRuns: options.priorRuns } : {}),
   });
   return { ...scored, summary, preflight, target, reportPaths };
 }

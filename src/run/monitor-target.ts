@@ -10,6 +10,7 @@ import {
   monitorAfterRun,
   readMonitorHistory,
 } from '../history/monitor.ts';
+import type { HistoricRun } from '../report/dpa/held-since.ts';
 import type { HistoryPoint } from '../report/report-rows.ts';
 import type { HistoryEvidence } from '../spec/probe-result.ts';
 import type { Evaluation } from './evaluate-target.ts';
@@ -18,7 +19,12 @@ import type { Evaluation } from './evaluate-target.ts';
 export interface MonitorEvaluationInputs {
   historyEvidence: HistoryEvidence[];
   history: HistoryPoint[];
+  /** Earlier runs with their results, newest first: how long each tested measure has held. */
+  priorRuns: HistoricRun[];
 }
+
+/** Runs the DPA assessment looks back over ("since when has erasure been verified?"). */
+const PRIOR_RUNS = 30;
 
 export interface PreparedMonitor {
   history: MonitorHistory;
@@ -45,7 +51,11 @@ export async function prepareMonitor(
           },
         ]
       : [];
-  return { history, evaluation: { historyEvidence, history: history.trend } };
+  const stored = await store.latestRuns(name, PRIOR_RUNS);
+  const priorRuns: HistoricRun[] = [];
+  for (const run of stored)
+    priorRuns.push({ startedAt: run.startedAt, results: await store.runResults(run.runId) });
+  return { history, evaluation: { historyEvidence, history: history.trend, priorRuns } };
 }
 
 export interface MonitorTargetInput {

@@ -102,6 +102,9 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
       alerts: { kind: string }[];
     };
     expect(alerts.alerts.some((alert) => alert.kind === 'recovery')).toBe(true);
+    // The DPA assessment says how long each tested measure has held over the stored runs.
+    const dpa = readFileSync(join(root, 'run-3', 'dpa-assessment.md'), 'utf8');
+    expect(dpa).toMatch(/API keys never come back[\s\S]*?- Held since \w+ \d+, \d{4} over 3 stored runs/);
     const history = await runCli([
       'history',
       '--name',

@@ -1,4 +1,5 @@
 /** @module dpa-assessment.md and .html: the vendor assessment a DPO files (see report/dpa/). */
+import { measuresHeldSince } from '../dpa/held-since.ts';
 import { writeDpaAssessment } from '../dpa/write-dpa-assessment.ts';
 import type { Reporter } from '../reporter.ts';
 
@@ -10,6 +11,14 @@ export function dpaReporter(): Reporter {
         scorecard: context.scorecard,
         results: context.results,
         profile: context.profile,
+        ...(context.priorRuns
+          ? {
+              heldSince: measuresHeldSince([
+                { startedAt: context.scorecard.startedAt, results: context.results },
+                ...context.priorRuns,
+              ]),
+            }
+          : {}),
       }),
   };
 }
