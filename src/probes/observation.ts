@@ -12,6 +12,7 @@ import type { JsonModeObservations } from './kinds/json-mode.ts';
 import type { McpObservations } from './kinds/mcp.ts';
 import type { ModelsObservations } from './kinds/models.ts';
 import type { OpenAiSdkObservations } from './kinds/openai-sdk.ts';
+import type { RegionalEndpointsObservations } from './kinds/regional-endpoints.ts';
 import type { SdkCallObservations, SdkDependencyObservations } from './kinds/sdk.ts';
 import type { TlsObservations } from './kinds/tls.ts';
 import type { ToolCallObservations } from './kinds/tool-call.ts';
@@ -30,6 +31,7 @@ export interface ObservationsByKind {
   models: ModelsObservations;
   mcp: McpObservations;
   'openai-sdk': OpenAiSdkObservations;
+  'regional-endpoints': RegionalEndpointsObservations;
 }
 
 export type ObservingKind = keyof ObservationsByKind;

@@ -65,6 +65,7 @@ import {
   rateLimitRetryAfterAssertion,
   retryAfterRecoversAssertion,
 } from './assertions/rate-limit-assertions.ts';
+import { regionalEndpointAnswersAssertion } from './assertions/residency-assertions.ts';
 import {
   sdkCallOkAssertion,
   sdkDependencyCountAssertion,
@@ -91,6 +92,7 @@ import { jsonModeKind } from './kinds/json-mode.ts';
 import { mcpKind } from './kinds/mcp.ts';
 import { modelsKind } from './kinds/models.ts';
 import { openAiSdkKind } from './kinds/openai-sdk.ts';
+import { regionalEndpointsKind } from './kinds/regional-endpoints.ts';
 import { sdkKind } from './kinds/sdk.ts';
 import { tlsKind } from './kinds/tls.ts';
 import { toolCallKind } from './kinds/tool-call.ts';
@@ -114,6 +116,7 @@ export const PROBE_KINDS: { readonly [Name in KindName]: ProbeKind<Name> } = {
   models: modelsKind,
   mcp: mcpKind,
   'openai-sdk': openAiSdkKind,
+  'regional-endpoints': regionalEndpointsKind,
 };
 
 /** Every assertion by name, checked by the compiler like PROBE_KINDS. */
@@ -178,6 +181,7 @@ export const ASSERTIONS: { readonly [Name in AssertionName]: Assertion<Name> } =
   'openai-sdk-authenticated': openAiSdkAuthenticatedAssertion,
   'openai-sdk-error-class': openAiSdkErrorClassAssertion,
   'openai-sdk-error-message-surfaced': openAiSdkErrorMessageSurfacedAssertion,
+  'regional-endpoint-answers': regionalEndpointAnswersAssertion,
 };
 
 /** Kinds whose traffic is ordinary use: the runner adds an `availability` check to their results. */

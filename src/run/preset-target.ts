@@ -45,6 +45,9 @@ export function presetTarget(
     auth: preset.auth,
     ...(preset.query ? { query: { ...preset.query } } : {}),
     capabilities: { ...preset.offers },
+    ...(preset.regionalEndpoints
+      ? { regionalEndpoints: preset.regionalEndpoints.map((entry) => ({ ...entry })) }
+      : {}),
     ...(preset.profile ? { profile: preset.profile } : {}),
     ...(isLoopbackUrl(url) ? {} : { budgets: { ...LIVE_BUDGETS } }),
   };

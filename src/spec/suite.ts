@@ -41,6 +41,7 @@ export const PROBE_KIND_NAMES = [
   'models',
   'mcp',
   'openai-sdk',
+  'regional-endpoints',
 ] as const;
 export type KindName = (typeof PROBE_KIND_NAMES)[number];
 
@@ -106,6 +107,7 @@ export const ASSERTION_NAMES = [
   'openai-sdk-authenticated',
   'openai-sdk-error-class',
   'openai-sdk-error-message-surfaced',
+  'regional-endpoint-answers',
 ] as const;
 export type AssertionName = (typeof ASSERTION_NAMES)[number];
 

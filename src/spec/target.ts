@@ -55,4 +55,6 @@ export interface Target {
   query?: Record<string, string>;
   /** What the API offers; a capability said to be absent is skipped as not-supported. */
   capabilities?: Partial<Capabilities>;
+  /** Regional base URLs the provider documents (data residency, gdpr-criteria P-REGION). */
+  regionalEndpoints?: { region: string; baseUrl: string }[];
 }

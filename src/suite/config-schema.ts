@@ -62,6 +62,15 @@ export const targetSchema = {
     },
     query: { type: 'object', additionalProperties: { type: 'string' } },
     capabilities: capabilitiesSchema,
+    regionalEndpoints: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['region', 'baseUrl'],
+        additionalProperties: false,
+        properties: { region: nonEmptyString, baseUrl: { type: 'string', pattern: '^https?://\\S+$' } },
+      },
+    },
   },
 } as const;
 

@@ -90,7 +90,13 @@ export interface DpaAssessment {
     /** Set when the run could not measure the target: nothing below was verified by test. */
     invalidReason: string | null;
   };
-  processing: { endpoints: string[]; models: string[]; dataCategories: string[] };
+  processing: {
+    endpoints: string[];
+    models: string[];
+    dataCategories: string[];
+    /** Regional endpoints the provider documents, as called in this run (host: answer). */
+    regional: string[];
+  };
   article28: Article28Entry[];
   facts: FactEntry[];
   measures: MeasureEntry[];

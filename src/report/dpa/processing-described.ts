@@ -26,10 +26,19 @@ function endpoint(method: string, url: string): string | null {
   }
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 export function processingDescribed(
   scorecard: Scorecard,
   results: readonly ProbeResult[],
-): { endpoints: string[]; models: string[]; dataCategories: string[] } {
+): { endpoints: string[]; models: string[]; dataCategories: string[]; regional: string[] } {
+  const regional: string[] = [];
   const endpoints = new Set<string>();
   const models = new Set<string>([scorecard.target.model]);
   const categories = new Set<string>();
@@ -42,10 +51,15 @@ export function processingDescribed(
       if (/chat\/completions/.test(exchange.url)) promptsSent = true;
     }
     if (typeof result.measurements.servedModel === 'string') models.add(result.measurements.servedModel);
+    if (result.kind === 'regional-endpoints')
+      for (const exchange of result.evidence)
+        regional.push(
+          `${hostOf(exchange.url)}: ${exchange.status === null ? 'no answer' : `answered ${exchange.status}`}`,
+        );
     const planted = PLANTED[result.probe];
     if (planted) categories.add(planted);
   }
   const dataCategories = [...categories].sort();
   if (promptsSent) dataCategories.unshift('short prompts written by the harness, with no personal data');
-  return { endpoints: [...endpoints].sort(), models: [...models].sort(), dataCategories };
+  return { endpoints: [...endpoints].sort(), models: [...models].sort(), dataCategories, regional };
 }

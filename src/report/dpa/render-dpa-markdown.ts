@@ -69,6 +69,7 @@ function header(assessment: DpaAssessment): string[] {
     `- Endpoints used: ${processing.endpoints.map((endpoint) => `\`${endpoint.replace(/`/g, '')}\``).join(', ') || 'none'}`,
     `- Models: ${processing.models.map(md).join(', ')}`,
     `- Data the probes sent: ${processing.dataCategories.map(md).join('; ') || 'none'}`,
+    `- Regional endpoints called: ${processing.regional.length ? processing.regional.map(md).join('; ') : 'none listed for this target'}`,
     `- Host contacted: ${md(target.host ?? 'not recorded')}${target.addresses.length ? ` (${target.addresses.map(md).join(', ')})` : ''}. A residency hint only: the address that answered says where a server stood, not where data is processed or stored.`,
     '',
   );

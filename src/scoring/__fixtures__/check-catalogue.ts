@@ -115,7 +115,10 @@ export const CATALOGUE: Record<ComponentPath, { checks: string[]; attested: stri
       derived: ['no-5xx-under-normal-load'],
     },
     'reliability.latency': { checks: [], attested: [], derived: ['latency-ttft', 'latency-e2e'] },
-    'dataProtection.dataResidency': { checks: [], attested: ['D-LOCATION', 'D-TRANSFER'] },
+    'dataProtection.dataResidency': {
+      checks: ['eu-endpoint-answers'],
+      attested: ['D-LOCATION', 'D-TRANSFER'],
+    },
     'dataProtection.retentionAndDeletion': { checks: ['file-erased'], attested: ['D-RETENTION'] },
     'dataProtection.dataMinimisation': { checks: ['pii-not-echoed', 'no-cookies'], attested: [] },
     'dataProtection.processorTerms': {
