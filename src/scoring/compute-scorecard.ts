@@ -73,7 +73,7 @@ function scoreCategory(category: CategoryId, context: CategoryContext): Category
   const aggregate = aggregateCategory(
     rubric.categories[category]?.weights ?? {},
     components,
-    rubric.scoring.coverageFloor,
+    rubric.scoring.categoryCoverageFloor ?? rubric.scoring.coverageFloor,
   );
   return { score: aggregate.score, components, notes: aggregate.notes, coverage: aggregate.coverage };
 }

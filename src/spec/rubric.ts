@@ -77,6 +77,11 @@ export interface LatencyBand {
 export interface RubricScoring {
   /** Below this share of judged points a component or category is null ("insufficient evidence"). */
   coverageFloor: number;
+  /**
+   * The same for a category (weight judged); defaults to `coverageFloor`. Lower, because a category
+   * of a plain-http or undocumented target can never judge TLS or attested facts.
+   */
+  categoryCoverageFloor?: number;
   /** Share of a fact's points earned when it is unknown, stale or absent (never a pass). */
   unknownFactCredit: number;
   /** Share of a fact's points earned when it is partial. */

@@ -95,6 +95,7 @@ const scoringSchema = {
   additionalProperties: false,
   properties: {
     coverageFloor: share,
+    categoryCoverageFloor: share,
     unknownFactCredit: share,
     partialFactCredit: share,
     partialCheckCredit: share,

@@ -61,10 +61,16 @@ export const noCanaryEchoAssertion: Assertion<'no-canary-echo'> = {
     // Parameters were validated against `parameters` when the suite loaded.
     const { canary: which = 'email' } = params as { canary?: keyof Canaries };
     const canary = context.canaries[which];
-    const answered = outcome.exchanges.filter(
-      (exchange) => exchange.status !== null && exchange.status >= 400,
-    );
-    if (answered.length === 0) return notApplicable('no error response to judge');
+    const errors = outcome.exchanges.filter((exchange) => exchange.status !== null && exchange.status >= 400);
+    // A 5xx never reached the validation path under test: it says nothing about echoes (availability
+    // judges it), and counting its silence as "not echoed" would let errors raise the score.
+    const answered = errors.filter((exchange) => (exchange.status ?? 0) < 500);
+    if (answered.length === 0)
+      return notApplicable(
+        errors.length > 0
+          ? `only ${errors[0]?.status} answers: the validation error was never reached`
+          : 'no error response to judge',
+      );
     const others = Object.entries(context.canaries)
       .filter(([name]) => name !== which)
       .map(([, value]) => value);

@@ -173,6 +173,14 @@ describe('http assertions', () => {
     expect(
       noCanaryEchoAssertion.evaluate({ canary: 'email' }, outcome(exchange(422, pydantic)), context),
     ).toEqual({ passed: true, detail: 'planted email canary not echoed' });
+    // A 500 never reached the validation path: its silence is no evidence that echoes do not happen.
+    expect(
+      noCanaryEchoAssertion.evaluate(
+        { canary: 'email' },
+        outcome(exchange(500, 'Internal Server Error')),
+        context,
+      ).passed,
+    ).toBeNull();
     const origin = 'https://evil.invalid';
     const reflected = exchange(
       200,
