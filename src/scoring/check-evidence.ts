@@ -29,14 +29,19 @@ export interface CheckTally {
   failed: number;
   /** Failures marked `partial` (e.g. only the offending value echoed). */
   partial: number;
+  /** Samples the target's failure (a 5xx) kept from a verdict: unearned, never failed. */
+  lost: number;
 }
 
 /** Tallies verdicts by check id; ids seen only with null verdicts get a zero tally. */
-export function tallyChecks(checks: readonly CheckResult[]): Map<string, CheckTally> {
+export function tallyChecks(
+  checks: readonly (CheckResult & { lostToTarget?: true })[],
+): Map<string, CheckTally> {
   const tallies = new Map<string, CheckTally>();
   for (const check of checks) {
-    const tally = tallies.get(check.id) ?? { passed: 0, failed: 0, partial: 0 };
-    if (check.passed === true) tally.passed += 1;
+    const tally = tallies.get(check.id) ?? { passed: 0, failed: 0, partial: 0, lost: 0 };
+    if (check.lostToTarget) tally.lost += 1;
+    else if (check.passed === true) tally.passed += 1;
     else if (check.passed === false && check.partial === true) tally.partial += 1;
     else if (check.passed === false) tally.failed += 1;
     tallies.set(check.id, tally);
@@ -68,7 +73,7 @@ export function measuredEvidence(
   return {
     id,
     samples,
-    credit: (tally.passed + tally.partial * scoring.partialCheckCredit) / samples,
+    credit: (tally.passed + tally.partial * scoring.partialCheckCredit) / (samples + tally.lost),
     failShare: (tally.failed + tally.partial * partialLoss) / samples,
     failed,
   };

@@ -4,11 +4,14 @@ import { allComponentPaths, type ComponentPath } from '../spec/scorecard.ts';
 import type { AttestedClaim, TargetProfile } from '../spec/target-profile.ts';
 
 export interface RoutedEvidence {
-  checks: Map<ComponentPath, CheckResult[]>;
+  checks: Map<ComponentPath, RoutedCheck[]>;
   claims: Map<ComponentPath, AttestedClaim[]>;
   /** Problems that belong to no component, e.g. a check naming an unknown component. */
   notes: string[];
 }
+
+/** A check as routed: `lostToTarget` when the target's failure kept it from a verdict. */
+export type RoutedCheck = CheckResult & { lostToTarget?: true };
 
 /** Groups checks (informational ones, `component: null`, are skipped) and claims by component. */
 export function routeEvidence(
@@ -19,16 +22,22 @@ export function routeEvidence(
   const routed: RoutedEvidence = { checks: new Map(), claims: new Map(), notes: [] };
   const strayChecks = new Set<string>();
   for (const result of results) {
-    for (const check of result.checks) {
-      if (check.component === null) continue;
-      if (!known.has(check.component)) {
-        strayChecks.add(`${check.id} → ${check.component}`);
+    const serverFailed = result.evidence.some((exchange) => (exchange.status ?? 0) >= 500);
+    for (const found of result.checks) {
+      const component = found.component;
+      if (component === null) continue;
+      if (!known.has(component)) {
+        strayChecks.add(`${found.id} → ${component}`);
         continue;
       }
+      // Not judged because the target failed (a 5xx): the check's points go unearned, never failed
+      // (availability judges the 5xx), so losing samples to errors can never raise a score.
+      const check: RoutedCheck =
+        found.passed === null && serverFailed ? { ...found, lostToTarget: true } : found;
       // Push in place: copying the list per check was quadratic (minutes at 100,000 results).
-      const list = routed.checks.get(check.component);
+      const list = routed.checks.get(component);
       if (list) list.push(check);
-      else routed.checks.set(check.component, [check]);
+      else routed.checks.set(component, [check]);
     }
   }
   const strayClaims: string[] = [];

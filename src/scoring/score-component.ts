@@ -60,11 +60,12 @@ interface Tally {
 function tallyMeasured(input: ComponentInput, tally: Tally): void {
   const tallies = tallyChecks(input.checks);
   for (const history of input.history ?? []) {
-    const previous = tallies.get(history.check) ?? { passed: 0, failed: 0, partial: 0 };
+    const previous = tallies.get(history.check) ?? { passed: 0, failed: 0, partial: 0, lost: 0 };
     tallies.set(history.check, {
       passed: previous.passed + history.passed,
       failed: previous.failed + history.failed,
       partial: previous.partial,
+      lost: previous.lost,
     });
   }
   for (const [id, rule] of ownEntries(input.rubric?.checks)) {

@@ -69,6 +69,7 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 /** The published scoring rules of rubrics/default.yaml, as a literal (scoring/ reads no files). */
 export const TEST_SCORING: RubricScoring = {
   coverageFloor: 0.4,
+  categoryCoverageFloor: 0.3,
   unknownFactCredit: 0,
   partialFactCredit: 0.5,
   partialCheckCredit: 0.5,

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { measuredEvidence, tallyChecks } from './check-evidence.ts';
+import { routeEvidence } from './route-evidence.ts';
+import { makeCheck, makeResult, TEST_SCORING } from './test-support.ts';
+
+describe('samples lost to the target', () => {
+  it('earn nothing and fail nothing: a 5xx can never raise a check above its judged samples', () => {
+    const echo = (passed: boolean | null, status: number) =>
+      makeResult({
+        probe: `pii-${status}`,
+        checks: [makeCheck('pii-not-echoed', 'dataProtection.dataMinimisation', passed)],
+        evidence: [
+          {
+            method: 'POST',
+            url: 'http://x/v1/chat/completions',
+            status,
+            headers: {},
+            bodyExcerpt: '',
+            bodyBytes: 0,
+          },
+        ],
+      });
+    const routed = routeEvidence([echo(false, 422), echo(null, 503), echo(null, 503)], null);
+    const tally = tallyChecks(routed.checks.get('dataProtection.dataMinimisation') ?? []).get(
+      'pii-not-echoed',
+    );
+    expect(tally).toEqual({ passed: 0, failed: 1, partial: 0, lost: 2 });
+    const lost = measuredEvidence('pii-not-echoed', tally, TEST_SCORING);
+    expect(lost).toMatchObject({ samples: 1, failed: 1, credit: 0 });
+
+    const passing = routeEvidence([echo(true, 422), echo(null, 503)], null);
+    const half = measuredEvidence(
+      'pii-not-echoed',
+      tallyChecks(passing.checks.get('dataProtection.dataMinimisation') ?? []).get('pii-not-echoed'),
+      TEST_SCORING,
+    );
+    // One pass, one sample lost to a 503: half the points, and no failure to report.
+    expect(half).toMatchObject({ samples: 1, failed: 0, credit: 0.5 });
+  });
+
+  it('a null verdict without a server failure is simply not judged', () => {
+    const routed = routeEvidence(
+      [makeResult({ checks: [makeCheck('tool-choice-honoured', 'agentFriendliness.toolUse', null)] })],
+      null,
+    );
+    expect(
+      tallyChecks(routed.checks.get('agentFriendliness.toolUse') ?? []).get('tool-choice-honoured')?.lost,
+    ).toBe(0);
+  });
+});
