@@ -30,9 +30,9 @@ function component(card: Scorecard, path: string): number | null {
 
 /** Component values of the faithful baseline that the fault cases are compared with. */
 const FAITHFUL: Record<string, number | null> = {
-  'agentFriendliness.errorMessages': 100,
-  'agentFriendliness.authSimplicity': 86,
-  'agentFriendliness.rateLimits': 85,
+  'agentFriendliness.errorMessages': 89,
+  'agentFriendliness.authSimplicity': 88,
+  'agentFriendliness.rateLimits': 83,
   'agentFriendliness.toolUse': 100,
   'agentFriendliness.structuredOutput': 100,
   'security.authStrength': 100,
@@ -56,22 +56,27 @@ interface FaultCase {
   everywhere?: boolean;
   /**
    * Points a pinned value may vary by: which requests get every 3rd answer's 503 depends on how
-   * concurrent requests interleave, until the runner orders them deterministically.
+   * concurrent requests interleave.
    */
   tolerance?: number;
 }
+
+/** The openai-sdk suite's steps are documentation claims (the OpenAI drop-in): agent faults fail them too. */
+const DROP_IN = 'the OpenAI SDK drop-in steps (documentation) fail with it';
 
 const EXPECTED: FaultCase[] = [
   {
     profile: 'no-auth',
     pinned: {
       'security.authStrength': 0,
-      'agentFriendliness.authSimplicity': 75,
+      'agentFriendliness.authSimplicity': 78,
+      'agentFriendliness.errorMessages': 87,
       'reliability.errorRecovery': 97,
     },
     whole: ['security.authStrength'],
     alsoMoves: {
       'agentFriendliness.authSimplicity': 'a missing key gets no error to act on',
+      'agentFriendliness.errorMessages': 'the SDK expects an AuthenticationError and gets an answer',
       'reliability.errorRecovery':
         'the SDK wrong-key call succeeds, so sdk-typed-errors fails (attribution left to the probes)',
     },
@@ -80,20 +85,25 @@ const EXPECTED: FaultCase[] = [
     profile: 'leaky-errors',
     pinned: {
       'security.secretHandling': 20,
-      'agentFriendliness.errorMessages': 40,
-      'agentFriendliness.authSimplicity': 75,
-      'reliability.errorRecovery': 70,
+      'agentFriendliness.errorMessages': 73,
+      'agentFriendliness.documentation': 70,
+      'agentFriendliness.authSimplicity': 78,
+      'reliability.errorRecovery': 81,
     },
-    whole: ['security.secretHandling', 'agentFriendliness.errorMessages'],
+    whole: ['security.secretHandling'],
     alsoMoves: {
+      'agentFriendliness.errorMessages':
+        'HTML 500 on malformed JSON (its 5xx is availability, not JSON-ness)',
+      'agentFriendliness.documentation': 'the 500 is a status the spec does not document',
       'agentFriendliness.authSimplicity': 'auth errors echo the header instead of naming the key problem',
       'reliability.errorRecovery': 'HTML 500 on malformed JSON and no request ids',
     },
   },
   {
     profile: 'looping-tools',
-    pinned: { 'agentFriendliness.toolUse': 40 },
+    pinned: { 'agentFriendliness.toolUse': 40, 'agentFriendliness.documentation': 62 },
     whole: ['agentFriendliness.toolUse'],
+    alsoMoves: { 'agentFriendliness.documentation': DROP_IN },
   },
   {
     profile: 'ignored-tool-choice',
@@ -102,21 +112,31 @@ const EXPECTED: FaultCase[] = [
   },
   {
     profile: 'sloppy-json',
-    pinned: { 'agentFriendliness.structuredOutput': 33 },
+    pinned: { 'agentFriendliness.structuredOutput': 33, 'agentFriendliness.documentation': 62 },
     whole: ['agentFriendliness.structuredOutput'],
+    alsoMoves: { 'agentFriendliness.documentation': DROP_IN },
   },
   {
     profile: 'bare-rate-limits',
-    pinned: { 'agentFriendliness.rateLimits': 26 },
+    pinned: {
+      'agentFriendliness.rateLimits': 26,
+      'agentFriendliness.authSimplicity': 72,
+      'reliability.errorRecovery': 94,
+    },
     whole: ['agentFriendliness.rateLimits'],
+    alsoMoves: {
+      'agentFriendliness.authSimplicity':
+        'SDK steps throttled without guidance fail before the key is judged',
+      'reliability.errorRecovery': 'a 429 without Retry-After cannot be recovered from as advised',
+    },
   },
   { profile: 'slow-stream', pinned: { 'reliability.latency': 45 }, whole: ['reliability.latency'] },
   {
     profile: 'flaky-5xx',
-    pinned: { 'reliability.uptimeSla': 0, 'reliability.errorRecovery': 31 },
+    pinned: { 'reliability.uptimeSla': 0, 'reliability.errorRecovery': 60 },
     whole: ['reliability.uptimeSla', 'reliability.errorRecovery'],
     everywhere: true,
-    tolerance: 4,
+    tolerance: 8,
   },
   {
     profile: 'truncated-stream',
@@ -139,30 +159,41 @@ const EXPECTED: FaultCase[] = [
     profile: 'silent-model-swap',
     pinned: {
       'reliability.versionStability': 14,
-      'agentFriendliness.errorMessages': 93,
+      'agentFriendliness.errorMessages': 86,
+      'agentFriendliness.documentation': 72,
       'reliability.errorRecovery': 97,
     },
     whole: ['reliability.versionStability'],
     alsoMoves: {
       'agentFriendliness.errorMessages':
         'an unknown model answered with 200 is an error message that never came',
+      'agentFriendliness.documentation':
+        "the unknown model's undocumented 400 of the faithful sandbox never comes (a 200 instead)",
       'reliability.errorRecovery': 'the SDK unknown-model call succeeds, so sdk-typed-errors fails',
+    },
+  },
+  {
+    profile: 'sloppy-mcp',
+    pinned: { 'agentFriendliness.mcpQuality': 61, 'reliability.errorRecovery': 92 },
+    whole: [],
+    alsoMoves: {
+      'reliability.errorRecovery': 'MCP tool errors come back as protocol errors, not tool results',
     },
   },
 ];
 
 /** Agent Friendliness of each profile, pinned (the ordering test below reads these runs). */
 const AGENT_FRIENDLINESS: Record<string, number | null> = {
-  faithful: 76,
-  'faithful-mcp': 91,
-  'looping-tools': 64,
-  'truncated-stream': 34,
+  faithful: 77,
+  'faithful-mcp': 92,
+  'looping-tools': 63,
+  'truncated-stream': 24,
   'sloppy-json': 62,
   'bare-rate-limits': 70,
-  'sloppy-mcp': 85,
-  'leaky-errors': 68,
-  'no-auth': 75,
-  'erasure-ignored': 76,
+  'sloppy-mcp': 86,
+  'leaky-errors': 74,
+  'no-auth': 76,
+  'erasure-ignored': 77,
 };
 
 // ------------------------------------------------------------------ runs
@@ -281,10 +312,6 @@ describe('Agent Friendliness orders targets the way agents experience them', () 
   it('profiles that break what an agent does score lower than those whose faults are security or data protection', () => {
     for (const broken of agentBreaking) {
       for (const safe of securityOnly) {
-        // leaky-errors is not security-only for an agent: its HTML 500s and missing request ids are
-        // error-message faults (errorMessages capped at 40). Rate limits weigh 15 % of the seed's
-        // Assay weights against error messages' 20 %, so 429s without guidance cannot fall below it.
-        if (broken === 'bare-rate-limits' && safe === 'leaky-errors') continue;
         expect(af(broken), `${broken} < ${safe}`).toBeLessThan(af(safe));
       }
     }
