@@ -74,6 +74,10 @@ function componentScores(scorecard: Scorecard): [string, number][] {
   return scores;
 }
 
+function orNone(items: string[], none: string): string[] {
+  return items.length > 0 ? items : [none];
+}
+
 function sentence(parts: string[], none: string): string {
   return parts.length === 0 ? none : `${parts.join('; ')}.`;
 }
@@ -99,8 +103,14 @@ export function derivedProfileView(
       weak.map((path) => MEANING[path]?.weak ?? path),
       'No component measured weak (derived from this run).',
     ),
-    useCases: strong.flatMap((path) => (MEANING[path]?.useCase ? [MEANING[path].useCase] : [])),
-    notFor: weak.flatMap((path) => (MEANING[path]?.notFor ? [MEANING[path].notFor] : [])),
+    useCases: orNone(
+      strong.flatMap((path) => (MEANING[path]?.useCase ? [MEANING[path].useCase] : [])),
+      'None derived: no use-case component measured strong in this run',
+    ),
+    notFor: orNone(
+      weak.flatMap((path) => (MEANING[path]?.notFor ? [MEANING[path].notFor] : [])),
+      'None derived: no component measured weak in this run',
+    ),
     authentication: {
       methods:
         bearer === 'pass'
