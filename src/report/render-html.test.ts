@@ -60,7 +60,8 @@ describe('renderHtml', () => {
       buildReportData({ scorecard: nullScorecard(), results: [], profile: null, runDir: 'r' }),
     );
     expect(html).toContain('INCOMPLETE RUN');
-    expect(html).toContain('No target profile: only measured components are scored.');
+    expect(html).toContain('Derived from this run: no target profile describes this API.');
+    expect(html).toContain('<h2>Pricing</h2>');
     expect(html).toContain('<span class="score" data-score="security">--</span>');
   });
 });

@@ -75,7 +75,18 @@ describe('renderMarkdown', () => {
     );
     await expect(markdown).toMatchFileSnapshot('./__snapshots__/report-nulls.md.snap');
     expect(markdown).toContain('INCOMPLETE RUN');
-    expect(markdown).toContain('No target profile: only measured components are scored.');
+    expect(markdown).toContain('> Derived from this run: no target profile describes this API.');
+    for (const section of [
+      'Best When',
+      'Avoid When',
+      'Use Cases',
+      'Not For',
+      'Interface',
+      'Authentication',
+      'Pricing',
+      'Agent Metadata',
+    ])
+      expect(markdown).toContain(`## ${section}`);
     expect(markdown).toContain('| TTFT (time to first token) | -- | -- | -- | 0 |');
     expect(markdown).not.toMatch(/null|undefined|NaN/);
   });

@@ -36,7 +36,8 @@ describe('buildReportData', () => {
     expect(data.headline.map((row) => row.display)).toEqual(['--', '--', '40']);
     expect(data.latency.rows.every((row) => row.p50 === '--' && row.p99 === '--')).toBe(true);
     expect(data.jsonMode.rows.map((row) => row.value)).toEqual(['--', '--', '--']);
-    expect(data.profile).toBeNull();
+    expect(data.profileDerived).toMatch(/^Derived from this run/);
+    expect(data.profile?.pricing.model).toBe('not documented (no target profile)');
     expect(data.charts.refs.map((ref) => ref.name)).toEqual(['category-radar', 'component-bars', 'rates']);
   });
 

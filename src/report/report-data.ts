@@ -5,6 +5,7 @@ import type { TargetProfile } from '../spec/target-profile.ts';
 import { safeHref } from './anchors.ts';
 import { chartRefs, chartSeries } from './chart-series.ts';
 import { claimRow, measuredCheckRows } from './data-protection-view.ts';
+import { DERIVED_LABEL, derivedProfileView } from './derived-profile-view.ts';
 import { EvidenceLinker } from './evidence-linker.ts';
 import { formatDate } from './format.ts';
 import { contradictedRows, gotchaRows } from './gotcha-view.ts';
@@ -70,6 +71,8 @@ export interface ReportData {
   dataProtectionHeadline: HeadlineRow;
   categories: CategorySection[];
   profile: ProfileView | null;
+  /** Set when the descriptive sections were derived from the run (no target profile). */
+  profileDerived: string | null;
   noProfileMessage: string;
   /** Measured for REST, SDK and MCP; the profile's word for the rest. */
   interfaces: InterfaceRow[];
@@ -159,7 +162,8 @@ export function buildReportData(input: BuildReportDataInput): ReportData {
     headline: mainCategories.map((category) => headlineRow(scorecard, category.id)),
     dataProtectionHeadline: headlineRow(scorecard, 'dataProtection'),
     categories: mainCategories,
-    profile: profile ? profileView(profile) : null,
+    profile: profile ? profileView(profile) : derivedProfileView(scorecard, scan.checkVerdicts),
+    profileDerived: profile ? null : DERIVED_LABEL,
     noProfileMessage: NO_PROFILE_MESSAGE,
     interfaces: interfaceRows(scan.interfaces, profile, scorecard.openAiDropIn),
     gotchas,

@@ -36,6 +36,8 @@ export interface ResultScan {
   reasons: Map<string, number>;
   dataProtectionChecks: Map<string, MeasuredCheckTally>;
   interfaces: InterfaceTally;
+  /** Each check id's verdict over the run: fail when any result failed it, pass when some passed. */
+  checkVerdicts: Map<string, 'pass' | 'fail'>;
 }
 
 function tallyDataProtection(scan: ResultScan, check: CheckResult, result: ProbeResult): void {
@@ -106,6 +108,7 @@ export function scanResults(
     e2eSamples: [],
     reasons: new Map(),
     dataProtectionChecks: new Map(),
+    checkVerdicts: new Map(),
     interfaces: new InterfaceTally(),
   };
   for (const result of results) {
@@ -131,6 +134,9 @@ export function scanResults(
     for (const check of result.checks) {
       if (check.passed === false) addFailedRow(scan, result, check, failedCheckLimit);
       tallyDataProtection(scan, check, result);
+      if (check.passed === false) scan.checkVerdicts.set(check.id, 'fail');
+      else if (check.passed === true && !scan.checkVerdicts.has(check.id))
+        scan.checkVerdicts.set(check.id, 'pass');
     }
   }
   return scan;

@@ -60,6 +60,25 @@ describe('CI outputs', () => {
     expect(textfile).toContain('agentscore_run_valid{target="ci-target"} 1');
     for (const text of [failing.stdout, failing.stderr, textfile]) expect(text).not.toContain(KEY);
 
+    // An ad hoc target with no profile still gets every section of the seed page, none empty.
+    const report = readFileSync(join(dir, 'run', 'report.md'), 'utf8');
+    expect(report).toContain('Derived from this run');
+    const sections = [
+      'Best When',
+      'Avoid When',
+      'Use Cases',
+      'Not For',
+      'Interface',
+      'Authentication',
+      'Pricing',
+      'Agent Metadata',
+    ];
+    for (const section of sections) {
+      const body = report.split(`## ${section}\n`)[1]?.split('\n## ')[0]?.trim() ?? '';
+      expect(body.length, section).toBeGreaterThan(0);
+    }
+    expect(report).toMatch(/Authentication\n\n\*\*Methods:\*\* API key \(measured: the key authenticates\)/);
+
     const passing = await runCli(runArgs(join(dir, 'run2'), ['--fail-under', 'security=0']), {
       CI_OUTPUTS_KEY: KEY,
     });
