@@ -1,5 +1,5 @@
 /** @module Checks the scorer derives from all results together (rubric `derived: true`): no probe emits them. */
-import type { FailureReason, ProbeResult } from '../spec/probe-result.ts';
+import { type FailureReason, type ProbeResult, TARGET_FAILURE_REASONS } from '../spec/probe-result.ts';
 import type { RubricScoring } from '../spec/rubric.ts';
 import type { Percentiles } from '../spec/scorecard.ts';
 import { availabilityPoints, latencyPoints } from './band-points.ts';
@@ -8,16 +8,7 @@ import type { ScorecardMetrics } from './compute-metrics.ts';
 import { probeId } from './dedupe-results.ts';
 
 /** Failures the target caused (an errored probe is evidence of unavailability, not silence). */
-const TARGET_FAILURES = new Set<FailureReason>([
-  'timeout',
-  'connection-reset',
-  'connection-refused',
-  'truncated-body',
-  'invalid-json',
-  'invalid-sse',
-  'invalid-utf8',
-  'body-too-large',
-]);
+const TARGET_FAILURES = new Set<FailureReason>(TARGET_FAILURE_REASONS);
 
 /** True when the result errored because of the target (not our budget, an opt-in or a skip). */
 export function erroredByTarget(result: ProbeResult): boolean {

@@ -1,6 +1,6 @@
 /** @module Whether a run measured its target at all (DESIGN §3): a run that could not measure gets no scores. */
 import type { PreflightOutcome, PreflightRecord } from '../spec/preflight-record.ts';
-import type { FailureReason, ProbeResult } from '../spec/probe-result.ts';
+import { type FailureReason, type ProbeResult, TARGET_FAILURE_REASONS } from '../spec/probe-result.ts';
 import type { CategoryId, CategoryScore, RunValidity } from '../spec/scorecard.ts';
 
 const PREFLIGHT_REASONS: Record<Exclude<PreflightOutcome, 'ok'>, NonNullable<RunValidity['reason']>> = {
@@ -15,17 +15,7 @@ const PREFLIGHT_REASONS: Record<Exclude<PreflightOutcome, 'ok'>, NonNullable<Run
  * of unavailability (DESIGN §4), so a run of only these still measured something. Any other error
  * (`internal-error`, `interrupted`, ...) is the harness failing to measure.
  */
-const ANSWERED_BADLY = new Set<FailureReason>([
-  'timeout',
-  'connection-reset',
-  'connection-refused',
-  'truncated-body',
-  'invalid-json',
-  'invalid-sse',
-  'invalid-utf8',
-  'body-too-large',
-  'throttled',
-]);
+const ANSWERED_BADLY = new Set<FailureReason>([...TARGET_FAILURE_REASONS, 'throttled']);
 
 /** Transport failures that mean the target never answered. */
 const NO_ANSWER = new Set<FailureReason>(['timeout', 'connection-reset', 'connection-refused']);

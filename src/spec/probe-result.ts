@@ -23,6 +23,18 @@ export type FailureReason =
   | 'interrupted'
   | 'internal-error';
 
+/** Reasons that say the target answered badly or not at all: evidence of unavailability, not silence. */
+export const TARGET_FAILURE_REASONS: readonly FailureReason[] = [
+  'timeout',
+  'connection-reset',
+  'connection-refused',
+  'truncated-body',
+  'invalid-json',
+  'invalid-sse',
+  'invalid-utf8',
+  'body-too-large',
+];
+
 /** One assertion's verdict. `feeds` routes it to a scorecard component; the rubric gives it weight. */
 export interface CheckResult {
   /** Rubric check id, e.g. `unauthenticated-rejected`. Several probes may feed the same check. */

@@ -5,6 +5,7 @@ import {
   headerNameSchema,
   idSchema,
   nonEmptyString,
+  regionalEndpointsSchema,
 } from './schema-parts.ts';
 
 const budgetsSchema = {
@@ -62,15 +63,7 @@ export const targetSchema = {
     },
     query: { type: 'object', additionalProperties: { type: 'string' } },
     capabilities: capabilitiesSchema,
-    regionalEndpoints: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['region', 'baseUrl'],
-        additionalProperties: false,
-        properties: { region: nonEmptyString, baseUrl: { type: 'string', pattern: '^https?://\\S+$' } },
-      },
-    },
+    regionalEndpoints: regionalEndpointsSchema,
   },
 } as const;
 

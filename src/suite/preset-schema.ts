@@ -6,6 +6,7 @@ import {
   idSchema,
   isoDateSchema,
   nonEmptyString,
+  regionalEndpointsSchema,
 } from './schema-parts.ts';
 
 const envName = { type: 'string', pattern: '^[A-Z_][A-Z0-9_]*$' } as const;
@@ -39,15 +40,7 @@ export const presetSchema = {
     profile: nonEmptyString,
     offers: { ...capabilitiesSchema, required: [...CAPABILITY_NAMES] },
     rateLimitHeaders: { type: 'string', enum: ['mistral', 'openai', 'ietf', 'none'] },
-    regionalEndpoints: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['region', 'baseUrl'],
-        additionalProperties: false,
-        properties: { region: nonEmptyString, baseUrl: { type: 'string', pattern: '^https?://' } },
-      },
-    },
+    regionalEndpoints: regionalEndpointsSchema,
     sources: {
       type: 'array',
       minItems: 1,

@@ -60,3 +60,14 @@ export const capabilitiesSchema = {
   additionalProperties: false,
   properties: Object.fromEntries(CAPABILITY_NAMES.map((name) => [name, { type: 'boolean' }])),
 } as const;
+
+/** Regional base URLs a provider documents (presets and config targets). */
+export const regionalEndpointsSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['region', 'baseUrl'],
+    additionalProperties: false,
+    properties: { region: nonEmptyString, baseUrl: { type: 'string', pattern: '^https?://\\S+$' } },
+  },
+} as const;

@@ -1,25 +1,18 @@
 /** @module Opens dpa-assessment.html in headless Chromium: no network, readable, prints on A4. */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mistralProfile } from '../../src/report/__fixtures__/profile.ts';
 import { fixtureResults } from '../../src/report/__fixtures__/results.ts';
 import { fullScorecard } from '../../src/report/__fixtures__/scorecards.ts';
 import { writeDpaAssessment } from '../../src/report/dpa/write-dpa-assessment.ts';
+import { browserAvailable, launchChromium } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-
-if (!HAS_CHROMIUM && process.env.AGENTSCORE_REQUIRE_BROWSER === '1') {
-  throw new Error(`AGENTSCORE_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`);
-}
-if (!HAS_CHROMIUM)
-  console.warn('Chromium not installed: apt-get install -y chromium; skipping the DPA browser test.');
+const HAS_CHROMIUM = browserAvailable('the DPA browser test');
 
 describe.skipIf(!HAS_CHROMIUM)('dpa-assessment.html in Chromium', () => {
   let workDir = '';
@@ -38,18 +31,7 @@ describe.skipIf(!HAS_CHROMIUM)('dpa-assessment.html in Chromium', () => {
     );
     await writeDpaAssessment({ runDir, scorecard: fullScorecard(), results, profile: mistralProfile() });
     pageUrl = pathToFileURL(join(runDir, 'dpa-assessment.html')).href;
-    context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-      viewport: { width: 1000, height: 900 },
-    });
+    context = await launchChromium(workDir, { width: 1000, height: 900 });
     context.on('request', (request) => requests.push(request.url()));
     await mkdir(ARTIFACTS, { recursive: true });
   });

@@ -1,5 +1,4 @@
 /** @module Opens report.html in headless Chromium: scores visible, no network, readable at 375 px. */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,30 +9,10 @@ import { mistralProfile } from '../../src/report/__fixtures__/profile.ts';
 import { fixtureResults } from '../../src/report/__fixtures__/results.ts';
 import { fullScorecard } from '../../src/report/__fixtures__/scorecards.ts';
 import { writeReports } from '../../src/report/write-reports.ts';
+import { browserAvailable, CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
-
-// CI installs Chromium and sets this, so there the browser test can never silently skip.
-if (!HAS_CHROMIUM && process.env.AGENTSCORE_REQUIRE_BROWSER === '1') {
-  throw new Error(`AGENTSCORE_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`);
-}
-if (!HAS_CHROMIUM) {
-  console.warn(
-    'Chromium not installed: apt-get install -y chromium (CI installs it); skipping the browser test.',
-  );
-}
+const HAS_CHROMIUM = browserAvailable('the browser test');
 
 describe.skipIf(!HAS_CHROMIUM)('report.html in Chromium', () => {
   let workDir = '';

@@ -4,7 +4,6 @@
  * attribute is injected, and the text is shown as text. Checked once as written (with the page's
  * CSP) and once with the CSP removed, so the escaping itself is what is tested.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,26 +17,9 @@ import { writeReports } from '../../src/report/write-reports.ts';
 import type { ProbeResult } from '../../src/spec/probe-result.ts';
 import type { Scorecard } from '../../src/spec/scorecard.ts';
 import type { TargetProfile } from '../../src/spec/target-profile.ts';
+import { browserAvailable, CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
-
-if (!HAS_CHROMIUM && process.env.AGENTSCORE_REQUIRE_BROWSER === '1') {
-  throw new Error(`AGENTSCORE_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`);
-}
-if (!HAS_CHROMIUM) {
-  console.warn('Chromium not installed: apt-get install -y chromium; skipping the HTML injection test.');
-}
+const HAS_CHROMIUM = browserAvailable('the HTML injection test');
 
 /** Where a request would go if anything escaped: a closed loopback port, so nothing leaves the machine. */
 const SINK = 'http://127.0.0.1:9';
