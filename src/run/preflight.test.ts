@@ -178,6 +178,18 @@ describe('runPreflight', () => {
     expect((await preflight(`${root}/v1`)).outcome).toBe('ok');
   });
 
+  it('lets a run go on when the model is not listed and the confirming chat call gets no answer', async () => {
+    const { root } = await serve({
+      'GET /v1/models': modelList(['m-large']),
+      'POST /v1/chat/completions': () => undefined, // hangs: the preflight's timeout ends it
+    });
+    const record = await preflight(`${root}/v1`);
+    expect(record.outcome).toBe('ok');
+    expect(record.message).toMatch(
+      /not in the models list and the chat call that would confirm it got timeout/,
+    );
+  });
+
   it('asks the chat path when the models path resets the connection', async () => {
     const { root } = await serve({
       'GET /v1/models': (request) => request.socket.destroy(),

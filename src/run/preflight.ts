@@ -182,16 +182,25 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
   };
   /** A models list answered: the model must be in it (or the chat call must accept it). */
   const judgeModels = async (answer: Answer): Promise<PreflightDone> => {
+    // An unreadable list (broken encoding, cut off) decides nothing: the probes measure the API.
+    if (answer.exchange.failure) return finish('ok', null);
     const listed = modelIds(answer.json);
     if (!listed || listed.ids.length === 0 || listed.known.has(target.model)) return finish('ok', null);
     // Some APIs serve models their list leaves out: one chat call decides.
     const confirm = await chat();
-    if (confirm.exchange.status !== null && confirm.exchange.status >= 200 && confirm.exchange.status < 300)
+    const confirmed = confirm.exchange.status;
+    if (confirmed !== null && confirmed >= 200 && confirmed < 300)
       return finish(
         'ok',
         `the model "${target.model}" is not in the models list, but a chat call with it succeeded`,
       );
-    if (isKeyRejection(confirm.exchange.status)) return keyRejected(confirm);
+    if (isKeyRejection(confirmed)) return keyRejected(confirm);
+    // No answer, a 5xx or a 429 says nothing about the model: the run goes on and measures that.
+    if (confirmed === null || confirmed >= 500 || confirmed === 429)
+      return finish(
+        'ok',
+        `the model "${target.model}" is not in the models list and the chat call that would confirm it got ${confirmed ?? confirm.exchange.failure?.reason ?? 'no answer'}: the probes measure the rest`,
+      );
     return modelUnknown(listed.ids);
   };
 

@@ -89,9 +89,11 @@ const EXPECTED: FaultCase[] = [
       'agentFriendliness.documentation': 70,
       'agentFriendliness.authSimplicity': 78,
       'reliability.errorRecovery': 81,
+      'dataProtection.dataMinimisation': 29,
     },
     whole: ['security.secretHandling'],
     alsoMoves: {
+      'dataProtection.dataMinimisation': 'its errors echo more of the request than the offending value',
       'agentFriendliness.errorMessages':
         'HTML 500 on malformed JSON (its 5xx is availability, not JSON-ness)',
       'agentFriendliness.documentation': 'the 500 is a status the spec does not document',
@@ -120,10 +122,12 @@ const EXPECTED: FaultCase[] = [
     profile: 'bare-rate-limits',
     pinned: {
       'agentFriendliness.rateLimits': 26,
-      'agentFriendliness.authSimplicity': 72,
+      'agentFriendliness.authSimplicity': 80,
       'reliability.errorRecovery': 94,
     },
     whole: ['agentFriendliness.rateLimits'],
+    // Which SDK steps a 30-per-minute bucket throttles depends on timing: 72 or 88 seen.
+    tolerance: 8,
     alsoMoves: {
       'agentFriendliness.authSimplicity':
         'SDK steps throttled without guidance fail before the key is judged',
@@ -182,6 +186,9 @@ const EXPECTED: FaultCase[] = [
   },
 ];
 
+/** Points a profile's pinned Agent Friendliness may vary by (timing-dependent throttling). */
+const AF_TOLERANCE: Record<string, number> = { 'bare-rate-limits': 2 };
+
 /** Agent Friendliness of each profile, pinned (the ordering test below reads these runs). */
 const AGENT_FRIENDLINESS: Record<string, number | null> = {
   faithful: 77,
@@ -189,7 +196,7 @@ const AGENT_FRIENDLINESS: Record<string, number | null> = {
   'looping-tools': 63,
   'truncated-stream': 24,
   'sloppy-json': 62,
-  'bare-rate-limits': 70,
+  'bare-rate-limits': 71,
   'sloppy-mcp': 86,
   'leaky-errors': 74,
   'no-auth': 76,
@@ -301,7 +308,11 @@ describe('each sandbox fault profile moves the components it is about, and only 
 describe('Agent Friendliness orders targets the way agents experience them', () => {
   it("pins each profile's Agent Friendliness", () => {
     for (const [profile, expected] of Object.entries(AGENT_FRIENDLINESS)) {
-      expect(card(profile).scores.agentFriendliness.score, profile).toBe(expected);
+      const actual = card(profile).scores.agentFriendliness.score;
+      const tolerance = AF_TOLERANCE[profile];
+      if (tolerance === undefined || actual === null || expected === null)
+        expect(actual, profile).toBe(expected);
+      else expect(Math.abs(actual - expected), `${profile}: ${actual}`).toBeLessThanOrEqual(tolerance);
     }
   });
 
