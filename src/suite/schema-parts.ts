@@ -22,27 +22,24 @@ export const score0to100 = { type: 'number', minimum: 0, maximum: 100 } as const
 /** An HTTP header name (RFC 9110 token). */
 export const headerNameSchema = { type: 'string', pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" } as const;
 
-function authVariant(scheme: string, extra: Record<string, object>) {
-  return {
-    type: 'object',
-    required: ['scheme', ...Object.keys(extra)],
-    additionalProperties: false,
-    properties: {
-      scheme: { const: scheme },
-      ...extra,
-      ...(scheme === 'none' ? {} : { optional: { type: 'boolean' } }),
-    },
-  };
+/** The field a scheme needs beside it: an `if`/`then` per scheme, so an error names the one missing field. */
+function needs(scheme: string, field: string) {
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's conditional keyword, not a thenable
+  return { if: { properties: { scheme: { const: scheme } } }, then: { required: [field] } };
 }
 
 /** How the key travels: `{scheme: bearer}`, `{scheme: header, name}`, `{scheme: query, param}`, `{scheme: none}`. */
 export const authSchemeSchema = {
-  oneOf: [
-    authVariant('bearer', {}),
-    authVariant('header', { name: headerNameSchema }),
-    authVariant('query', { param: nonEmptyString }),
-    authVariant('none', {}),
-  ],
+  type: 'object',
+  required: ['scheme'],
+  additionalProperties: false,
+  properties: {
+    scheme: { type: 'string', enum: ['bearer', 'header', 'query', 'none'] },
+    name: headerNameSchema,
+    param: nonEmptyString,
+    optional: { type: 'boolean' },
+  },
+  allOf: [needs('header', 'name'), needs('query', 'param')],
 } as const;
 
 export const CAPABILITY_NAMES = [

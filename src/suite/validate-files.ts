@@ -6,18 +6,20 @@ import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { fieldOf } from './field-of.ts';
 import { listYamlFiles } from './list-yaml-files.ts';
 import { checkConfigFile, DEFAULT_CONFIG_FILE } from './load-config.ts';
+import { checkPresetFile } from './load-presets.ts';
 import { checkRubricFile } from './load-rubric.ts';
 import { checkSuiteFiles, type SuiteRegistry } from './load-suites.ts';
 import { checkTargetProfileFile, DEFAULT_PROFILES_DIR } from './load-target-profile.ts';
 import { readYamlFile } from './yaml-document.ts';
 
-export type FileKind = 'suite' | 'rubric' | 'target-profile' | 'config';
+export type FileKind = 'suite' | 'rubric' | 'target-profile' | 'config' | 'preset';
 
 /** Where `validateFiles()` looks when given no paths (relative to the working directory). */
 export const DEFAULT_LOCATIONS = {
   suites: 'suites',
   rubrics: 'rubrics',
   profiles: DEFAULT_PROFILES_DIR,
+  presets: 'presets',
 } as const;
 
 /**
@@ -46,6 +48,7 @@ export async function validateFiles(
     } else if (kind === 'target-profile')
       diagnostics.push(...(await checkTargetProfileFile(file)).diagnostics);
     else if (kind === 'config') diagnostics.push(...(await checkConfigFile(file)).diagnostics);
+    else if (kind === 'preset') diagnostics.push(...(await checkPresetFile(file)).diagnostics);
     else diagnostics.push(...kind.diagnostics);
   }
   // Suites are checked together so duplicate suite ids across files are caught.
@@ -71,6 +74,7 @@ export function kindByLocation(file: string): FileKind | undefined {
   if (/(^|\/)fixtures\/profiles\/[^/]+\.ya?ml$/i.test(normalised)) return 'target-profile';
   if (/rubric[^/]*\.ya?ml$/i.test(name) || /(^|\/)rubrics\/.+\.ya?ml$/i.test(normalised)) return 'rubric';
   if (/(^|\/)suites\/.+\.ya?ml$/i.test(normalised)) return 'suite';
+  if (/(^|\/)presets\/[^/]+\.ya?ml$/i.test(normalised)) return 'preset';
   return undefined;
 }
 
@@ -79,6 +83,7 @@ const KIND_BY_TOP_LEVEL_KEY: [string, FileKind][] = [
   ['rubricVersion', 'rubric'],
   ['claims', 'target-profile'],
   ['targets', 'config'],
+  ['offers', 'preset'],
 ];
 
 async function kindByContent(file: string): Promise<FileKind | { diagnostics: Diagnostic[] }> {
@@ -89,7 +94,7 @@ async function kindByContent(file: string): Promise<FileKind | { diagnostics: Di
   if (match) return match[1];
   const message =
     'cannot tell what this file is: expected a suite (probes), rubric (rubricVersion), ' +
-    'target profile (claims) or config (targets)';
+    'target profile (claims), config (targets) or provider preset (offers)';
   return { diagnostics: [{ file, line: 1, column: 1, path: '', message }] };
 }
 
@@ -98,6 +103,7 @@ async function defaultFiles(root: string): Promise<string[]> {
     ...(await listYamlFiles(join(root, DEFAULT_LOCATIONS.suites))),
     ...(await listYamlFiles(join(root, DEFAULT_LOCATIONS.rubrics))),
     ...(await listYamlFiles(join(root, DEFAULT_LOCATIONS.profiles))),
+    ...(await listYamlFiles(join(root, DEFAULT_LOCATIONS.presets))),
   ];
   const config = join(root, DEFAULT_CONFIG_FILE);
   const hasConfig = await access(config).then(
