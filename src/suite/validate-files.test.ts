@@ -97,7 +97,7 @@ describe('validateFiles', () => {
     expect(messages).toEqual([
       `${paths[1]}:1:1 id: duplicate suite id "auth" (also in ${paths[0]})`,
       `${paths[2]}:3:5 targets.mistral-small.provider: must be one of "mistral", "openai-compatible"; got "mistrall"`,
-      `${paths[3]}:1:1 cannot tell what this file is: expected a suite (probes), rubric (rubricVersion), target profile (claims) or config (targets)`,
+      `${paths[3]}:1:1 cannot tell what this file is: expected a suite (probes), rubric (rubricVersion), target profile (claims), config (targets) or provider preset (offers)`,
     ]);
   });
 
