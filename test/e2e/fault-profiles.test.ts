@@ -14,9 +14,9 @@ import { runCli } from './run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'agentscore-faults-'));
 
-async function evaluate(profile: string): Promise<Scorecard> {
+async function evaluate(profile: string, extra: string[] = []): Promise<Scorecard> {
   const out = join(root, profile);
-  const run = await runCli(['demo', '--sandbox-profile', profile, '--out', out]);
+  const run = await runCli(['demo', '--sandbox-profile', profile, '--out', out, ...extra]);
   if (run.code !== 0) throw new Error(`demo ${profile} exited ${run.code}\n${run.stderr}`);
   return JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard;
 }
@@ -293,7 +293,8 @@ describe('each sandbox fault profile moves the components it is about, and only 
   });
 
   it('a hostile target (hangs, resets, broken bodies) scores below faithful wherever it can be judged', async () => {
-    const hostile = await evaluate('hostile');
+    // Its chat path hangs for two minutes: a 2 s timeout measures the same thing in a fraction.
+    const hostile = await evaluate('hostile', ['--timeout-ms', '2000']);
     const faithful = card('faithful');
     expect(hostile.scores.agentFriendliness.score ?? 0).toBeLessThan(
       faithful.scores.agentFriendliness.score ?? 0,
