@@ -13,7 +13,7 @@ import type { TargetProfile } from '../spec/target-profile.ts';
 import { CATALOGUE } from './__fixtures__/check-catalogue.ts';
 import { computeScorecard } from './compute-scorecard.ts';
 import { DERIVED_CHECKS } from './derive-checks.ts';
-import { makeCheck, makeClaim, makeResult, TEST_SCORING } from './test-support.ts';
+import { makeCheck, makeClaim, makeProfile, makeResult, TEST_SCORING } from './test-support.ts';
 
 const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
 
@@ -153,38 +153,14 @@ function withTraffic(
 }
 
 function baselineProfile(failing: readonly string[] = []): TargetProfile {
-  return {
-    schemaVersion: 1,
-    name: 'test',
-    title: 'test',
-    description: '',
-    homepage: 'https://example.test',
-    tags: [],
-    claims: PATHS.flatMap((path) =>
+  return makeProfile(
+    'test',
+    PATHS.flatMap((path) =>
       CATALOGUE[path].attested.map((id) =>
         makeClaim({ id, component: path, status: failing.includes(id) ? 'fail' : 'pass' }),
       ),
     ),
-    sections: {
-      bestWhen: '',
-      avoidWhen: '',
-      useCases: [],
-      notFor: [],
-      interface: {
-        restApi: true,
-        graphql: false,
-        grpc: false,
-        mcpServer: false,
-        sdk: false,
-        webhooks: false,
-      },
-      authentication: { methods: [], oauth: false, scopes: false, notes: '' },
-      pricing: { model: '', freeTier: false, requiresCreditCard: false, notes: '' },
-      agentMetadata: { pagination: '', idempotent: false, retryGuidance: '' },
-    },
-    gotchas: [],
-    sources: [],
-  };
+  );
 }
 
 /** Fails the given checks in every result; `shareFailed` < 1 fails only that share of each check's results. */

@@ -8,7 +8,7 @@ import { CATEGORY_IDS, type ComponentPath, type Scorecard } from '../spec/scorec
 import type { ClaimStatus, TargetProfile } from '../spec/target-profile.ts';
 import { CATALOGUE } from './__fixtures__/check-catalogue.ts';
 import { computeScorecard } from './compute-scorecard.ts';
-import { makeCheck, makeClaim, makeResult, pick, seededRandom } from './test-support.ts';
+import { makeCheck, makeClaim, makeProfile, makeResult, pick, seededRandom } from './test-support.ts';
 
 const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
 const PATHS = Object.keys(CATALOGUE) as ComponentPath[];
@@ -46,38 +46,14 @@ function randomRun(random: () => number): ProbeResult[] {
 }
 
 function randomProfile(random: () => number): TargetProfile {
-  return {
-    schemaVersion: 1,
-    name: 'random',
-    title: 'random',
-    description: '',
-    homepage: 'https://example.test',
-    tags: [],
-    claims: PATHS.flatMap((path) =>
+  return makeProfile(
+    'random',
+    PATHS.flatMap((path) =>
       CATALOGUE[path].attested.map((id) =>
         makeClaim({ id, component: path, status: pick(random, STATUSES) }),
       ),
     ),
-    sections: {
-      bestWhen: '',
-      avoidWhen: '',
-      useCases: [],
-      notFor: [],
-      interface: {
-        restApi: true,
-        graphql: false,
-        grpc: false,
-        mcpServer: false,
-        sdk: false,
-        webhooks: false,
-      },
-      authentication: { methods: [], oauth: false, scopes: false, notes: '' },
-      pricing: { model: '', freeTier: false, requiresCreditCard: false, notes: '' },
-      agentMetadata: { pagination: '', idempotent: false, retryGuidance: '' },
-    },
-    gotchas: [],
-    sources: [],
-  };
+  );
 }
 
 function score(results: ProbeResult[], profile: TargetProfile | null): Scorecard {

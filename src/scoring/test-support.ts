@@ -2,7 +2,7 @@
 import type { CheckResult, ProbeResult } from '../spec/probe-result.ts';
 import type { RubricCheck, RubricScoring } from '../spec/rubric.ts';
 import type { ComponentPath } from '../spec/scorecard.ts';
-import type { AttestedClaim } from '../spec/target-profile.ts';
+import type { AttestedClaim, TargetProfile } from '../spec/target-profile.ts';
 
 export function makeCheck(
   id: string,
@@ -115,4 +115,36 @@ export const TEST_SCORING: RubricScoring = {
 /** A rubric check with placeholder wording, for hand-made rubrics in tests. */
 export function testCheck(points: number, extra: Partial<RubricCheck> = {}): RubricCheck {
   return { points, title: 't', description: 'd', gotcha: 'g', advice: 'a', ...extra };
+}
+
+/** A profile holding the given claims, with empty descriptive sections (scoring reads only claims). */
+export function makeProfile(name: string, claims: AttestedClaim[]): TargetProfile {
+  return {
+    schemaVersion: 1,
+    name,
+    title: name,
+    description: '',
+    homepage: 'https://example.test',
+    tags: [],
+    claims,
+    sections: {
+      bestWhen: '',
+      avoidWhen: '',
+      useCases: [],
+      notFor: [],
+      interface: {
+        restApi: true,
+        graphql: false,
+        grpc: false,
+        mcpServer: false,
+        sdk: false,
+        webhooks: false,
+      },
+      authentication: { methods: [], oauth: false, scopes: false, notes: '' },
+      pricing: { model: '', freeTier: false, requiresCreditCard: false, notes: '' },
+      agentMetadata: { pagination: '', idempotent: false, retryGuidance: '' },
+    },
+    gotchas: [],
+    sources: [],
+  };
 }
