@@ -68,7 +68,7 @@ describe('resolveTarget', () => {
     refuse({ targetName: 'local', baseUrl: 'http://x' }, 'give one or the other');
     refuse(
       { targetName: 'nope' },
-      'unknown target "nope": not in agentscore.config.yaml and not built in (known: local, mistral)',
+      'unknown target "nope": not in agentscore.config.yaml and not built in (known: local, mistral; agentscore targets --list)',
     );
     refuse({ ...adHoc, apiKeyEnv: 'UNSET_KEY' }, 'the API key variable UNSET_KEY is not set');
   });

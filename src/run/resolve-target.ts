@@ -6,6 +6,7 @@
 import { resolveHeaderValues } from '../providers/target-headers.ts';
 import type { ProviderPreset } from '../spec/preset.ts';
 import type { ProviderKind, Target } from '../spec/target.ts';
+import { closestMatch } from '../suite/closest-match.ts';
 import { adHocTargetSchema, BASE_URL_EXAMPLE } from '../suite/config-schema.ts';
 import type { AgentscoreConfig } from '../suite/load-config.ts';
 import { validateWithSchema } from '../suite/schema-validator.ts';
@@ -79,8 +80,9 @@ function named(request: TargetRequest, name: string, env: NodeJS.ProcessEnv): Ta
     ...Object.keys(request.config?.targets ?? {}),
     ...new Set([...Object.keys(BUILT_IN_TARGETS), ...(request.presets?.keys() ?? [])]),
   ];
+  const guess = closestMatch(name, known);
   throw new TargetError(
-    `unknown target "${name}": not in ${request.configFile}${request.config ? '' : ' (no such file)'} and not built in (known: ${known.join(', ')})`,
+    `unknown target "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}: not in ${request.configFile}${request.config ? '' : ' (no such file)'} and not built in (known: ${known.join(', ')}; agentscore targets --list)`,
   );
 }
 
