@@ -16,6 +16,29 @@ describe('unmetRequirement', () => {
     expect(unmetRequirement({ requires: ['mcp'] }, withMcp)).toBeNull();
   });
 
+  it('skips what the target says it lacks, and a "wrong place" for the key that is where it takes it', () => {
+    const noStreams = { ...remote, target: { ...remote.target, capabilities: { streaming: false } } };
+    expect(unmetRequirement({ requires: ['streaming'] }, noStreams)?.reason).toBe('not-supported');
+    expect(unmetRequirement({ requires: ['tools'] }, noStreams)).toBeNull(); // unknown is measured
+    const xApiKey = { mode: 'header' as const, name: 'x-api-key', value: '{{key}}' };
+    const viaHeader = {
+      ...remote,
+      target: { ...remote.target, auth: { scheme: 'header' as const, name: 'X-Api-Key' } },
+    };
+    expect(unmetRequirement({ request: { path: '/v1/models', auth: xApiKey } }, viaHeader)?.detail).toMatch(
+      /X-Api-Key header is where this target takes its key/,
+    );
+    expect(unmetRequirement({ request: { path: '/v1/models', auth: xApiKey } }, remote)).toBeNull();
+    const inQuery = { mode: 'query' as const, param: 'api_key' };
+    const viaQuery = {
+      ...remote,
+      target: { ...remote.target, auth: { scheme: 'query' as const, param: 'api_key' } },
+    };
+    expect(unmetRequirement({ request: { path: '/v1/models', auth: inQuery } }, viaQuery)?.reason).toBe(
+      'not-applicable',
+    );
+  });
+
   it('runs opt-in probes on loopback, and on remote targets only when their budget allows', () => {
     expect(unmetRequirement({ optIn: 'burst' }, { ...remote, isLoopback: true })).toBeNull();
     expect(unmetRequirement({ optIn: 'burst' }, remote)).toEqual({

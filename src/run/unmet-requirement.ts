@@ -1,10 +1,10 @@
 /** @module Why a probe cannot run on this target at all, decided before any request. */
 import type { FailureReason } from '../spec/probe-result.ts';
-import type { ProbeSpec, Requirement } from '../spec/suite.ts';
-import type { Capabilities, Target } from '../spec/target.ts';
+import type { AuthMode, ProbeSpec, Requirement } from '../spec/suite.ts';
+import type { AuthScheme, Capabilities, Target } from '../spec/target.ts';
 
 export interface RequirementContext {
-  target: Pick<Target, 'baseUrl' | 'mcpUrl' | 'budgets' | 'capabilities'>;
+  target: Pick<Target, 'baseUrl' | 'mcpUrl' | 'budgets' | 'capabilities' | 'auth'>;
   hasSdk: boolean;
   isLoopback: boolean;
 }
@@ -19,11 +19,37 @@ const CAPABILITY_OF = {
   embeddings: 'embeddings',
 } as const satisfies Partial<Record<Requirement, keyof Capabilities>>;
 
+/**
+ * An auth probe that puts the key in a "wrong" place (an `x-api-key` header, a `?api_key=`) tests a
+ * bearer API; for a target that takes its key exactly there, it is the right place and proves nothing.
+ */
+function keyWhereTheTargetTakesIt(
+  probeAuth: AuthMode | undefined,
+  scheme: AuthScheme | undefined,
+): string | null {
+  if (!probeAuth || !scheme) return null;
+  if (
+    probeAuth.mode === 'header' &&
+    scheme.scheme === 'header' &&
+    probeAuth.name.toLowerCase() === scheme.name.toLowerCase()
+  )
+    return `the ${scheme.name} header`;
+  if (probeAuth.mode === 'query' && scheme.scheme === 'query' && probeAuth.param === scheme.param)
+    return `the ${scheme.param} query parameter`;
+  return null;
+}
+
 /** A `requires` the target lacks, or an opt-in a remote target has not given; null when the probe may run. */
 export function unmetRequirement(
-  probe: Pick<ProbeSpec, 'requires' | 'optIn'>,
+  probe: Pick<ProbeSpec, 'requires' | 'optIn' | 'request'>,
   context: RequirementContext,
 ): { reason: FailureReason; detail: string } | null {
+  const misplaced = keyWhereTheTargetTakesIt(probe.request?.auth, context.target.auth);
+  if (misplaced)
+    return {
+      reason: 'not-applicable',
+      detail: `${misplaced} is where this target takes its key, not a wrong place`,
+    };
   for (const need of probe.requires ?? []) {
     if (need === 'https' && !context.target.baseUrl.startsWith('https:'))
       return { reason: 'not-applicable', detail: 'target is plain http: TLS checks do not apply' };

@@ -64,6 +64,9 @@ describe('auth schemes and base paths', () => {
       [{ scheme: 'header', name: 'api-key' }, '/openai/v1', 'header:api-key'],
       [{ scheme: 'query', param: 'key' }, '/api/v1', 'query:key'],
       [{ scheme: 'bearer' }, '/openai/v1', 'bearer'],
+      // Where the bearer-API probes put the key "wrongly" is this target's right place: skipped, not failed.
+      [{ scheme: 'header', name: 'x-api-key' }, '/v1', 'header:x-api-key'],
+      [{ scheme: 'query', param: 'api_key' }, '/v1', 'query:api_key'],
     ];
     for (const [auth, basePath, flag] of variants)
       expect(componentScores(await evaluate(auth, basePath, flag)), `${flag} under ${basePath}`).toEqual(
