@@ -29,6 +29,5 @@ export async function readRunOutputOptions(options: ParsedOptions): Promise<RunO
     }
   }
   if (typeof options.prometheus === 'string') outputs.prometheusFile = options.prometheus;
-  if (typeof options['report-url'] === 'string') outputs.reportUrl = options['report-url'];
   return outputs;
 }

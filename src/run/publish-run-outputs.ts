@@ -15,7 +15,6 @@ export { parseGates };
 export interface RunOutputOptions {
   failUnder?: ScoreGate[];
   prometheusFile?: string;
-  reportUrl?: string;
 }
 
 export interface OutputContext {
@@ -52,7 +51,7 @@ export async function publishRunOutputs(
       });
     context.stdout.write(githubAnnotations(findings));
     const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) await appendFile(summaryFile, githubStepSummary(scorecard, findings, outputs.reportUrl));
+    if (summaryFile) await appendFile(summaryFile, githubStepSummary(scorecard, findings));
   }
   return failures.length > 0 ? 1 : 0;
 }

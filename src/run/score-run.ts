@@ -1,10 +1,11 @@
 /** @module Scoring a run directory offline: results (and shards) + rubric + profile → scorecard.json. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type ComputeScorecardInput, computeScorecard } from '../scoring/compute-scorecard.ts';
 import { improvementRoadmap } from '../scoring/improvement-roadmap.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
+import { resultKey } from '../spec/result-key.ts';
 import type { Scorecard, ScoringInput } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { loadRubric, loadTargetProfile } from '../suite/load-suites.ts';
@@ -12,6 +13,7 @@ import { targetProfileFile } from '../suite/load-target-profile.ts';
 import { readHistoryEvidence } from './history-evidence-file.ts';
 import { PROJECT_PATHS } from './project-paths.ts';
 import { readResults } from './results-file.ts';
+import { writeScorecard } from './run-folder.ts';
 import { type RunManifest, readManifest } from './run-manifest.ts';
 
 export interface ScoredRun {
@@ -67,7 +69,7 @@ function readStoredScorecard(file: string): Scorecard | null {
 export function mergeResults(lists: ProbeResult[][]): ProbeResult[] {
   const byKey = new Map<string, ProbeResult>();
   for (const result of lists.flat()) {
-    const key = `${result.suite}/${result.probe}#${result.repetition}`;
+    const key = resultKey(result);
     const existing = byKey.get(key);
     if (!existing || result.attempt >= existing.attempt) byKey.set(key, result);
   }
@@ -132,6 +134,6 @@ export async function scoreRun(
   const scorecard = computeScorecard(input);
   const roadmap = improvementRoadmap(input);
   if (roadmap.length > 0) scorecard.roadmap = roadmap;
-  writeFileSync(scorecardFile, `${JSON.stringify(scorecard, null, 2)}\n`);
+  writeScorecard(runDir, scorecard);
   return { manifest, results, scorecard, profile, inputChange: describeInputChange(stored, scorecard) };
 }

@@ -13,7 +13,14 @@ import type { TargetProfile } from '../spec/target-profile.ts';
 import { CATALOGUE } from './__fixtures__/check-catalogue.ts';
 import { computeScorecard } from './compute-scorecard.ts';
 import { DERIVED_CHECKS } from './derive-checks.ts';
-import { makeCheck, makeClaim, makeProfile, makeResult, TEST_SCORING } from './test-support.ts';
+import {
+  makeCheck,
+  makeClaim,
+  makeProfile,
+  makeResult,
+  TEST_SCORING,
+  testScoringInput,
+} from './test-support.ts';
 
 const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
 
@@ -181,17 +188,7 @@ function withFailures(results: ProbeResult[], ids: readonly string[], shareFaile
 }
 
 function componentScores(results: ProbeResult[], profile: TargetProfile): Map<ComponentPath, number | null> {
-  const scorecard = computeScorecard({
-    results,
-    rubric,
-    profile,
-    target: { name: 't', provider: 'mistral', baseUrl: 'https://example.test', model: 'm' },
-    harnessVersion: 'test',
-    startedAt: '2026-11-25T10:00:00.000Z',
-    finishedAt: '2026-11-25T10:05:00.000Z',
-    asOf: '2026-11-25',
-    complete: true,
-  });
+  const scorecard = computeScorecard(testScoringInput(results, rubric, profile));
   return new Map(
     PATHS.map((path) => {
       const [category, component] = path.split('.') as [keyof typeof scorecard.scores, string];

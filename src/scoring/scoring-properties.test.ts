@@ -8,7 +8,15 @@ import { CATEGORY_IDS, type ComponentPath, type Scorecard } from '../spec/scorec
 import type { ClaimStatus, TargetProfile } from '../spec/target-profile.ts';
 import { CATALOGUE } from './__fixtures__/check-catalogue.ts';
 import { computeScorecard } from './compute-scorecard.ts';
-import { makeCheck, makeClaim, makeProfile, makeResult, pick, seededRandom } from './test-support.ts';
+import {
+  makeCheck,
+  makeClaim,
+  makeProfile,
+  makeResult,
+  pick,
+  seededRandom,
+  testScoringInput,
+} from './test-support.ts';
 
 const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
 const PATHS = Object.keys(CATALOGUE) as ComponentPath[];
@@ -57,17 +65,7 @@ function randomProfile(random: () => number): TargetProfile {
 }
 
 function score(results: ProbeResult[], profile: TargetProfile | null): Scorecard {
-  return computeScorecard({
-    results,
-    rubric,
-    profile,
-    target: { name: 't', provider: 'mistral', baseUrl: 'https://example.test', model: 'm' },
-    harnessVersion: 'test',
-    startedAt: '2026-11-25T10:00:00.000Z',
-    finishedAt: '2026-11-25T10:05:00.000Z',
-    asOf: '2026-11-25',
-    complete: true,
-  });
+  return computeScorecard(testScoringInput(results, rubric, profile));
 }
 
 /** Scores, coverage and caps of a scorecard (notes say why a fact is unknown, so they differ). */

@@ -1,8 +1,9 @@
 /** @module Builders for hand-made ProbeResults and claims, plus a seeded PRNG, for the scoring tests. */
 import type { CheckResult, ProbeResult } from '../spec/probe-result.ts';
-import type { RubricCheck, RubricScoring } from '../spec/rubric.ts';
+import type { Rubric, RubricCheck, RubricScoring } from '../spec/rubric.ts';
 import type { ComponentPath } from '../spec/scorecard.ts';
 import type { AttestedClaim, TargetProfile } from '../spec/target-profile.ts';
+import type { ComputeScorecardInput } from './compute-scorecard.ts';
 
 export function makeCheck(
   id: string,
@@ -146,5 +147,24 @@ export function makeProfile(name: string, claims: AttestedClaim[]): TargetProfil
     },
     gotchas: [],
     sources: [],
+  };
+}
+
+/** The scoring input the property and rubric tests share: fixed target and clock, complete run. */
+export function testScoringInput(
+  results: ProbeResult[],
+  rubric: Rubric,
+  profile: TargetProfile | null,
+): ComputeScorecardInput {
+  return {
+    results,
+    rubric,
+    profile,
+    target: { name: 't', provider: 'mistral', baseUrl: 'https://example.test', model: 'm' },
+    harnessVersion: 'test',
+    startedAt: '2026-11-25T10:00:00.000Z',
+    finishedAt: '2026-11-25T10:05:00.000Z',
+    asOf: '2026-11-25',
+    complete: true,
   };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, ProbeResult } from '../../spec/probe-result.ts';
+import { resultKey } from '../../spec/result-key.ts';
 import type { AttestedClaim, TargetProfile } from '../../spec/target-profile.ts';
 import { mistralProfile } from '../__fixtures__/profile.ts';
 import { probeResult } from '../__fixtures__/results.ts';
 import { fullScorecard } from '../__fixtures__/scorecards.ts';
-import { buildDpaAssessment, resultKey } from './build-dpa-assessment.ts';
+import { buildDpaAssessment } from './build-dpa-assessment.ts';
 import { DOCUMENTARY_CRITERIA, TESTED_MEASURES } from './dpa-catalogue.ts';
 import { renderDpaHtml } from './render-dpa-html.ts';
 import { renderDpaMarkdown } from './render-dpa-markdown.ts';

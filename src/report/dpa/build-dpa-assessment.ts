@@ -3,6 +3,7 @@
  * same inputs give the same document, so it can be re-rendered offline and filed.
  */
 import type { ProbeResult } from '../../spec/probe-result.ts';
+import { resultKey } from '../../spec/result-key.ts';
 import type { Scorecard } from '../../spec/scorecard.ts';
 import type { AttestedClaim, TargetProfile } from '../../spec/target-profile.ts';
 import { isStale } from '../data-protection-view.ts';
@@ -36,10 +37,6 @@ export interface BuildDpaInput {
 }
 
 const EVIDENCE_LISTED = 3;
-
-export function resultKey(result: Pick<ProbeResult, 'suite' | 'probe' | 'repetition'>): string {
-  return `${result.suite}/${result.probe}#${result.repetition}`;
-}
 
 function factEntry(id: string, claim: AttestedClaim | undefined, asOf: string): FactEntry {
   const criterion = DOCUMENTARY_CRITERIA.find((candidate) => candidate.id === id);

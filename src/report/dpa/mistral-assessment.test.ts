@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ProbeResult } from '../../spec/probe-result.ts';
+import { resultKey } from '../../spec/result-key.ts';
 import { loadTargetProfile } from '../../suite/load-target-profile.ts';
 import { fullScorecard } from '../__fixtures__/scorecards.ts';
-import { buildDpaAssessment, resultKey } from './build-dpa-assessment.ts';
+import { buildDpaAssessment } from './build-dpa-assessment.ts';
 import { renderDpaMarkdown } from './render-dpa-markdown.ts';
 
 const RESULTS = readFileSync(
