@@ -89,6 +89,29 @@ describe('planPhases', () => {
     expect(phases.alone.map((item) => item.key)).toEqual(['mixed/flood#1', 'mixed/huge#1']);
   });
 
+  it('leads the load phase with the rate-limit bursts, so they meet a bucket nothing else drained', () => {
+    const plan = planProbes([
+      {
+        id: 'a-first',
+        title: 'A',
+        description: '',
+        probes: [
+          { id: 'sdk-429', kind: 'openai-sdk', optIn: 'burst', with: { scenario: 'error-rate-limit' } },
+        ],
+      },
+      {
+        id: 'rate-limits',
+        title: 'R',
+        description: '',
+        probes: [{ id: 'burst-models', kind: 'burst', optIn: 'burst' }],
+      },
+    ]);
+    expect(planPhases(plan).alone.map((item) => item.key)).toEqual([
+      'rate-limits/burst-models#1',
+      'a-first/sdk-429#1',
+    ]);
+  });
+
   it('the shipped suites declare their bursts and oversized inputs as load probes', () => {
     const dir = new URL('../../suites/', import.meta.url);
     const load = readdirSync(dir)

@@ -52,11 +52,19 @@ export interface PlanPhases {
   alone: PlannedProbe[];
 }
 
-/** Splits a plan into its phases, each in plan order. */
+/**
+ * Splits a plan into its phases, each in plan order, except that `burst` probes lead the load phase:
+ * they measure the rate limiter itself (remaining counters, Retry-After), which only a bucket no other
+ * load probe has drained shows the same way every run. Other load probes only need to reach a 429.
+ */
 export function planPhases(plan: readonly PlannedProbe[]): PlanPhases {
+  const load = plan.filter((item) => loadsTarget(item.probe));
   return {
     shared: plan.filter((item) => !loadsTarget(item.probe)),
-    alone: plan.filter((item) => loadsTarget(item.probe)),
+    alone: [
+      ...load.filter((item) => item.probe.kind === 'burst'),
+      ...load.filter((item) => item.probe.kind !== 'burst'),
+    ],
   };
 }
 

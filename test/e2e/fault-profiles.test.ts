@@ -32,7 +32,7 @@ function component(card: Scorecard, path: string): number | null {
 const FAITHFUL: Record<string, number | null> = {
   'agentFriendliness.errorMessages': 89,
   'agentFriendliness.authSimplicity': 88,
-  'agentFriendliness.rateLimits': 83,
+  'agentFriendliness.rateLimits': 85,
   'agentFriendliness.toolUse': 100,
   'agentFriendliness.structuredOutput': 100,
   'security.authStrength': 100,
