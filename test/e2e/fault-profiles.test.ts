@@ -195,7 +195,7 @@ const AF_TOLERANCE: Record<string, number> = { 'bare-rate-limits': 2 };
 const AGENT_FRIENDLINESS: Record<string, number | null> = {
   faithful: 77,
   'faithful-mcp': 92,
-  'looping-tools': 63,
+  'looping-tools': 64,
   'truncated-stream': 24,
   'sloppy-json': 62,
   'bare-rate-limits': 71,
