@@ -30,7 +30,7 @@ const suites: SuiteSpec[] = [
 ];
 
 describe('runPhases', () => {
-  it('starts load probes only after every shared probe ended, one at a time, in plan order', async () => {
+  it('starts load probes only after every shared probe ended, one at a time, rate-limit bursts first', async () => {
     const events: string[] = [];
     let running = 0;
     let widestAlone = 0;
@@ -50,7 +50,7 @@ describe('runPhases', () => {
       },
       new AbortController().signal,
     );
-    const firstAlone = events.indexOf('start errors/oversized-input#1');
+    const firstAlone = events.indexOf('start rate-limits/burst#1');
     const lastShared = Math.max(
       ...events.flatMap((event, index) =>
         event.startsWith('end') && !/oversized|burst#/.test(event) ? [index] : [],
@@ -58,10 +58,10 @@ describe('runPhases', () => {
     );
     expect(firstAlone).toBeGreaterThan(lastShared);
     expect(events.slice(firstAlone)).toEqual([
-      'start errors/oversized-input#1',
-      'end errors/oversized-input#1',
       'start rate-limits/burst#1',
       'end rate-limits/burst#1',
+      'start errors/oversized-input#1',
+      'end errors/oversized-input#1',
     ]);
     expect(widestAlone).toBe(1);
   });
