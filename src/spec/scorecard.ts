@@ -189,6 +189,40 @@ export interface Scorecard {
   validity?: RunValidity;
   /** The rubric and target profile that produced this scorecard. */
   inputs?: { rubric: ScoringInput; profile: ScoringInput | null };
+  /** Tokens this run used and, at the profile's attested prices, what it and a typical agent task cost. */
+  cost?: RunCost;
+}
+
+/** A model's price as an attested fact of the target profile. */
+export interface AttestedPrice {
+  /** ISO 4217 code, e.g. `EUR` or `USD`. */
+  currency: string;
+  inputPerMillion: number;
+  outputPerMillion: number;
+  /** Share taken off by the batch API (0.5 = 50 %), null when none is documented. */
+  batchDiscount: number | null;
+  /** When the price was read (YYYY-MM-DD). */
+  asOf: string;
+  source: string;
+}
+
+/** What a run used and cost; prices come only from the profile, never from guesses. */
+export interface RunCost {
+  model: string;
+  /** Null when the profile attests no price for the model: tokens are still counted, costs are null. */
+  price: AttestedPrice | null;
+  /** Tokens the target reported in `usage`; exchanges without usage are counted in `unmetered`. */
+  tokens: { input: number; output: number; exchangesWithUsage: number; unmetered: number };
+  /** Cost of this run's metered tokens in `price.currency`; null without a price. */
+  runCost: number | null;
+  /** A typical agent task, measured from the agent-loop probes' usage; null when none ran. */
+  agentTask: {
+    samples: number;
+    meanInputTokens: number;
+    meanOutputTokens: number;
+    /** Cost of 1,000 such tasks in `price.currency`; null without a price. */
+    costPer1k: number | null;
+  } | null;
 }
 
 export interface Gotcha {
