@@ -10,7 +10,18 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 /** Lowest first: a folder may only import folders before it (and `spec`, which every folder may). */
-const LAYERS = ['spec', 'suite', 'providers', 'probes', 'scoring', 'history', 'report', 'run', 'cli'];
+const LAYERS = [
+  'spec',
+  'suite',
+  'providers',
+  'probes',
+  'scoring',
+  'history',
+  'report',
+  'run',
+  'board',
+  'cli',
+];
 
 /**
  * Which other folders each folder may import, and why. `spec` (shared types) is allowed
@@ -39,7 +50,15 @@ const MAY_IMPORT: Record<string, Record<string, string>> = {
     history: 'monitoring reads and stores history',
     report: 'writes the reports at the end of a run',
   },
+  board: {
+    suite: "loads a run's target profile for the freshness of its facts",
+    history: 'the latest run of each name comes from a history store; component names are shared',
+    report:
+      "number formats and escaping are the reports' own, and each row's report is re-rendered with Alternatives",
+    run: 'run folders are read through the run-folder module',
+  },
   cli: {
+    board: 'the board and stale commands',
     suite: 'validate, config files and did-you-mean messages',
     providers: 'creates providers and scrubs secrets from output',
     probes: 'lists registered kinds for validate',

@@ -48,6 +48,8 @@ export interface TrendPoint {
 export interface HistoryStore {
   /** Stores a run atomically; saving the same runId again replaces it. */
   saveRun(run: RunToSave): Awaitable<void>;
+  /** Every name runs are filed under, sorted. */
+  runNames(): Awaitable<string[]>;
   /** Most recent runs of a name, newest first. */
   latestRuns(name: string, limit: number): Awaitable<StoredRun[]>;
   /** The newest run of a name started before `beforeRunId` (the newest run when omitted or unknown). */

@@ -150,6 +150,7 @@ describe('monitorAfterRun', () => {
     };
     const counting: HistoryStore = {
       saveRun: (run) => store.saveRun(run),
+      runNames: () => read('runNames', store.runNames()),
       latestRuns: (name, limit) => read('latestRuns', store.latestRuns(name, limit)),
       previousRun: (name, before) => read('previousRun', store.previousRun(name, before)),
       runResults: (runId) => read('runResults', store.runResults(runId)),

@@ -118,6 +118,7 @@ export class SqliteHistoryStore implements HistoryStore {
         'SELECT * FROM runs WHERE name = ? ORDER BY started_at DESC, run_id DESC LIMIT ?',
       ),
       runById: database.prepare('SELECT * FROM runs WHERE run_id = ?'),
+      names: database.prepare('SELECT DISTINCT name FROM runs ORDER BY name').pluck(),
       before: database.prepare(
         'SELECT * FROM runs WHERE name = ? AND (started_at < ? OR (started_at = ? AND run_id < ?)) ' +
           'ORDER BY started_at DESC, run_id DESC LIMIT 1',
@@ -147,6 +148,10 @@ export class SqliteHistoryStore implements HistoryStore {
     });
     // IMMEDIATE takes the write lock up front, so the busy timeout applies instead of a deadlock error.
     write.immediate();
+  }
+
+  runNames(): string[] {
+    return this.#statements.names.all() as string[];
   }
 
   latestRuns(name: string, limit: number): StoredRun[] {

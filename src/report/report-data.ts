@@ -2,6 +2,7 @@
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
+import { type AlternativeInput, type AlternativesView, alternativesView } from './alternatives-view.ts';
 import { safeHref } from './anchors.ts';
 import { chartRefs, chartSeries } from './chart-series.ts';
 import { claimRow, measuredCheckRows } from './data-protection-view.ts';
@@ -46,6 +47,8 @@ export interface BuildReportDataInput {
   runDir: string;
   /** Failed-check rows listed before "… and N more" (default 200). */
   failedCheckLimit?: number;
+  /** Other evaluated targets (a board, history): turns the Alternatives section on. */
+  alternatives?: readonly AlternativeInput[];
 }
 
 export interface ReportData {
@@ -81,6 +84,8 @@ export interface ReportData {
   contradicted: ContradictedRow[];
   /** What to fix first: failing checks ranked by the headline points a fix gains. */
   roadmap: RoadmapRow[];
+  /** The other known targets ranked and compared by component; null when none is known. */
+  alternatives: AlternativesView | null;
   dataProtection: {
     score: ScoreView;
     note: string;
@@ -169,6 +174,7 @@ export function buildReportData(input: BuildReportDataInput): ReportData {
     gotchas,
     contradicted,
     roadmap: roadmapRows(scorecard.roadmap),
+    alternatives: input.alternatives?.length ? alternativesView(scorecard, input.alternatives) : null,
     dataProtection: {
       score: scoreView(dataProtectionSection.score),
       note: dataProtectionSection.note,

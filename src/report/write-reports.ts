@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
+import type { AlternativeInput } from './alternatives-view.ts';
 import { renderCharts } from './charts/render-charts.ts';
 import type { HistoricRun } from './dpa/held-since.ts';
 import { buildReportData, type HistoryPoint } from './report-data.ts';
@@ -28,6 +29,8 @@ export interface WriteReportsInput {
   /** Told about each reporter that failed; default: one line on stderr. */
   onReporterError?: (failure: ReporterFailure) => void;
   reporterOptions?: ReporterOptions;
+  /** Other evaluated targets: the reports gain an Alternatives section. */
+  alternatives?: readonly AlternativeInput[];
 }
 
 export interface ReporterFailure {
@@ -84,6 +87,7 @@ export async function runReporters(
       profile: input.profile,
       history: input.history,
       runDir: input.runDir,
+      alternatives: input.alternatives,
     }),
   );
   const context: RunEndContext = {

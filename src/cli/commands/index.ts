@@ -1,5 +1,6 @@
 /** @module The command list, in the order help shows it. */
 import type { CliCommand } from '../cli-command.ts';
+import { boardCommand } from './board.ts';
 import { compareCommand } from './compare.ts';
 import { demoCommand } from './demo.ts';
 import { historyCommand } from './history.ts';
@@ -9,6 +10,7 @@ import { roadmapCommand } from './roadmap.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { scoreCommand } from './score.ts';
+import { staleCommand } from './stale.ts';
 import { targetsCommand } from './targets.ts';
 import { validateCommand } from './validate.ts';
 
@@ -24,4 +26,6 @@ export const COMMANDS: CliCommand[] = [
   validateCommand,
   targetsCommand,
   roadmapCommand,
+  boardCommand,
+  staleCommand,
 ];

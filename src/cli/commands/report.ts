@@ -1,13 +1,53 @@
 /** @module `agentscore report`: re-render report.md, report.html and charts from a run directory. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type CliCommand, UsageError } from '../cli-command.ts';
+import { join, relative, resolve } from 'node:path';
+import type { AlternativeInput } from '../../report/alternatives-view.ts';
+import { type CliCommand, type CliIo, type ParsedOptions, UsageError } from '../cli-command.ts';
 import { REPORTER_OPTION, readReporters } from '../reporter-option.ts';
+import { DB_OPTION } from '../run-options.ts';
+
+/** The other targets for the Alternatives section: run folders given, or the latest run of each name in a history. */
+async function readAlternatives(
+  options: ParsedOptions,
+  runDir: string,
+  io: CliIo,
+): Promise<AlternativeInput[] | undefined> {
+  const folders = (options.alternatives as string[] | undefined) ?? [];
+  const db = options.db as string | undefined;
+  if (folders.length === 0 && db === undefined) return undefined;
+  const { entriesFromHistory, entriesFromRunFolders } = await import('../../board/board-entries.ts');
+  let entries: Awaited<ReturnType<typeof entriesFromRunFolders>> = await entriesFromRunFolders(
+    folders.map((folder) => resolve(io.cwd, folder)),
+  );
+  if (db !== undefined) {
+    const { historyLocation, isPostgresUrl, openHistoryStore } = await import(
+      '../../history/open-history-store.ts'
+    );
+    const location = historyLocation(io.cwd, db);
+    if (!isPostgresUrl(location) && !existsSync(location))
+      throw new UsageError(`${location}: no history yet (agentscore monitor writes it)`);
+    const store = await openHistoryStore(location);
+    try {
+      entries = [...entries, ...(await entriesFromHistory(store))];
+    } finally {
+      await store.close();
+    }
+  }
+  return entries
+    .filter((entry) => entry.runDir !== runDir)
+    .map((entry) => {
+      const report = entry.runDir ? join(entry.runDir, 'report.html') : null;
+      return {
+        scorecard: entry.scorecard,
+        reportHref: report && existsSync(report) ? relative(runDir, report) : null,
+      };
+    });
+}
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 're-render the reports of a run directory offline',
-  usage: 'RUN_DIR [--dpo] [--reporter NAME]...',
+  usage: 'RUN_DIR [--dpo] [--reporter NAME]... [--alternatives RUN_DIR]... [--db FILE|URL]',
   positionals: true,
   options: [
     { name: 'junit', type: 'string', valueName: 'FILE', description: 'also write a JUnit XML file' },
@@ -16,6 +56,18 @@ export const reportCommand: CliCommand = {
       name: 'dpo',
       type: 'boolean',
       description: 'write only the vendor assessment for a DPO (dpa-assessment.md and .html)',
+    },
+    {
+      name: 'alternatives',
+      type: 'string',
+      multiple: true,
+      valueName: 'RUN_DIR',
+      description: 'another run to compare with in an Alternatives section (repeat for more)',
+    },
+    {
+      ...DB_OPTION,
+      default: undefined,
+      description: `${DB_OPTION.description}; its latest run of each name joins the Alternatives`,
     },
   ],
   async run(options, positionals, io) {
@@ -40,6 +92,7 @@ export const reportCommand: CliCommand = {
       profile: manifest ? await loadProfileFor(manifest) : null,
       junitFile: options.junit as string | undefined,
       reporters: options.dpo ? ['dpa'] : readReporters(options),
+      alternatives: await readAlternatives(options, runDir, io),
     });
     io.stdout.write(`wrote ${paths.length} files:\n${paths.map((path: string) => `  ${path}`).join('\n')}\n`);
     return 0;

@@ -22,6 +22,7 @@ export function runHistoryStoreContract(openStore: () => Promise<HistoryStore>):
     const other = fixtureRun({ runId: 'other-0', name: 'openai', startedAt: day(5) });
     await store.saveRun({ runId: 'other-0', name: 'openai', runDir: 'reports/other-0', ...other });
 
+    expect(await store.runNames()).toEqual(['mistral', 'openai']);
     expect((await store.latestRuns('mistral', 10)).map((run) => run.runId)).toEqual([
       'run-2',
       'run-1',
