@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { measureBoardScale } from './board-scale.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureExactness } from './exactness.ts';
 import { measureHistoryTrend } from './history-trend.ts';
@@ -45,6 +46,8 @@ process.stderr.write('scale: 100,000 results through scoring and reports...\n');
 report(await measureReportScale(100_000));
 process.stderr.write('history: 365 runs x 20 targets, trend query + chart...\n');
 report(await measureHistoryTrend({ targets: 20, runsPerTarget: 365, repetitions: 5 }));
+process.stderr.write('board: 200 synthetic targets to board.md, board.html and board.json...\n');
+report(await measureBoardScale(200));
 process.stderr.write('cold start: agentscore --help...\n');
 report(measureColdStart(5));
 report({

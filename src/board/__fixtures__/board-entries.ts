@@ -86,3 +86,28 @@ export function threeEntries(): BoardEntry[] {
     { scorecard: { ...nullScorecard(), startedAt: '2026-11-25T00:00:00.000Z' }, runDir: null, profile: null },
   ];
 }
+
+/**
+ * `count` targets with scores spread deterministically (no randomness, so a benchmark or a page test
+ * sees the same board every time); every seventh judged nothing in security, every fifth is priced.
+ */
+export function syntheticEntries(count: number): BoardEntry[] {
+  return Array.from({ length: count }, (_, index) => {
+    const spread = (offset: number) => (index * 37 + offset * 11) % 101;
+    const card = namedScorecard(
+      `target-${String(index).padStart(3, '0')}`,
+      spread(0),
+      `2026-${String((index % 11) + 1).padStart(2, '0')}-15T08:00:00.000Z`,
+    );
+    card.scores.security.score = index % 7 === 0 ? null : spread(1);
+    card.scores.reliability.score = spread(2);
+    card.scores.dataProtection.score = spread(3);
+    card.metrics.jsonMode.validRate = spread(4) / 100;
+    card.metrics.toolCalls.validArgumentsRate = spread(5) / 100;
+    return {
+      scorecard: index % 5 === 0 ? withCost(card, (index + 1) / 100) : card,
+      runDir: null,
+      profile: index % 3 === 0 ? profileWithClaim(`profile-${index}`, '2026-06-30') : null,
+    };
+  });
+}
