@@ -4,12 +4,14 @@
  * headless Chromium: rows present, sorting, filtering, no request leaving the page. Each run's
  * report then carries an Alternatives section naming the other two, with where each differs.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteHistoryStore } from '../../src/history/sqlite-store.ts';
+import { readScoredRun } from '../../src/run/run-folder.ts';
 import { createAjv } from '../../src/suite/create-ajv.ts';
 import { browserAvailable, launchChromium } from '../browser/chromium.ts';
 import { runCli } from './run-cli.ts';
@@ -87,6 +89,79 @@ describe('agentscore board', () => {
     const markdown = readFileSync(join(root, 'faithful', 'report.md'), 'utf8');
     expect(markdown).toContain('](../sloppy-json/report.html)');
     expect(markdown).not.toContain('](../looping-tools/report.html)');
+  });
+});
+
+describe('board --db and stale', () => {
+  const db = join(root, 'history.sqlite');
+  const staleSchema = JSON.parse(
+    readFileSync(new URL('../../schemas/stale.schema.json', import.meta.url), 'utf8'),
+  );
+
+  beforeAll(() => {
+    const store = openSqliteHistoryStore(db);
+    try {
+      for (const profile of PROFILES) {
+        const run = readScoredRun(join(root, profile));
+        store.saveRun({ runId: `${profile}-1`, name: profile, runDir: join(root, profile), ...run });
+      }
+      // A target last evaluated long ago, whose folder is gone: listed by stale, marked on the board.
+      const old = readScoredRun(join(root, 'faithful'));
+      old.scorecard = {
+        ...old.scorecard,
+        startedAt: '2026-01-05T08:00:00.000Z',
+        target: { ...old.scorecard.target, name: 'old target' },
+      };
+      store.saveRun({ runId: 'old-1', name: 'old', runDir: join(root, 'gone'), ...old });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('builds the board from the latest run of each name, marking the old one stale', async () => {
+    const run = await runCli(['board', '--db', db, '--out', 'board-db', '--json', '--no-reports'], {}, root);
+    expect(run.code, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout) as {
+      rows: { name: string; reportHref: string | null; staleness: { runStale: boolean } }[];
+    };
+    expect(document.rows.map((row) => row.name).sort()).toEqual([...NAMES, 'old target'].sort());
+    const old = document.rows.find((row) => row.name === 'old target')!;
+    expect(old).toMatchObject({ reportHref: null, staleness: { runStale: true } });
+    expect(document.rows.filter((row) => row.staleness.runStale)).toHaveLength(1);
+    expect(readFileSync(join(root, 'board-db', 'board.md'), 'utf8')).toContain('## Need re-evaluation');
+  });
+
+  it('stale --db lists the old target and exits 1; --json validates against its schema', async () => {
+    const run = await runCli(['stale', '--db', db, '--json'], {}, root);
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as { targets: { name: string }[]; facts: unknown[] };
+    const validate = createAjv().compile(staleSchema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.targets.map((target) => target.name)).toEqual(['old target']);
+    expect(run.stderr).toContain('old target');
+  });
+
+  it('stale --profiles exits 1 on a fact past reverifyBy and 0 when every fact is fresh', async () => {
+    const folder = join(root, 'profiles');
+    mkdirSync(folder, { recursive: true });
+    // Every fact fresh for good, so the test does not turn red when the real dates pass.
+    const sandbox = readFileSync(
+      new URL('../../fixtures/profiles/sandbox.yaml', import.meta.url),
+      'utf8',
+    ).replace(/reverifyBy: "\d{4}-\d{2}-\d{2}"/g, 'reverifyBy: "2999-12-31"');
+    writeFileSync(
+      join(folder, 'sandbox.yaml'),
+      sandbox.replace('reverifyBy: "2999-12-31"', 'reverifyBy: "2026-01-31"'),
+    );
+    const stale = await runCli(['stale', '--profiles', '--profiles-dir', folder], {}, root);
+    expect(stale.code, stale.stderr).toBe(1);
+    expect(stale.stdout).toMatch(
+      /1 facts past their re-verify date[^\n]*\n {2}sandbox: \S+ \(\S+\) re-verify by 2026-01-31/,
+    );
+    writeFileSync(join(folder, 'sandbox.yaml'), sandbox);
+    const fresh = await runCli(['stale', '--profiles', '--profiles-dir', folder], {}, root);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toContain('nothing stale');
   });
 });
 

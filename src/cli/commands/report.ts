@@ -62,7 +62,7 @@ export const reportCommand: CliCommand = {
       type: 'string',
       multiple: true,
       valueName: 'RUN_DIR',
-      description: 'another run to compare with in an Alternatives section (repeat for more)',
+      description: 'another run to compare with in an Alternatives section',
     },
     {
       ...DB_OPTION,
