@@ -48,6 +48,7 @@ export const boardCommand: CliCommand = {
     const { entriesFromHistory, entriesFromRunFolders } = await import('../../board/board-entries.ts');
     const { refreshReportsWithAlternatives, writeBoard } = await import('../../board/write-board.ts');
     const db = options.db as string | undefined;
+    const staleAfterDays = positiveInteger(options, 'days', 30);
     if (db !== undefined && positionals.length > 0)
       throw new UsageError('give run folders or --db, not both');
     if (db === undefined && positionals.length === 0)
@@ -77,7 +78,7 @@ export const boardCommand: CliCommand = {
       entries,
       outDir: resolve(io.cwd, (options.out as string | undefined) ?? 'board'),
       now: new Date(),
-      staleAfterDays: positiveInteger(options, 'days', 30),
+      staleAfterDays,
     });
     const human = options.json ? io.stderr : io.stdout;
     const stale = board.rows.filter((row) => row.staleness.stale).length;
