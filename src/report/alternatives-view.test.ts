@@ -62,6 +62,7 @@ describe('alternativesView', () => {
       { scorecard: variant('other', {}) },
     ]);
     expect(view.rows.map((row) => row.name)).toEqual(['other', 'bare-endpoint']);
+    expect(view.rows[1]?.overall).toBe('40 (1 of 4 judged)');
   });
 
   it('encodes link-breaking characters of a folder name', () => {

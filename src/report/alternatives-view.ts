@@ -31,7 +31,7 @@ export interface AlternativeRow {
   name: string;
   model: string;
   reportHref: string | null;
-  /** Mean of the headline categories both targets have judged; the ranking key. */
+  /** Mean of the alternative's judged headline scores (the ranking key) and how many were judged. */
   overall: string;
   /** Headline categories as `Agent Friendliness 62 → 80 (+18)`. */
   headline: string[];
@@ -65,11 +65,20 @@ export function relativeHref(relativePath: string): string {
     .join('/');
 }
 
-function headlineMean(scorecard: Scorecard): number | null {
-  const scores = CATEGORY_IDS.map((category) => scorecard.scores[category]?.score).filter(
+function judgedHeadline(scorecard: Scorecard): number[] {
+  return CATEGORY_IDS.map((category) => scorecard.scores[category]?.score).filter(
     (score): score is number => typeof score === 'number',
   );
+}
+
+function headlineMean(scorecard: Scorecard): number | null {
+  const scores = judgedHeadline(scorecard);
   return scores.length > 0 ? scores.reduce((sum, score) => sum + score, 0) / scores.length : null;
+}
+
+/** `71 (3 of 4 judged)`: a mean over fewer categories says less, so the count is shown with it. */
+function overallDisplay(scorecard: Scorecard, mean: number | null): string {
+  return `${formatScore(mean)} (${judgedHeadline(scorecard).length} of ${CATEGORY_IDS.length} judged)`;
 }
 
 function signed(delta: number): string {
@@ -127,7 +136,7 @@ export function alternativesView(self: Scorecard, others: readonly AlternativeIn
       name: other.scorecard.target.name,
       model: other.scorecard.target.model,
       reportHref: other.reportHref ? relativeHref(other.reportHref) : null,
-      overall: formatScore(mean),
+      overall: overallDisplay(other.scorecard, mean),
       headline: CATEGORY_IDS.map((category) => headlineLine(self, other.scorecard, category)),
       ...compareComponents(self, other.scorecard),
     })),
