@@ -12,7 +12,7 @@ function hostileBoard() {
   const entries = threeEntries();
   entries.push({
     scorecard: namedScorecard(
-      `${HOSTILE.script}${HOSTILE.pipes}${HOSTILE.newline}`,
+      `${HOSTILE.script}${HOSTILE.link}${HOSTILE.pipes}${HOSTILE.newline}`,
       50,
       '2026-11-26T00:00:00Z',
     ),
@@ -45,6 +45,7 @@ describe('board.md', () => {
     expect(hostileRow.split(/(?<!\\)\|/).length).toBe(BOARD_COLUMNS.length + 2);
     expect(markdown).not.toContain('\n# injected heading');
     expect(markdown).not.toContain('<script>');
+    expect(markdown).not.toContain('](javascript:');
   });
 });
 
