@@ -45,7 +45,8 @@ describe('board.md', () => {
     expect(hostileRow.split(/(?<!\\)\|/).length).toBe(BOARD_COLUMNS.length + 2);
     expect(markdown).not.toContain('\n# injected heading');
     expect(markdown).not.toContain('<script>');
-    expect(markdown).not.toContain('](javascript:');
+    expect(markdown).toContain('\\[click\\](javascript:');
+    expect(markdown).not.toMatch(/(?<!\\)\]\(javascript:/);
   });
 });
 
