@@ -44,11 +44,12 @@ describe.skipIf(!postgresTestsEnabled())(
       const versions = await adminQuery<{ version: number }>(
         `SELECT version FROM ${schema}.agentscore_migrations ORDER BY version`,
       );
-      expect(versions.map((row) => row.version)).toEqual([1, LATEST_SCHEMA_VERSION]);
+      expect(versions.map((row) => row.version)).toEqual([1, 2, LATEST_SCHEMA_VERSION]);
       expect(await tablesOf(schema)).toEqual([
         'agentscore_migrations',
         'component_scores',
         'metrics',
+        'monitor_incidents',
         'probe_results',
         'runs',
         'shape_fingerprints',
@@ -102,7 +103,7 @@ describe.skipIf(!postgresTestsEnabled())(
       const versions = await adminQuery<{ version: number }>(
         `SELECT version FROM ${schema}.agentscore_migrations ORDER BY version`,
       );
-      expect(versions.map((row) => row.version)).toEqual([1, 2]);
+      expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
       const [fingerprints] = await adminQuery<{ count: string }>(
         `SELECT COUNT(*) FROM ${schema}.shape_fingerprints`,
       );
