@@ -95,7 +95,8 @@ function mrkdwnLink(link: string, label: string): string {
 }
 
 function checkLine(event: MessageEvent, checks: readonly Alert[]): string {
-  if (event === 'recovered') return `${plural(checks.length, 'check')} pass again`;
+  if (event === 'recovered')
+    return `${plural(checks.length, 'check')} ${checks.length === 1 ? 'passes' : 'pass'} again`;
   return `${plural(checks.length, 'check flip')} (pass → fail)`;
 }
 

@@ -3,16 +3,26 @@
  * did to the name's incident, the same lines as the message (headline, components, latency, one
  * line for the check flips) and the report link. Pure.
  */
-import { formatMovement } from './alert.ts';
-import type { MonitorOutcome } from './monitor.ts';
+import { type Alert, formatMovement } from './alert.ts';
+import type { Incident, IncidentEvent } from './monitor-incident.ts';
 
-const STATES: Record<MonitorOutcome['incidentEvent'], string> = {
+/** The part of a MonitorOutcome the summary reads (kept here so this module stays pure). */
+export interface MonitorSummaryInput {
+  firstRun: boolean;
+  baseRunId: string | null;
+  incidentEvent: IncidentEvent;
+  incident: Incident | null;
+  alerts: readonly Alert[];
+  reportUrl: string;
+}
+
+const STATES: Record<IncidentEvent, string> = {
   none: '✅ No regression',
-  opened: '🔴 Regression: incident opened, alert sent',
-  updated: '🟠 Further regression: incident updated, alert sent',
-  reminder: '🔴 Still regressed: reminder sent',
+  opened: '🔴 Regression: incident opened',
+  updated: '🟠 Further regression: incident updated',
+  reminder: '🔴 Still regressed: reminder alerted',
   ongoing: '🔴 Still regressed: incident open, no new alert',
-  recovered: '🟢 Recovered: incident closed, alert sent',
+  recovered: '🟢 Recovered: incident closed',
 };
 
 /** Markdown table cells and list items: pipes and line breaks would break the layout. */
@@ -29,8 +39,9 @@ function linkMarkdown(link: string): string {
     : `report: \`${link.replace(/`/g, "'")}\``;
 }
 
-export function monitorStepSummary(name: string, outcome: MonitorOutcome): string {
-  const lines = [`### agentscore monitor: ${escapeMarkdown(name)}`, ''];
+export function monitorStepSummary(name: string, outcome: MonitorSummaryInput): string {
+  // A blank line first: the block may follow the run's own summary in the same file.
+  const lines = ['', `### agentscore monitor: ${escapeMarkdown(name)}`, ''];
   if (outcome.firstRun) {
     lines.push(
       'First run of this name: stored, nothing to compare with yet.',
@@ -41,10 +52,14 @@ export function monitorStepSummary(name: string, outcome: MonitorOutcome): strin
   }
   const incident = outcome.incident;
   const since =
-    incident && outcome.incidentEvent !== 'none'
-      ? ` (incident opened ${incident.openedAt.slice(0, 10)} by run \`${incident.openedRunId}\`)`
+    incident && outcome.incidentEvent !== 'none' && outcome.incidentEvent !== 'opened'
+      ? ` (opened ${incident.openedAt.slice(0, 10)} by run \`${incident.openedRunId}\`)`
       : '';
-  lines.push(`**${STATES[outcome.incidentEvent]}**${since}, compared with run \`${outcome.baseRunId}\`.`, '');
+  const base = outcome.incidentEvent === 'none' ? 'the previous run' : 'the last healthy run';
+  lines.push(
+    `**${STATES[outcome.incidentEvent]}**${since}; compared with ${base} \`${outcome.baseRunId}\`.`,
+    '',
+  );
   const shown = outcome.alerts.filter((alert) => !alert.key.startsWith('check:'));
   const byKind = (prefix: string) => shown.filter((alert) => alert.key.startsWith(prefix));
   for (const alert of [...byKind('category:'), ...byKind('component:'), ...byKind('latency:')])

@@ -157,7 +157,7 @@ describe('monitorAfterRun', () => {
     expect(lasting.delivery.message).toBeNull();
     expect(lasting.delivery.webhook).toBeNull();
     expect(lasting.delivery.incidentNote).toMatch(
-      /still regressed against the last healthy run run-1, no new message/,
+      /still regressed against the last healthy run run-1, no new alert/,
     );
     expect(hook.received).toHaveLength(1);
 

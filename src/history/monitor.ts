@@ -159,15 +159,15 @@ function incidentLine(
   const since = incident ? `opened ${incident.openedAt.slice(0, 10)} by run ${incident.openedRunId}` : '';
   switch (event) {
     case 'opened':
-      return `incident opened: compared with run ${baseRunId}, one message sent`;
+      return `incident opened: regressed against run ${baseRunId}, alerted`;
     case 'updated':
-      return `incident ${since}: new or deeper regressions, one update sent`;
+      return `incident ${since}: new or deeper regressions, update alerted`;
     case 'reminder':
-      return `incident ${since}: still regressed, reminder sent`;
+      return `incident ${since}: still regressed, reminder alerted`;
     case 'ongoing':
-      return `incident ${since}: still regressed against the last healthy run ${baseRunId}, no new message`;
+      return `incident ${since}: still regressed against the last healthy run ${baseRunId}, no new alert`;
     case 'recovered':
-      return `incident ${since}: recovered (back within the threshold of run ${baseRunId}), closed, one message sent`;
+      return `incident ${since}: recovered (back within the threshold of run ${baseRunId}), closed and alerted`;
     default:
       return null;
   }
