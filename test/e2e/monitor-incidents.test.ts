@@ -1,9 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminQuery,
+  postgresTestsEnabled,
+  TEST_PG_URL,
+  urlWithSchema,
+} from '../../src/history/__fixtures__/postgres-test-schema.ts';
 import type { AlertMessage } from '../../src/history/alert-message.ts';
 import type { AlertsDocument } from '../../src/history/alerts.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox.ts';
@@ -19,14 +26,16 @@ const HEADLINES = ['Agent Friendliness', 'Security', 'Reliability', 'Data Protec
  * not enforced) for two nights, then healthy again. One message opens the incident, the second
  * degraded night is silent, the healthy night closes it with one recovery message.
  */
-describe('agentscore monitor: one message per incident, links under --report-url, job summary', () => {
+function incidentScenario(history: (root: string) => Promise<{ db: string; drop?: () => Promise<unknown> }>) {
   const root = mkdtempSync(join(tmpdir(), 'agentscore-incidents-'));
-  const db = join(root, 'history.sqlite');
+  let db: string;
+  let drop: (() => Promise<unknown>) | undefined;
   const received: AlertMessage[] = [];
   let webhook: Server;
   let webhookUrl: string;
 
   beforeAll(async () => {
+    ({ db, drop } = await history(root));
     webhook = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => {
@@ -42,6 +51,7 @@ describe('agentscore monitor: one message per incident, links under --report-url
   });
   afterAll(async () => {
     await new Promise((resolve) => webhook.close(resolve));
+    await drop?.();
   });
 
   /** One night: a fresh sandbox with `profile` (the base URL changes; `--name` keeps the series). */
@@ -167,4 +177,52 @@ describe('agentscore monitor: one message per incident, links under --report-url
     expect(existsSync(join(root, 'nightly', 'outbox.jsonl'))).toBe(false);
     expect(findSecret(root, KEY)).toEqual([]);
   }, 60_000);
+}
+
+describe('agentscore monitor: one message per incident, links under --report-url, job summary (SQLite)', () => {
+  incidentScenario(async (root) => ({ db: join(root, 'history.sqlite') }));
+});
+
+describe.skipIf(!postgresTestsEnabled())('the same incidents on a PostgreSQL history (real server)', () => {
+  incidentScenario(async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE SCHEMA ${schema}`);
+    return {
+      db: urlWithSchema(TEST_PG_URL, schema),
+      drop: () => adminQuery(`DROP SCHEMA ${schema} CASCADE`),
+    };
+  });
+});
+
+describe('agentscore monitor --report-url', () => {
+  it('refuses a run folder the URL does not serve, before running anything (exit 2)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'agentscore-served-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'agentscore-elsewhere-'));
+    const run = await runCli(
+      [
+        'monitor',
+        '--name',
+        'n',
+        '--provider',
+        'mistral',
+        '--base-url',
+        'http://127.0.0.1:9/v1',
+        '--model',
+        'm',
+        '--api-key-env',
+        'MONITOR_KEY',
+        '--db',
+        join(cwd, 'history.sqlite'),
+        '--report-url',
+        REPORT_URL,
+        '--out',
+        elsewhere,
+      ],
+      { MONITOR_KEY: KEY },
+      cwd,
+    );
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`--report-url: the run folder ${elsewhere} is not inside ${cwd}`);
+    expect(existsSync(join(cwd, 'history.sqlite'))).toBe(false);
+  }, 30_000);
 });
