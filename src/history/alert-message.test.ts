@@ -1,9 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createAjv } from '../suite/create-ajv.ts';
 import type { Alert } from './alert.ts';
 import { type AlertMessageInput, buildAlertMessage } from './alert-message.ts';
 import type { Incident } from './monitor-incident.ts';
 
 const URL = 'https://ci.example/agentscore/nightly/run-2/report.html';
+const SCHEMA = JSON.parse(
+  readFileSync(new globalThis.URL('../../schemas/monitor-message.schema.json', import.meta.url), 'utf8'),
+) as object;
+const validate = createAjv().compile(SCHEMA);
+
+/** Builds the message and holds it to the published schema. */
+function build(input: AlertMessageInput) {
+  const message = buildAlertMessage(input);
+  expect(validate(message), JSON.stringify(validate.errors)).toBe(true);
+  return message;
+}
 
 function alert(
   kind: Alert['kind'],
@@ -72,7 +85,7 @@ function input(overrides: Partial<AlertMessageInput> = {}): AlertMessageInput {
 
 describe('buildAlertMessage', () => {
   it('says headline, components, latency, then one line for 75 check flips (not 75 bullets)', () => {
-    const message = buildAlertMessage(input());
+    const message = build(input());
     expect(message.text.split('\n')).toEqual([
       'agentscore mistral: regression (2 scores, 75 checks, 1 latency shift)',
       '• Security 83 → 71 (−12)',
@@ -113,7 +126,7 @@ describe('buildAlertMessage', () => {
   });
 
   it('announces a recovery without latency, and names when the incident opened', () => {
-    const message = buildAlertMessage(
+    const message = build(
       input({
         event: 'recovered',
         runId: 'run-5',
@@ -141,7 +154,7 @@ describe('buildAlertMessage', () => {
     const components = Array.from({ length: 200 }, (_, index) =>
       alert('regression', `component:security.c${index}`, `Security › <Component & ${index}>`, 90, 10),
     );
-    const message = buildAlertMessage(
+    const message = build(
       input({
         name: 'x'.repeat(200),
         alerts: components,

@@ -14,12 +14,18 @@ import {
 import type { AlertMessage } from '../../src/history/alert-message.ts';
 import type { AlertsDocument } from '../../src/history/alerts.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox.ts';
+import { createAjv } from '../../src/suite/create-ajv.ts';
 import { runCli } from './run-cli.ts';
 import { findSecret } from './scan-secrets.ts';
 
 const KEY = 'Vx8qLm2RtZ7pWc4NbY9sKd3F';
 const REPORT_URL = 'https://ci.example/agentscore/';
 const HEADLINES = ['Agent Friendliness', 'Security', 'Reliability', 'Data Protection'];
+const validateMessage = createAjv().compile(
+  JSON.parse(
+    readFileSync(new URL('../../schemas/monitor-message.schema.json', import.meta.url), 'utf8'),
+  ) as object,
+);
 
 /**
  * The issue's "done when" for alerts: a healthy night, then the sandbox degraded (`no-auth`: auth is
@@ -31,6 +37,7 @@ function incidentScenario(history: (root: string) => Promise<{ db: string; drop?
   let db: string;
   let drop: (() => Promise<unknown>) | undefined;
   const received: AlertMessage[] = [];
+  const invalid: string[] = [];
   let webhook: Server;
   let webhookUrl: string;
 
@@ -42,7 +49,10 @@ function incidentScenario(history: (root: string) => Promise<{ db: string; drop?
         body += chunk.toString();
       });
       request.on('end', () => {
-        received.push(JSON.parse(body) as AlertMessage);
+        const message = JSON.parse(body) as AlertMessage;
+        // Every posted body is the documented payload.
+        if (!validateMessage(message)) invalid.push(JSON.stringify(validateMessage.errors));
+        received.push(message);
         response.writeHead(200).end('ok');
       });
     });
@@ -162,6 +172,7 @@ function incidentScenario(history: (root: string) => Promise<{ db: string; drop?
     const fourth = await night('faithful', 'run-4');
     expect(fourth.code, fourth.stderr).toBe(0);
     expect(received).toHaveLength(2);
+    expect(invalid, 'every posted body matches schemas/monitor-message.schema.json').toEqual([]);
     const recovery = received[1]!;
     expect(recovery).toMatchObject({
       event: 'recovered',
