@@ -141,7 +141,12 @@ export const monitorCommand: CliCommand = {
       }
       if (outcome.firstRun)
         io.stdout.write(`first run of "${options.name}": stored, nothing to compare with yet\n`);
-      else if (outcome.comparison) io.stdout.write(formatComparison(outcome.comparison));
+      else if (outcome.comparison) {
+        // While an incident is open the base is its baseline, not last night's run: say which.
+        const base = prepared.history.incident ? 'the last healthy run' : 'the previous run';
+        io.stdout.write(`compared with ${base} ${outcome.baseRunId}\n`);
+        io.stdout.write(formatComparison(outcome.comparison));
+      }
       for (const line of outcome.delivery.console) io.stdout.write(`alert: ${line}\n`);
       if (outcome.delivery.incidentNote) io.stdout.write(`${outcome.delivery.incidentNote}\n`);
       await publishMonitorOutcome(options.name, outcome, io);
