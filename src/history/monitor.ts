@@ -131,7 +131,10 @@ export async function readMonitorHistory(
   return { trend, uptime, incident, previous: base ? await snapshot(store, base) : null };
 }
 
-/** The value each alert key has in a run, for the recovery message. */
+/**
+ * The value each alert key (`category:<id>`, `component:<category>.<component>`,
+ * `check:<suite>/<probe>/<check>`; see compare-runs.ts) has in a run, for the recovery message.
+ */
 function valueIn(scorecard: Scorecard, results: readonly ProbeResult[]) {
   let verdicts: Map<string, string> | null = null;
   return (key: string): number | string | null => {
