@@ -176,6 +176,28 @@ function incidentLine(
   }
 }
 
+/** The run against its base, every alert string scrubbed. */
+function scrubbedComparison(
+  base: RunSnapshot,
+  input: MonitorInput,
+  threshold: number,
+  reportUrl: string,
+): RunComparison {
+  const raw = compareRuns(
+    base,
+    { scorecard: input.scorecard, results: input.results },
+    { threshold, reportPath: reportUrl },
+  );
+  const clean = (list: Alert[]) => list.map((alert) => scrubAlert(alert, input.scrub));
+  return {
+    ...raw,
+    regressions: clean(raw.regressions),
+    latencyAlerts: clean(raw.latencyAlerts),
+    improvements: clean(raw.improvements),
+    recoveries: clean(raw.recoveries),
+  };
+}
+
 export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutcome> {
   const { store, name, runId, runDir, scrub } = input;
   const threshold = input.threshold ?? DEFAULT_THRESHOLD_POINTS;
@@ -185,22 +207,7 @@ export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutco
   const site = input.reportSite;
   const reportUrl = scrub(reportLink(runDir, site && { baseUrl: site.baseUrl, dir: site.servedDir }));
   const previous = history.previous;
-  let comparison: RunComparison | null = null;
-  if (previous) {
-    const raw = compareRuns(
-      previous,
-      { scorecard: input.scorecard, results: input.results },
-      { threshold, reportPath: reportUrl },
-    );
-    const clean = (list: Alert[]) => list.map((alert) => scrubAlert(alert, scrub));
-    comparison = {
-      ...raw,
-      regressions: clean(raw.regressions),
-      latencyAlerts: clean(raw.latencyAlerts),
-      improvements: clean(raw.improvements),
-      recoveries: clean(raw.recoveries),
-    };
-  }
+  const comparison = previous ? scrubbedComparison(previous, input, threshold, reportUrl) : null;
   const baseRunId = previous?.runId ?? null;
   const step =
     comparison && baseRunId
