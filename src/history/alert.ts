@@ -35,11 +35,16 @@ function formatDelta(delta: number | null, unit: Alert['unit']): string {
   return ` (${sign}${formatNumber(Math.abs(delta))}${unit === 'ms' ? ' ms' : ''})`;
 }
 
+/** What moved and how, e.g. `83 → 71 (−12)`, `120 ms → 340 ms (+220 ms)`, `pass → fail`. */
+export function formatMovement(alert: Pick<Alert, 'from' | 'to' | 'delta' | 'unit'>): string {
+  const movement = `${formatValue(alert.from, alert.unit)} → ${formatValue(alert.to, alert.unit)}`;
+  return `${movement}${formatDelta(alert.delta, alert.unit)}`;
+}
+
 /** One human line per alert, e.g. `mistral: Security 83 → 71 (−12), report: reports/x/report.html`. */
 export function formatAlertLine(alert: Alert): string {
-  const movement = `${formatValue(alert.from, alert.unit)} → ${formatValue(alert.to, alert.unit)}`;
   const report = alert.reportPath ? `, report: ${alert.reportPath}` : '';
-  return `${alert.target}: ${alert.what} ${movement}${formatDelta(alert.delta, alert.unit)}${report}`;
+  return `${alert.target}: ${alert.what} ${formatMovement(alert)}${report}`;
 }
 
 /** Applies `scrub` to every string an alert carries, so no secret reaches a sink. */

@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from './__fixtures__/temp-dir.ts';
-import {
-  type Alert,
-  consoleSink,
-  formatAlertLine,
-  scrubAlert,
-  slackText,
-  writeAlertsFile,
-} from './alerts.ts';
+import { type Alert, consoleSink, formatAlertLine, scrubAlert, writeAlertsFile } from './alerts.ts';
 
 const tempDir = useTempDir();
 
@@ -59,16 +52,6 @@ describe('alert rendering and sinks', () => {
     const clean = scrubAlert(leaky, (text) => text.replaceAll('key=abc', 'key=***'));
     expect(JSON.stringify(clean)).not.toContain('abc');
     expect(clean.to).toBe(71);
-  });
-
-  it('summarises for Slack', () => {
-    expect(slackText('mistral', [regression, latency])).toBe(
-      [
-        '*agentscore* mistral: 1 regression, 1 latency change, 0 recoveries',
-        '• mistral: Security 83 → 71 (−12), report: reports/x/report.html',
-        '• mistral: TTFT p50 310 ms → 455.5 ms (+145.5 ms)',
-      ].join('\n'),
-    );
   });
 
   it('writes alerts.json beside the run', () => {

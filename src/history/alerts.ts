@@ -1,7 +1,8 @@
-/** @module Alert sinks that cannot fail a run: console lines, `alerts.json` beside the run, Slack text. */
+/** @module Alert sinks that cannot fail a run: console lines and `alerts.json` beside the run. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Alert, formatAlertLine } from './alert.ts';
+import type { Incident, IncidentEvent } from './monitor-incident.ts';
 
 export { type Alert, type AlertKind, formatAlertLine, scrubAlert } from './alert.ts';
 
@@ -16,6 +17,10 @@ export interface AlertsDocument {
   baseRunId: string | null;
   exitCode: 0 | 1;
   alerts: Alert[];
+  /** The name's incident after this run and what the run did to it; null when none is open or closed by it. */
+  incident?: (Incident & { event: IncidentEvent }) | null;
+  /** The run's report: a URL under --report-url, else its local path. */
+  reportUrl?: string;
 }
 
 /** The lines a CLI prints, one per alert; printing is the caller's job. */
@@ -29,20 +34,4 @@ export function writeAlertsFile(runDir: string, document: AlertsDocument): strin
   const file = join(runDir, ALERTS_FILE);
   writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
   return file;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** A Slack-compatible (mrkdwn) summary: a count line, then one bullet per alert. */
-export function slackText(target: string, alerts: readonly Alert[]): string {
-  const count = (kind: Alert['kind']) => alerts.filter((alert) => alert.kind === kind).length;
-  const counts = [
-    plural(count('regression'), 'regression'),
-    plural(count('latency'), 'latency change'),
-    plural(count('recovery'), 'recovery').replace('recoverys', 'recoveries'),
-  ];
-  const header = `*agentscore* ${target}: ${counts.join(', ')}`;
-  return [header, ...alerts.map((alert) => `• ${formatAlertLine(alert)}`)].join('\n');
 }

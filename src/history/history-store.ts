@@ -6,6 +6,7 @@
  */
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { CategoryId, Scorecard } from '../spec/scorecard.ts';
+import type { Incident } from './monitor-incident.ts';
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -58,5 +59,9 @@ export interface HistoryStore {
   runResults(runId: string): Awaitable<ProbeResult[]>;
   /** The last `limit` runs of a name, oldest first. */
   trend(name: string, options: { limit: number }): Awaitable<TrendPoint[]>;
+  /** The name's open monitor incident (at most one), or null. */
+  openIncident(name: string): Awaitable<Incident | null>;
+  /** Inserts or replaces an incident, identified by name and openedRunId. */
+  saveIncident(incident: Incident): Awaitable<void>;
   close(): Awaitable<void>;
 }

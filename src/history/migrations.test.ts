@@ -34,7 +34,7 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((migration) => migration.version)).toEqual(
       Array.from({ length: MIGRATIONS.length }, (_, index) => index + 1),
     );
-    expect(pendingMigrations(1).map((migration) => migration.version)).toEqual([2]);
+    expect(pendingMigrations(1).map((migration) => migration.version)).toEqual([2, 3]);
     expect(pendingMigrations(LATEST_SCHEMA_VERSION)).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('migrations', () => {
       .all();
     const fingerprints = database.prepare('SELECT COUNT(*) FROM shape_fingerprints').pluck().get();
     database.close();
-    expect(versions).toEqual([1, 2]);
+    expect(versions).toEqual([1, 2, 3]);
     expect(fingerprints).toBe(4); // one field on each of the four fingerprinted probes
   });
 });

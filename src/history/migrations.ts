@@ -99,6 +99,26 @@ CREATE TABLE IF NOT EXISTS shape_fingerprints (
 );
 `,
   },
+  {
+    version: 3,
+    description: 'monitor incidents: one alert per regression, a recovery closes it',
+    sql: `
+CREATE TABLE IF NOT EXISTS monitor_incidents (
+  name TEXT NOT NULL,
+  opened_run_id TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  baseline_run_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  alerted_json TEXT NOT NULL,
+  last_alert_run_id TEXT NOT NULL,
+  quiet_runs INTEGER NOT NULL,
+  closed_run_id TEXT,
+  closed_at TEXT,
+  PRIMARY KEY (name, opened_run_id)
+);
+CREATE INDEX IF NOT EXISTS monitor_incidents_name_status ON monitor_incidents (name, status);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,13 +1,16 @@
 /**
- * @module Monitor core: read a name's history once before the run, then store the finished run,
- * compare it with the previous run of the same name, and send the resulting alerts to the
- * console, `alerts.json` and an optional webhook.
+ * @module Monitor core: read a name's history once before the run (trend, uptime, the open incident
+ * and the run to compare with), then store the finished run, compare it, step the name's incident
+ * and send at most one message: to the console, `alerts.json` and an optional webhook.
  */
 import { dirname, join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Scorecard } from '../spec/scorecard.ts';
-import { type Alert, consoleSink, scrubAlert, slackText, writeAlertsFile } from './alerts.ts';
+import { reportLink } from './alert-links.ts';
+import { type AlertMessage, buildAlertMessage } from './alert-message.ts';
+import { type Alert, consoleSink, scrubAlert, writeAlertsFile } from './alerts.ts';
+import { checkVerdicts } from './check-flips.ts';
 import {
   compareRuns,
   DEFAULT_THRESHOLD_POINTS,
@@ -15,6 +18,7 @@ import {
   type RunSnapshot,
 } from './compare-runs.ts';
 import type { HistoryStore, StoredRun, TrendPoint } from './history-store.ts';
+import { type Incident, type IncidentEvent, stepIncident } from './monitor-incident.ts';
 import { type Uptime, uptimeFromHistory } from './trend.ts';
 import { deliverWebhook, type WebhookDelivery } from './webhook-sink.ts';
 
@@ -29,10 +33,14 @@ export interface MonitorHistory {
   trend: TrendPoint[];
   /** Availability over the last UPTIME_WINDOW_RUNS stored runs. */
   uptime: Uptime;
-  /** The run this one is compared with, or null on a name's first run. */
+  /**
+   * The run this one is compared with: while an incident is open, its baseline (the last healthy
+   * run), so a lasting regression stays the same incident and a further drop still shows; else the
+   * previous run. null on a name's first run.
+   */
   previous: (RunSnapshot & { runId: string }) | null;
-  /** Keys that regressed when `previous` was compared with the run before it (for recoveries). */
-  previousRegressions: string[];
+  /** The name's open incident, or null. */
+  incident: Incident | null;
 }
 
 export interface MonitorInput {
@@ -45,6 +53,10 @@ export interface MonitorInput {
   /** Points; default 5. */
   threshold?: number;
   webhookUrl?: string;
+  /** `--report-url`: the URL that serves `servedDir`; alerts then link there instead of a local path. */
+  reportSite?: { baseUrl: string; servedDir: string };
+  /** Re-send an unchanged open incident after this many silent runs; default never. */
+  realertAfter?: number;
   /** Removes secrets from every alert string before any sink sees it. */
   scrub: (text: string) => string;
   dispatcher?: Dispatcher;
@@ -61,105 +73,195 @@ export interface MonitorInput {
 }
 
 export interface MonitorDelivery {
-  /** Lines for the CLI to print. */
+  /** Lines for the CLI to print, one per alert. */
   console: string[];
+  /** One line on the name's incident (opened, still open, recovered), or null when there is none. */
+  incidentNote: string | null;
   alertsFile: string;
-  /** null when no webhook is configured or there was nothing to send. */
+  /** The one message of this run (opened, updated, reminder, recovered), or null when nothing was due. */
+  message: AlertMessage | null;
+  /** null when no webhook is configured or there was no message. */
   webhook: WebhookDelivery | null;
 }
 
 export interface MonitorOutcome {
   exitCode: 0 | 1;
+  /** This run's regressions and latency shifts against the base run, plus the recoveries of a closed incident. */
   alerts: Alert[];
   comparison: RunComparison | null;
   firstRun: boolean;
   baseRunId: string | null;
+  /** What this run did to the name's incident. */
+  incidentEvent: IncidentEvent;
+  /** The incident after this run (closed on recovery), or null. */
+  incident: Incident | null;
+  /** The run's report: a URL under --report-url, else the local path. */
+  reportUrl: string;
   delivery: MonitorDelivery;
 }
 
-async function snapshot(store: HistoryStore, run: StoredRun): Promise<RunSnapshot> {
-  return { scorecard: run.scorecard, results: await store.runResults(run.runId) };
+async function snapshot(store: HistoryStore, run: StoredRun): Promise<RunSnapshot & { runId: string }> {
+  return { runId: run.runId, scorecard: run.scorecard, results: await store.runResults(run.runId) };
 }
 
-/** Keys that regressed when the previous run was compared with the one before it. */
-async function previousRegressionKeys(
-  store: HistoryStore,
-  name: string,
-  previous: StoredRun,
-  previousSnapshot: RunSnapshot,
-  threshold: number,
-) {
-  const older = await store.previousRun(name, previous.runId);
-  if (!older) return [];
-  const comparison = compareRuns(await snapshot(store, older), previousSnapshot, { threshold });
-  return comparison.regressions.map((alert) => alert.key);
+/** The incident's baseline: the run before the one that opened it (the last healthy run). */
+async function baselineRun(store: HistoryStore, incident: Incident): Promise<StoredRun | null> {
+  const before = await store.previousRun(incident.name, incident.openedRunId);
+  return before && before.runId === incident.baselineRunId ? before : null;
 }
 
 /**
  * Everything monitoring reads from history, in one place and before the run: the trend, the
- * uptime window, the run to compare with and what regressed last time. `beforeRunId` names the
- * run being monitored when it may already be stored (re-saving a run replaces it).
+ * uptime window, the open incident and the run to compare with. `beforeRunId` names the run
+ * being monitored when it may already be stored (re-saving a run replaces it).
  */
 export async function readMonitorHistory(
   store: HistoryStore,
   name: string,
-  options: { threshold: number; beforeRunId?: string },
+  options: { beforeRunId?: string } = {},
 ): Promise<MonitorHistory> {
-  const { threshold } = options;
   const trend = (await store.trend(name, { limit: TREND_RUNS })).filter(
     (point) => point.runId !== options.beforeRunId,
   );
   const uptime = uptimeFromHistory(trend, { runs: UPTIME_WINDOW_RUNS });
-  const previousRun = await store.previousRun(name, options.beforeRunId);
-  if (!previousRun) return { trend, uptime, previous: null, previousRegressions: [] };
-  const previous = { runId: previousRun.runId, ...(await snapshot(store, previousRun)) };
+  const incident = await store.openIncident(name);
+  const base =
+    (incident ? await baselineRun(store, incident) : null) ??
+    (await store.previousRun(name, options.beforeRunId));
+  return { trend, uptime, incident, previous: base ? await snapshot(store, base) : null };
+}
+
+/**
+ * The value each alert key (`category:<id>`, `component:<category>.<component>`,
+ * `check:<suite>/<probe>/<check>`; see compare-runs.ts) has in a run, for the recovery message.
+ */
+function valueIn(scorecard: Scorecard, results: readonly ProbeResult[]) {
+  let verdicts: Map<string, string> | null = null;
+  return (key: string): number | string | null => {
+    const [kind, path = ''] = key.split(/:(.*)/s);
+    if (kind === 'category') return scorecard.scores[path as keyof Scorecard['scores']]?.score ?? null;
+    if (kind === 'component') {
+      const [category = '', component = ''] = path.split(/\.(.*)/s);
+      return scorecard.scores[category as keyof Scorecard['scores']]?.components[component]?.score ?? null;
+    }
+    verdicts ??= new Map(
+      [...checkVerdicts(results)].map(([verdictKey, verdict]) => {
+        const [suite, probe, checkId] = JSON.parse(verdictKey) as string[];
+        return [`check:${suite}/${probe}/${checkId}`, verdict];
+      }),
+    );
+    return verdicts.get(key) ?? null;
+  };
+}
+
+function incidentLine(
+  event: IncidentEvent,
+  incident: Incident | null,
+  baseRunId: string | null,
+): string | null {
+  const since = incident ? `opened ${incident.openedAt.slice(0, 10)} by run ${incident.openedRunId}` : '';
+  switch (event) {
+    case 'opened':
+      return `incident opened: regressed against run ${baseRunId}, alerted`;
+    case 'updated':
+      return `incident ${since}: new or deeper regressions, update alerted`;
+    case 'reminder':
+      return `incident ${since}: still regressed, reminder alerted`;
+    case 'ongoing':
+      return `incident ${since}: still regressed against the last healthy run ${baseRunId}, no new alert`;
+    case 'recovered':
+      return `incident ${since}: recovered (back within the threshold of run ${baseRunId}), closed and alerted`;
+    default:
+      return null;
+  }
+}
+
+/** The run against its base, every alert string scrubbed. */
+function scrubbedComparison(
+  base: RunSnapshot,
+  input: MonitorInput,
+  threshold: number,
+  reportUrl: string,
+): RunComparison {
+  const raw = compareRuns(
+    base,
+    { scorecard: input.scorecard, results: input.results },
+    { threshold, reportPath: reportUrl },
+  );
+  const clean = (list: Alert[]) => list.map((alert) => scrubAlert(alert, input.scrub));
   return {
-    trend,
-    uptime,
-    previous,
-    previousRegressions: await previousRegressionKeys(store, name, previousRun, previous, threshold),
+    ...raw,
+    regressions: clean(raw.regressions),
+    latencyAlerts: clean(raw.latencyAlerts),
+    improvements: clean(raw.improvements),
+    recoveries: clean(raw.recoveries),
   };
 }
 
 export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutcome> {
   const { store, name, runId, runDir, scrub } = input;
   const threshold = input.threshold ?? DEFAULT_THRESHOLD_POINTS;
-  const history = input.history ?? (await readMonitorHistory(store, name, { threshold, beforeRunId: runId }));
+  const history = input.history ?? (await readMonitorHistory(store, name, { beforeRunId: runId }));
   await store.saveRun({ runId, name, runDir, scorecard: input.scorecard, results: input.results });
 
+  const site = input.reportSite;
+  const reportUrl = scrub(reportLink(runDir, site && { baseUrl: site.baseUrl, dir: site.servedDir }));
   const previous = history.previous;
-  let comparison: RunComparison | null = null;
-  if (previous) {
-    const raw = compareRuns(
-      previous,
-      { scorecard: input.scorecard, results: input.results },
-      {
-        threshold,
-        reportPath: join(runDir, 'report.html'),
-        previousRegressions: history.previousRegressions,
-      },
-    );
-    const clean = (list: Alert[]) => list.map((alert) => scrubAlert(alert, scrub));
-    comparison = {
-      ...raw,
-      regressions: clean(raw.regressions),
-      latencyAlerts: clean(raw.latencyAlerts),
-      improvements: clean(raw.improvements),
-      recoveries: clean(raw.recoveries),
-    };
-  }
-  const alerts = comparison
-    ? [...comparison.regressions, ...comparison.latencyAlerts, ...comparison.recoveries]
-    : [];
-  const exitCode = comparison?.exitCode ?? 0;
+  const comparison = previous ? scrubbedComparison(previous, input, threshold, reportUrl) : null;
   const baseRunId = previous?.runId ?? null;
+  const step =
+    comparison && baseRunId
+      ? stepIncident(
+          {
+            open: history.incident,
+            name,
+            runId,
+            startedAt: input.scorecard.startedAt,
+            baseRunId,
+            regressions: comparison.regressions,
+            threshold,
+            realertAfter: input.realertAfter,
+            currentValue: valueIn(input.scorecard, input.results),
+          },
+          { target: scrub(input.scorecard.target.name), reportPath: reportUrl },
+        )
+      : { event: 'none' as const, incident: history.incident, alerts: [] };
+  if (step.incident && step.event !== 'none') await store.saveIncident(step.incident);
 
-  const alertsFile = writeAlertsFile(runDir, { schemaVersion: 1, name, runId, baseRunId, exitCode, alerts });
+  const latency = comparison?.latencyAlerts ?? [];
+  const recoveries = step.event === 'recovered' ? step.alerts : [];
+  const alerts = [...(comparison?.regressions ?? []), ...latency, ...recoveries];
+  const exitCode = comparison?.exitCode ?? 0;
+  const message =
+    step.incident && baseRunId && step.event !== 'none' && step.event !== 'ongoing'
+      ? buildAlertMessage({
+          event: step.event,
+          name: scrub(name),
+          runId,
+          baseRunId,
+          incident: step.incident,
+          alerts: step.alerts,
+          latency,
+          reportUrl,
+          threshold,
+        })
+      : null;
+
+  const alertsFile = writeAlertsFile(runDir, {
+    schemaVersion: 1,
+    name,
+    runId,
+    baseRunId,
+    exitCode,
+    alerts,
+    incident: step.incident ? { event: step.event, ...step.incident } : null,
+    reportUrl,
+  });
   let webhook: WebhookDelivery | null = null;
-  if (input.webhookUrl && alerts.length > 0) {
+  if (input.webhookUrl && message) {
     webhook = await deliverWebhook({
       url: input.webhookUrl,
-      payload: { text: slackText(scrub(name), alerts), alerts },
+      payload: message,
       outboxPath: input.outboxPath ?? join(dirname(runDir), 'outbox.jsonl'),
       dispatcher: input.dispatcher,
       scrub,
@@ -172,6 +274,15 @@ export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutco
     comparison,
     firstRun: previous === null,
     baseRunId,
-    delivery: { console: consoleSink(alerts), alertsFile, webhook },
+    incidentEvent: step.event,
+    incident: step.incident,
+    reportUrl,
+    delivery: {
+      console: consoleSink(alerts),
+      incidentNote: incidentLine(step.event, step.incident, baseRunId),
+      alertsFile,
+      message,
+      webhook,
+    },
   };
 }

@@ -4,7 +4,7 @@ import { runHistoryStoreContract } from './__fixtures__/history-store-contract.t
 import { adminQuery, postgresTestsEnabled, useTestSchema } from './__fixtures__/postgres-test-schema.ts';
 import { V1_SCHEMA } from './__fixtures__/schema-v1.ts';
 import { HistoryStoreError } from './history-store-error.ts';
-import { LATEST_SCHEMA_VERSION } from './migrations.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
 import { openHistoryStore } from './open-history-store.ts';
 import { openPostgresHistoryStore } from './postgres-store.ts';
 
@@ -44,11 +44,12 @@ describe.skipIf(!postgresTestsEnabled())(
       const versions = await adminQuery<{ version: number }>(
         `SELECT version FROM ${schema}.agentscore_migrations ORDER BY version`,
       );
-      expect(versions.map((row) => row.version)).toEqual([1, LATEST_SCHEMA_VERSION]);
+      expect(versions.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
       expect(await tablesOf(schema)).toEqual([
         'agentscore_migrations',
         'component_scores',
         'metrics',
+        'monitor_incidents',
         'probe_results',
         'runs',
         'shape_fingerprints',
@@ -102,7 +103,7 @@ describe.skipIf(!postgresTestsEnabled())(
       const versions = await adminQuery<{ version: number }>(
         `SELECT version FROM ${schema}.agentscore_migrations ORDER BY version`,
       );
-      expect(versions.map((row) => row.version)).toEqual([1, 2]);
+      expect(versions.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
       const [fingerprints] = await adminQuery<{ count: string }>(
         `SELECT COUNT(*) FROM ${schema}.shape_fingerprints`,
       );
@@ -132,7 +133,10 @@ describe.skipIf(!postgresTestsEnabled())(
       const versions = await adminQuery<{ version: number }>(
         `SELECT version FROM ${schema}.agentscore_migrations ORDER BY version`,
       );
-      expect(versions.map((row) => row.version)).toEqual([1, 2, future]);
+      expect(versions.map((row) => row.version)).toEqual([
+        ...MIGRATIONS.map((migration) => migration.version),
+        future,
+      ]);
     });
 
     it('lets two pools create, migrate and fill one new schema at once', async () => {

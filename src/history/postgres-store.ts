@@ -7,6 +7,14 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { HistoryStore, RunToSave, StoredRun, TrendPoint } from './history-store.ts';
 import { HistoryStoreError } from './history-store-error.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS_TABLE, pendingMigrations } from './migrations.ts';
+import type { Incident } from './monitor-incident.ts';
+import {
+  fromIncidentRow,
+  INCIDENT_COLUMNS,
+  type IncidentRow,
+  incidentUpsertSql,
+  toIncidentRow,
+} from './monitor-incident-rows.ts';
 import { redactPostgresUrl, scrubPostgresPassword } from './postgres-url.ts';
 import {
   fromProbeRow,
@@ -54,6 +62,9 @@ const SQL = {
                  r.data_protection, m.samples AS availability_samples, m.value AS availability_rate
             FROM runs r LEFT JOIN metrics m ON m.run_id = r.run_id AND m.name = 'availability.successRate'
            WHERE r.name = $1 ORDER BY r.started_at ${BYTES} DESC, r.run_id ${BYTES} DESC LIMIT $2`,
+  openIncident: `SELECT * FROM monitor_incidents WHERE name = $1 AND status = 'open'
+                  ORDER BY opened_at ${BYTES} DESC LIMIT 1`,
+  saveIncident: incidentUpsertSql(INCIDENT_COLUMNS.map((_, index) => `$${index + 1}`)),
 } as const;
 
 interface TrendRow extends Pick<RunRow, 'run_id' | 'started_at' | 'complete'> {
@@ -274,6 +285,19 @@ export class PostgresHistoryStore implements HistoryStore {
       scores: headlineScores(row),
       availability: { samples: row.availability_samples ?? 0, successRate: row.availability_rate },
     }));
+  }
+
+  async openIncident(name: string): Promise<Incident | null> {
+    const [row] = await this.#rows<IncidentRow & pg.QueryResultRow>(SQL.openIncident, [name]);
+    return row ? fromIncidentRow(row) : null;
+  }
+
+  async saveIncident(incident: Incident): Promise<void> {
+    const row = toIncidentRow(incident);
+    await this.#rows(
+      SQL.saveIncident,
+      INCIDENT_COLUMNS.map((column) => withoutNul(row[column])),
+    );
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,14 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { HistoryStore, RunToSave, StoredRun, TrendPoint } from './history-store.ts';
 import { HistoryStoreError } from './history-store-error.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS_TABLE, pendingMigrations } from './migrations.ts';
+import type { Incident } from './monitor-incident.ts';
+import {
+  fromIncidentRow,
+  INCIDENT_COLUMNS,
+  type IncidentRow,
+  incidentUpsertSql,
+  toIncidentRow,
+} from './monitor-incident-rows.ts';
 import {
   fromProbeRow,
   fromRunRow,
@@ -130,6 +138,10 @@ export class SqliteHistoryStore implements HistoryStore {
            FROM runs r LEFT JOIN metrics m ON m.run_id = r.run_id AND m.name = 'availability.successRate'
           WHERE r.name = ? ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?`,
       ),
+      openIncident: database.prepare(
+        "SELECT * FROM monitor_incidents WHERE name = ? AND status = 'open' ORDER BY opened_at DESC LIMIT 1",
+      ),
+      saveIncident: database.prepare(incidentUpsertSql(INCIDENT_COLUMNS.map((column) => `@${column}`))),
     };
   }
 
@@ -183,6 +195,15 @@ export class SqliteHistoryStore implements HistoryStore {
       scores: headlineScores(row),
       availability: { samples: row.availability_samples ?? 0, successRate: row.availability_rate },
     }));
+  }
+
+  openIncident(name: string): Incident | null {
+    const row = this.#statements.openIncident.get(name) as IncidentRow | undefined;
+    return row ? fromIncidentRow(row) : null;
+  }
+
+  saveIncident(incident: Incident): void {
+    this.#statements.saveIncident.run(toIncidentRow(incident));
   }
 
   close(): void {

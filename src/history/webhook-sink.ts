@@ -1,12 +1,14 @@
 /**
- * @module Webhook alert sink: POSTs `{ text, alerts }` with retries (exponential backoff + jitter,
- * Retry-After honoured) and parks undeliverable payloads in an outbox file. Never throws.
+ * @module Webhook alert sink: POSTs a JSON message (monitor sends alert-message.ts's, with `text`
+ * and `alerts`) with retries (exponential backoff + jitter, Retry-After honoured) and parks
+ * undeliverable payloads in an outbox file. Never throws.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Dispatcher, request } from 'undici';
 import type { Alert } from './alert.ts';
 
+/** What every payload has; monitor's AlertMessage adds Slack blocks and the incident fields. */
 export interface WebhookPayload {
   /** Slack-compatible summary. */
   text: string;

@@ -6,6 +6,7 @@
 import type { HistoryStore } from '../history/history-store.ts';
 import {
   type MonitorHistory,
+  type MonitorInput,
   type MonitorOutcome,
   monitorAfterRun,
   readMonitorHistory,
@@ -32,12 +33,8 @@ export interface PreparedMonitor {
 }
 
 /** Read everything monitoring needs from history before the run starts. */
-export async function prepareMonitor(
-  store: HistoryStore,
-  name: string,
-  threshold: number,
-): Promise<PreparedMonitor> {
-  const history = await readMonitorHistory(store, name, { threshold });
+export async function prepareMonitor(store: HistoryStore, name: string): Promise<PreparedMonitor> {
+  const history = await readMonitorHistory(store, name);
   const { uptime } = history;
   const historyEvidence: HistoryEvidence[] =
     uptime.requests > 0
@@ -58,7 +55,7 @@ export async function prepareMonitor(
   return { history, evaluation: { historyEvidence, history: history.trend, priorRuns } };
 }
 
-export interface MonitorTargetInput {
+export interface MonitorTargetInput extends Pick<MonitorInput, 'reportSite' | 'realertAfter'> {
   store: HistoryStore;
   name: string;
   runDir: string;
@@ -84,6 +81,8 @@ export async function monitorTarget(input: MonitorTargetInput): Promise<{ outcom
     threshold: input.threshold,
     webhookUrl: input.webhookUrl,
     scrub: input.scrub,
+    reportSite: input.reportSite,
+    realertAfter: input.realertAfter,
   });
   return { outcome };
 }

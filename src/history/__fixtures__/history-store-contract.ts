@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import type { ProbeResult } from '../../spec/probe-result.ts';
 import type { HistoryStore } from '../history-store.ts';
+import type { Incident } from '../monitor-incident.ts';
 import { fixtureRun } from './fixture-runs.ts';
 
 function day(index: number): string {
@@ -116,6 +117,38 @@ export function runHistoryStoreContract(openStore: () => Promise<HistoryStore>):
     expect(stored).toHaveLength(100_000);
     expect(stored[99_999]).toEqual(results[99_999]);
     expect(elapsedMs).toBeLessThan(10_000);
+    await store.close();
+  });
+
+  it('keeps one open incident per name, updates it in place and forgets it once closed', async () => {
+    const store = await openStore();
+    expect(await store.openIncident('mistral')).toBeNull();
+    const incident: Incident = {
+      name: 'mistral',
+      openedRunId: 'run-2',
+      openedAt: day(2),
+      baselineRunId: 'run-1',
+      status: 'open',
+      alerted: {
+        'category:security': { what: 'Security', value: 71 },
+        'check:auth/no-key/rejected': { what: 'check rejected (auth/no-key)', value: 'fail' },
+      },
+      lastAlertRunId: 'run-2',
+      quietRuns: 0,
+      closedRunId: null,
+      closedAt: null,
+    };
+    await store.saveIncident(incident);
+    await store.saveIncident({ ...incident, name: 'openai', openedRunId: 'other-2' });
+    expect(await store.openIncident('mistral')).toEqual(incident);
+
+    const quieter = { ...incident, quietRuns: 3 };
+    await store.saveIncident(quieter);
+    expect(await store.openIncident('mistral')).toEqual(quieter);
+
+    await store.saveIncident({ ...quieter, status: 'closed', closedRunId: 'run-6', closedAt: day(6) });
+    expect(await store.openIncident('mistral')).toBeNull();
+    expect((await store.openIncident('openai'))?.openedRunId).toBe('other-2');
     await store.close();
   });
 }
