@@ -10,7 +10,19 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 /** Lowest first: a folder may only import folders before it (and `spec`, which every folder may). */
-const LAYERS = ['spec', 'suite', 'providers', 'probes', 'scoring', 'history', 'report', 'run', 'cli'];
+const LAYERS = [
+  'spec',
+  'suite',
+  'providers',
+  'probes',
+  'scoring',
+  'history',
+  'report',
+  'run',
+  'api',
+  'cli',
+  'index.ts',
+];
 
 /**
  * Which other folders each folder may import, and why. `spec` (shared types) is allowed
@@ -39,7 +51,16 @@ const MAY_IMPORT: Record<string, Record<string, string>> = {
     history: 'monitoring reads and stores history',
     report: 'writes the reports at the end of a run',
   },
+  api: {
+    suite: 'loadSuites validates suite files',
+    providers: 'an evaluation creates the provider it runs through',
+    probes: 'suites are checked against the registered probe kinds',
+    history: 'compareRuns wraps the comparison of two runs',
+    report: 'renderReports re-renders a run folder',
+    run: 'the library API is a thin typed layer over run/',
+  },
   cli: {
+    api: 'run, score, report and compare call the library API the package exports',
     suite: 'validate, config files and did-you-mean messages',
     providers: 'creates providers and scrubs secrets from output',
     probes: 'lists registered kinds for validate',
@@ -47,6 +68,13 @@ const MAY_IMPORT: Record<string, Record<string, string>> = {
     report: 'the report command and --reporter names',
     run: 'every evaluating command delegates to run/',
     sandbox: 'the sandbox is a separate program: only its own command and demo start it',
+  },
+  'index.ts': {
+    api: 'the package entry re-exports the library API',
+    history: 'types and errors of the API',
+    report: 'types of the API',
+    run: 'types and errors of the API',
+    suite: 'ValidationError',
   },
 };
 
