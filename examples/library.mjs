@@ -19,18 +19,25 @@ console.log(`${suites.length} suites available: ${suites.map((suite) => suite.id
 let done = 0;
 const first = await evaluate(target, {
   runDir: 'reports/library-example/first',
-  suites: ['auth', 'errors'],
+  suites: ['auth', 'errors', 'data-handling'],
   onProgress: { onResult: () => done++ },
 });
 const { scores, validity } = first.scorecard;
 if (validity && !validity.valid) throw new Error(`could not measure ${target.name}: ${validity.message}`);
-console.log(`${done} probes · Security ${scores.security.score}/100 · Agent Friendliness ${scores.agentFriendliness.score}/100`);
+// null means "could not be judged" (too little evidence), shown as -- like the reports do.
+const shown = (score) => (score === null ? '--' : String(score));
+console.log(
+  `${done} probes · Security ${shown(scores.security.score)}/100 · Data Protection ${shown(scores.dataProtection.score)}/100`,
+);
 console.log(`scorecard: ${first.files.scorecard}`);
 
 // Re-scoring reads only the run folder's files, so it gives the same scorecard without the network.
 const rescored = await score(first.runDir);
-console.log(`re-scored offline: Security ${rescored.scorecard.scores.security.score}/100`);
+console.log(`re-scored offline: Security ${shown(rescored.scorecard.scores.security.score)}/100`);
 
-const second = await evaluate(target, { runDir: 'reports/library-example/second', suites: ['auth', 'errors'] });
+const second = await evaluate(target, {
+  runDir: 'reports/library-example/second',
+  suites: ['auth', 'errors', 'data-handling'],
+});
 const comparison = compareRuns(first.runDir, second.runDir);
 console.log(`compared: ${comparison.regressions.length} regression(s), exit code ${comparison.exitCode}`);
