@@ -20,6 +20,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +135,16 @@ describe('the packed package', () => {
     ])
       expect(packed, file).toContain(file);
     expect(packed.filter((file) => /\.test\.[jt]s$|__fixtures__|__snapshots__/.test(file))).toEqual([]);
+  });
+
+  it('shows the example in its README verbatim and exports the schemas by path', () => {
+    const installed = join(project, 'node_modules', 'agentscore');
+    const example = readFileSync(join(installed, 'examples', 'library.mjs'), 'utf8');
+    expect(readFileSync(join(installed, 'README.md'), 'utf8')).toContain(`\`\`\`js\n${example}\`\`\``);
+    const resolved = createRequire(join(project, 'package.json')).resolve(
+      'agentscore/schemas/scorecard.schema.json',
+    );
+    expect(realpathSync(resolved)).toBe(realpathSync(join(installed, 'schemas', 'scorecard.schema.json')));
   });
 
   it("runs the README's library example from the installed package against the sandbox", async () => {
