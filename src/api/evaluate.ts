@@ -10,7 +10,7 @@ import type { Shard } from '../run/plan-probes.ts';
 import { PROJECT_PATHS } from '../run/project-paths.ts';
 import { TargetError } from '../run/resolve-target.ts';
 import { prepareRunFolder, readCassetteHeader } from '../run/run-folder.ts';
-import { BUILT_IN_RUN_SETTINGS, selectPlan } from '../run/run-settings.ts';
+import { resolveRunSettings, selectPlan } from '../run/run-settings.ts';
 import type { RunEvents, RunSummary } from '../run/run-suites.ts';
 import type { PreflightRecord } from '../spec/preflight-record.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
@@ -91,16 +91,23 @@ export async function evaluate(target: Target, options: EvaluateOptions): Promis
     keep: replayDir ? [replayDir] : [],
     cwd: process.cwd(),
   });
+  // Options given count as flags in run.json's settings; the rest are the built-in values.
+  const settings = resolveRunSettings({
+    concurrency: options.concurrency,
+    timeoutMs: options.timeoutMs,
+    budgetRequests: options.budgetRequests,
+  });
   const evaluation: Evaluation = await executeEvaluation({
     target,
     apiKey,
     runDir,
     suitesDir,
     onlySuites,
-    concurrency: options.concurrency ?? BUILT_IN_RUN_SETTINGS.concurrency,
-    timeoutMs: options.timeoutMs ?? BUILT_IN_RUN_SETTINGS.timeoutMs,
+    settings,
+    concurrency: settings.concurrency.value,
+    timeoutMs: settings.timeoutMs.value,
     shard: options.shard,
-    budgetRequests: options.budgetRequests,
+    budgetRequests: settings.budgetRequests.value ?? undefined,
     resume: options.resume ?? false,
     reporters: options.reporters,
     junitFile: options.junitFile,
