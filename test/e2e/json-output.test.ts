@@ -3,7 +3,7 @@
  * validates against the schema shipped in schemas/, and the human text moved to stderr. One row per
  * command; a command that gains `--json` adds a row (and its schema).
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,8 @@ interface Context {
   runDir: string;
   /** A second run of the same target, stored in `db` by `monitor`. */
   monitoredDir: string;
+  /** A copy of `runDir` whose results.jsonl line 2 says `"status": "pass"`. */
+  brokenDir: string;
   db: string;
   /** A fresh folder per row that writes one. */
   freshDir: () => string;
@@ -90,6 +92,28 @@ const CASES: JsonCase[] = [
     check: (document) => expect(document).toEqual({ valid: true, problems: [] }),
   },
   {
+    command: 'validate (broken run folder)',
+    args: (context) => ['validate', context.brokenDir, '--json'],
+    schema: 'validate-output',
+    exitCode: 2,
+    stderr: /results\.jsonl:2:\d+ status: must be one of/,
+    check: (document, context) =>
+      expect(document).toEqual({
+        valid: false,
+        problems: [
+          {
+            file: join(context.brokenDir, 'results.jsonl'),
+            line: 2,
+            column: expect.any(Number),
+            path: 'status',
+            message: expect.stringMatching(
+              /^must be one of "passed", "failed", "errored", "skipped"; got "pass"$/,
+            ),
+          },
+        ],
+      }),
+  },
+  {
     command: 'validate (suites)',
     args: () => ['validate', '--json'],
     schema: 'validate-output',
@@ -137,6 +161,7 @@ beforeAll(async () => {
   context = {
     runDir: join(root, 'run'),
     monitoredDir: join(root, 'monitored'),
+    brokenDir: join(root, 'broken'),
     db: join(root, 'history.db'),
     freshDir: () => join(root, `fresh-${++fresh}`),
     targetFlags: [
@@ -162,6 +187,11 @@ beforeAll(async () => {
     env,
   );
   expect(monitor.code, monitor.stderr).toBe(0);
+  cpSync(context.runDir, context.brokenDir, { recursive: true });
+  const resultsFile = join(context.brokenDir, 'results.jsonl');
+  const lines = readFileSync(resultsFile, 'utf8').split('\n');
+  lines[1] = lines[1]!.replace(/"status":"\w+"/, '"status":"pass"');
+  writeFileSync(resultsFile, lines.join('\n'));
 }, 180_000);
 
 afterAll(async () => {
