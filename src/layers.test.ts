@@ -20,7 +20,9 @@ const LAYERS = [
   'report',
   'run',
   'board',
+  'api',
   'cli',
+  'index.ts',
 ];
 
 /**
@@ -57,8 +59,17 @@ const MAY_IMPORT: Record<string, Record<string, string>> = {
       "number formats and escaping are the reports' own, and each row's report is re-rendered with Alternatives",
     run: 'run folders are read through the run-folder module',
   },
+  api: {
+    suite: 'loadSuites validates suite files',
+    providers: 'an evaluation creates the provider it runs through',
+    probes: 'suites are checked against the registered probe kinds',
+    history: 'compareRuns wraps the comparison of two runs',
+    report: 'renderReports re-renders a run folder',
+    run: 'the library API is a thin typed layer over run/',
+  },
   cli: {
     board: 'the board and stale commands',
+    api: 'run, score, report and compare call the library API the package exports',
     suite: 'validate, config files and did-you-mean messages',
     providers: 'creates providers and scrubs secrets from output',
     probes: 'lists registered kinds for validate',
@@ -66,6 +77,13 @@ const MAY_IMPORT: Record<string, Record<string, string>> = {
     report: 'the report command and --reporter names',
     run: 'every evaluating command delegates to run/',
     sandbox: 'the sandbox is a separate program: only its own command and demo start it',
+  },
+  'index.ts': {
+    api: 'the package entry re-exports the library API',
+    history: 'types and errors of the API',
+    report: 'types of the API',
+    run: 'types and errors of the API',
+    suite: 'ValidationError',
   },
 };
 

@@ -1,12 +1,9 @@
 /** @module Shared by run, demo and monitor: signals, provider, evaluation, headline, exit code. */
 
-import type { Canaries } from '../probes/probe-kind.ts';
-import { createProvider } from '../providers/create-provider.ts';
+import { executeEvaluation } from '../api/execute-evaluation.ts';
 import { sdkServerUrl } from '../providers/mistral-sdk-driver.ts';
-import type { Provider } from '../providers/provider.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
-import { loadCassette, recordingProvider } from '../run/cassette-provider.ts';
-import { type EvaluateOptions, type Evaluation, evaluateTarget } from '../run/evaluate-target.ts';
+import type { EvaluateOptions, Evaluation } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
 import { preflightSentence, validateBaseUrl } from '../run/preflight.ts';
 import { publishRunOutputs, type RunOutputOptions } from '../run/publish-run-outputs.ts';
@@ -94,29 +91,16 @@ export async function runEvaluation(
           );
           controller.abort();
         }, request.maxRunSeconds * 1000);
-  const cassette = request.replayDir ? loadCassette(request.replayDir) : null;
-  const provider = cassette
-    ? cassette.provider({ kind: request.target.provider, target: request.target })
-    : createProvider(request.target, request.apiKey);
-  const recordDir = request.recordDir;
-  const wrapProvider = recordDir
-    ? (inner: Provider, canaries: Canaries, scrub: (text: string) => string) =>
-        recordingProvider(inner, recordDir, canaries, scrub)
-    : undefined;
   const progress = createProgress(io.stderr as NodeJS.WritableStream & { isTTY?: boolean });
   io.stderr.write(
     `evaluating ${request.target.name} (${request.target.provider}, ${request.target.baseUrl}, model ${request.target.model}) → ${request.runDir}\n`,
   );
   try {
-    const evaluation = await evaluateTarget({
-      ...request,
-      provider,
+    const { outputs: _outputs, maxRunSeconds: _maxRunSeconds, ...evaluationRequest } = request;
+    const evaluation = await executeEvaluation({
+      ...evaluationRequest,
       signal: controller.signal,
       events: progress,
-      canaries: cassette?.header.canaries,
-      wrapProvider,
-      replay: cassette !== null,
-      providerFor: (target: Target) => createProvider(target, request.apiKey),
     });
     progress.finish();
     const { summary, scorecard, preflight } = evaluation;
@@ -124,7 +108,7 @@ export async function runEvaluation(
     if (said) io.stderr.write(`${said}\n`);
     if (
       evaluation.target.provider === 'mistral' &&
-      !cassette &&
+      !request.replayDir &&
       sdkServerUrl(evaluation.target.baseUrl) === null
     )
       io.stderr.write(
@@ -156,6 +140,5 @@ export async function runEvaluation(
     clearTimeout(runTimer);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await provider.close();
   }
 }

@@ -2,12 +2,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../cli-command.ts';
+import { JSON_OPTION } from '../json-option.ts';
+import { writeJson } from '../json-output.ts';
 import { DB_OPTION, dbLocation, positiveInteger } from '../run-options.ts';
 
 export const historyCommand: CliCommand = {
   name: 'history',
   summary: 'show past runs of a name with their scores, and write a trend chart',
-  usage: '--name NAME [--db FILE|URL] [--limit N] [--chart FILE]',
+  usage: '--name NAME [--db FILE|URL] [--limit N] [--chart FILE] [--json]',
   options: [
     {
       name: 'name',
@@ -23,6 +25,7 @@ export const historyCommand: CliCommand = {
       valueName: 'FILE',
       description: 'also write the category trend chart as PNG',
     },
+    JSON_OPTION,
   ],
   async run(options, _positionals, io) {
     const { historyLocation, isPostgresUrl, openHistoryStore, redactPostgresUrl } = await import(
@@ -38,22 +41,28 @@ export const historyCommand: CliCommand = {
     const store = await openHistoryStore(location);
     try {
       const points = await store.trend(options.name, { limit: positiveInteger(options, 'limit', 30)! });
+      const human = options.json ? io.stderr : io.stdout;
       if (points.length === 0) {
-        io.stdout.write(`no runs named "${options.name}" in ${shown}\n`);
+        human.write(`no runs named "${options.name}" in ${shown}\n`);
+        if (options.json)
+          writeJson(io, { name: options.name, db: shown, runs: [], availability: null, chart: null });
         return 0;
       }
-      io.stdout.write(`${formatHistoryTable(points)}\n`);
+      human.write(`${formatHistoryTable(points)}\n`);
       const uptime = uptimeFromHistory(points);
       if (uptime.successRate !== null) {
-        io.stdout.write(
+        human.write(
           `availability over these runs: ${(uptime.successRate * 100).toFixed(2)} % of ${uptime.requests} ordinary requests\n`,
         );
       }
+      let chart: string | null = null;
       if (typeof options.chart === 'string') {
         const { renderTrendChartFile } = await import('../../report/charts/trend-chart-file.ts');
-        const path = await renderTrendChartFile(points, resolve(io.cwd, options.chart));
-        io.stdout.write(`trend chart: ${path}\n`);
+        chart = await renderTrendChartFile(points, resolve(io.cwd, options.chart));
+        human.write(`trend chart: ${chart}\n`);
       }
+      if (options.json)
+        writeJson(io, { name: options.name, db: shown, runs: points, availability: uptime, chart });
       return 0;
     } finally {
       await store.close();

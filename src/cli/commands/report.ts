@@ -71,11 +71,8 @@ export const reportCommand: CliCommand = {
     },
   ],
   async run(options, positionals, io) {
-    const { writeReports } = await import('../../report/write-reports.ts');
-    const { readManifest, readResults, readScorecard, resultsPath, scorecardPath } = await import(
-      '../../run/run-folder.ts'
-    );
-    const { loadProfileFor } = await import('../../run/score-run.ts');
+    const { renderReports } = await import('../../api/render-reports.ts');
+    const { scorecardPath } = await import('../../run/run-folder.ts');
     const runDir = positionals[0] ? resolve(io.cwd, positionals[0]) : undefined;
     if (!runDir) throw new UsageError('give the run directory to render');
     if (positionals.length > 1) throw new UsageError('give one run directory to render');
@@ -83,13 +80,7 @@ export const reportCommand: CliCommand = {
       throw new UsageError(
         `${scorecardPath(runDir)} not found; run agentscore score ${positionals[0]} first`,
       );
-    const manifest = readManifest(runDir);
-    const scorecard = readScorecard(runDir);
-    const paths = await writeReports({
-      runDir,
-      scorecard,
-      results: readResults(resultsPath(runDir)),
-      profile: manifest ? await loadProfileFor(manifest) : null,
+    const paths = await renderReports(runDir, {
       junitFile: options.junit as string | undefined,
       reporters: options.dpo ? ['dpa'] : readReporters(options),
       alternatives: await readAlternatives(options, runDir, io),

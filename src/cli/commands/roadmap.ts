@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RoadmapItem } from '../../spec/scorecard.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
+import { JSON_OPTION } from '../json-option.ts';
+import { writeJson } from '../json-output.ts';
 
 const CATEGORY_SHORT: Record<string, string> = {
   agentFriendliness: 'AF',
@@ -33,7 +35,7 @@ export const roadmapCommand: CliCommand = {
   summary: 'failing checks of a run, ranked by the headline points fixing each would gain',
   usage: 'RUN_DIR [--json]',
   positionals: true,
-  options: [{ name: 'json', type: 'boolean', description: 'print the roadmap as JSON on stdout' }],
+  options: [JSON_OPTION],
   details:
     'Each gain is exact: the run is re-scored with that check passing, so weights, caps and coverage count as they do for the real score.',
   async run(options, positionals, io) {
@@ -45,7 +47,8 @@ export const roadmapCommand: CliCommand = {
         `${scorecardPath(runDir)} not found; run agentscore score ${positionals[0]} first`,
       );
     const roadmap = readScorecard(runDir).roadmap ?? [];
-    io.stdout.write(options.json ? `${JSON.stringify(roadmap, null, 2)}\n` : formatRoadmap(roadmap));
+    if (options.json) writeJson(io, roadmap);
+    else io.stdout.write(formatRoadmap(roadmap));
     return 0;
   },
 };

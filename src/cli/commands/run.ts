@@ -1,6 +1,8 @@
 /** @module `agentscore run`: evaluate one target. */
 import { resolve } from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
+import { JSON_OPTION } from '../json-option.ts';
+import { writeJson } from '../json-output.ts';
 import { prepareRun, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
 import { RUN_OUTPUT_OPTIONS, readRunOutputOptions } from '../run-outputs.ts';
 import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
@@ -9,7 +11,7 @@ export const runCommand: CliCommand = {
   name: 'run',
   summary: 'evaluate one target and write results, scorecard and reports',
   usage: '(--target NAME | --provider KIND --base-url URL --model ID --api-key-env VAR) [options]',
-  options: [...TARGET_OPTIONS, ...RUN_OPTIONS, ...RUN_OUTPUT_OPTIONS],
+  options: [...TARGET_OPTIONS, ...RUN_OPTIONS, ...RUN_OUTPUT_OPTIONS, JSON_OPTION],
   details: [
     'Examples:',
     '  MISTRAL_API_KEY=... npx agentscore run --target mistral',
@@ -32,7 +34,29 @@ export const runCommand: CliCommand = {
     );
     await prepareRun(run, target, runDir, io);
     const outputs = await readRunOutputOptions(options);
-    const { code } = await runEvaluation({ target, apiKey, runDir, ...run, outputs }, io);
+    if (!options.json) {
+      const { code } = await runEvaluation({ target, apiKey, runDir, ...run, outputs }, io);
+      return code;
+    }
+    // Everything the run says for people goes to stderr; stdout carries the one JSON document.
+    const { code, evaluation } = await runEvaluation(
+      { target, apiKey, runDir, ...run, outputs },
+      { ...io, stdout: io.stderr },
+    );
+    const { runFiles } = await import('../../api/run-files.ts');
+    writeJson(io, {
+      exitCode: code,
+      runDir,
+      target: evaluation.target.name,
+      summary: evaluation.summary && {
+        requests: evaluation.summary.requests,
+        throttled: evaluation.summary.throttled,
+        interrupted: evaluation.summary.interrupted,
+        budgetExhausted: evaluation.summary.budgetExhausted,
+      },
+      files: runFiles(runDir, evaluation.reportPaths),
+      scorecard: evaluation.scorecard,
+    });
     return code;
   },
 };

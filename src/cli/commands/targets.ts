@@ -1,6 +1,8 @@
 /** @module `agentscore targets --list`: the provider presets and the one command that evaluates each. */
 import type { ProviderPreset } from '../../spec/preset.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { JSON_OPTION } from '../json-option.ts';
+import { writeJson } from '../json-output.ts';
 
 function authLabel(preset: ProviderPreset): string {
   const { auth } = preset;
@@ -40,10 +42,7 @@ export const targetsCommand: CliCommand = {
   name: 'targets',
   summary: 'list the built-in provider presets (run --target ID)',
   usage: '[--list] [--json]',
-  options: [
-    { name: 'list', type: 'boolean', description: 'list the presets (the default)' },
-    { name: 'json', type: 'boolean', description: 'print the presets as JSON on stdout' },
-  ],
+  options: [{ name: 'list', type: 'boolean', description: 'list the presets (the default)' }, JSON_OPTION],
   details:
     'Each preset holds what the provider documents: base URL (as the OpenAI SDK takes it), how the key travels, the variable its docs use, a default model and what the API offers. Config targets with the same name win.',
   async run(options, _positionals, io) {
@@ -51,7 +50,7 @@ export const targetsCommand: CliCommand = {
     const { PROJECT_PATHS } = await import('../../run/project-paths.ts');
     const presets = [...(await loadPresets(PROJECT_PATHS.presets)).values()];
     if (options.json) {
-      io.stdout.write(`${JSON.stringify(presets, null, 2)}\n`);
+      writeJson(io, presets);
       return 0;
     }
     const rows = [['ID', 'PROVIDER', 'BASE URL', 'AUTH', 'KEY VARIABLE', 'DEFAULT MODEL']];
