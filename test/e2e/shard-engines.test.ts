@@ -114,6 +114,20 @@ describe('sharded run driven by the engines’ variables (real CLI, real sandbox
     expect(scoresOf(card), `verdicts that differ: ${moved.join(', ')}`).toEqual(scoresOf(whole));
     expect(card.probes).toEqual(whole.probes);
     expect(Object.values(scoresOf(card)).some((score) => score !== null)).toBe(true);
+
+    // The merge job then files the merged run in the shared history (SQLite here, the same store contract).
+    const db = join(root, 'history.sqlite');
+    const extra = dirs.slice(1).map((dir) => join(dir, 'results.jsonl'));
+    const stored = await runCli(['store', merged, ...extra, '--name', 'sharded', '--db', db]);
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(stored.stdout).toContain(`(${whole.probes.total} results) as "sharded"`);
+    const history = await runCli(['history', '--name', 'sharded', '--db', db]);
+    expect(history.code, history.stderr).toBe(0);
+    const row = history.stdout.split('\n').find((line) => /^\d{4}-\d\d-\d\d /.test(line));
+    const headline = (['agentFriendliness', 'security', 'reliability', 'dataProtection'] as const).map((id) =>
+      String(whole.scores[id].score ?? '--'),
+    );
+    expect(row?.split(/\s+/).slice(3, 7)).toEqual(headline);
   }, 300_000);
 
   it('GitHub matrix: AGENTSCORE_SHARD_INDEX and AGENTSCORE_SHARD_TOTAL, no flag, merge to the single run', async () => {
@@ -182,6 +196,7 @@ describe('the engine examples', () => {
     expect(calls.find((call) => call.command === 'run')?.line).toContain(`--shard auto/${GITHUB_JOB_TOTAL}`);
     expect(workflow.jobs.merge?.needs).toBe('shard');
     expect(calls.map((call) => call.command)).toContain('score');
+    expect(calls.find((call) => call.command === 'store')?.flags).toEqual(['name', 'db']);
   });
 
   it('the Kubernetes manifest parses: an Indexed Job whose completions equal the shard total, then score', () => {
@@ -200,5 +215,6 @@ describe('the engine examples', () => {
     // The merge names every shard's folder: shard-0 and one results file per other index.
     for (let index = 0; index < (shards?.spec.completions ?? 0); index += 1)
       expect(merge?.line).toContain(`/results/shard-${index}`);
+    expect(calls.find((call) => call.command === 'store')?.flags).toEqual(['name', 'db']);
   });
 });

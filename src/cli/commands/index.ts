@@ -9,6 +9,7 @@ import { roadmapCommand } from './roadmap.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { scoreCommand } from './score.ts';
+import { storeCommand } from './store.ts';
 import { targetsCommand } from './targets.ts';
 import { validateCommand } from './validate.ts';
 
@@ -17,6 +18,7 @@ export const COMMANDS: CliCommand[] = [
   runCommand,
   sandboxCommand,
   scoreCommand,
+  storeCommand,
   reportCommand,
   compareCommand,
   monitorCommand,
