@@ -82,7 +82,7 @@ describe.skipIf(tool === null)(`progress in a ${COLUMNS}-column pseudo-terminal 
     expect(exit, screen.join('\n')).toBe('EXIT=0');
     const progress = screen.map(stripAnsi).filter((line) => PROGRESS.test(line));
     expect(progress, screen.join('\n')).toHaveLength(1);
-    expect(progress[0]).toMatch(/^\[#+\] 34\/34 probes/);
+    expect(progress[0]).toMatch(/^\[#+\] (\d+)\/\1 probes/);
     expect(progress[0]!.length).toBeLessThan(COLUMNS);
     // Redrawn: the bytes hold many frames, each starting with a carriage return on the same line.
     const frames = raw
@@ -101,7 +101,7 @@ describe.skipIf(tool === null)(`progress in a ${COLUMNS}-column pseudo-terminal 
   it('has no colour with NO_COLOR set', async () => {
     const { raw, exit } = await underTerminal(demoCommand(join(root, 'no-color'), 'NO_COLOR=1'));
     expect(exit).toBe('EXIT=0');
-    expect(raw).toContain('34 probes:');
+    expect(raw).toMatch(/\d+ probes: \d+ passed/);
     expect(raw).not.toMatch(SGR_COLOUR);
   }, 200_000);
 });
