@@ -9,7 +9,7 @@ const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
 const INLINE_SANDBOX = fileURLToPath(new URL('./inline-sandbox.ts', import.meta.url));
 
 /**
- * A named profile runs through the real CLI (`agentscore sandbox --profile NAME --port 0`); an inline
+ * A named profile runs through the real CLI (`agentscore sandbox --faults NAME --port 0`); an inline
  * one (which the CLI cannot take) through bench/inline-sandbox.ts. Both print the same `ready` line.
  */
 export function startChildSandbox(

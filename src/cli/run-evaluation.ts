@@ -1,5 +1,7 @@
 /** @module Shared by run, demo and monitor: signals, provider, evaluation, headline, exit code. */
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { executeEvaluation } from '../api/execute-evaluation.ts';
 import { sdkServerUrl } from '../providers/mistral-sdk-driver.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
@@ -19,6 +21,8 @@ import {
   UsageError,
 } from './cli-command.ts';
 import { createProgress } from './progress.ts';
+import { REPORT_FILES, runSummaryLines } from './run-summary.ts';
+import { terminalStyle, usableColumns } from './terminal-style.ts';
 
 export interface EvaluationRequest {
   target: Target;
@@ -115,16 +119,19 @@ export async function runEvaluation(
         `the Mistral SDK adds /v1 itself and cannot be pointed at ${evaluation.target.baseUrl}: SDK probes are skipped\n`,
       );
     const validity = scorecard.validity ?? { valid: true };
-    if (validity.valid) io.stdout.write(`${headline(scorecard)}\n`);
-    else io.stderr.write(`Could not measure ${request.target.name}: ${validity.message}\n`);
-    if (summary) {
-      io.stdout.write(
-        `${scorecard.probes.total} probes: ${scorecard.probes.passed} passed, ${scorecard.probes.failed} failed, ${scorecard.probes.errored} errored, ${scorecard.probes.skipped} skipped · ${summary.requests} requests${summary.throttled ? `, ${summary.throttled} throttled` : ''}\n`,
-      );
-    }
-    io.stdout.write(
-      `reports: ${request.runDir}/report.md, ${request.runDir}/report.html, ${request.runDir}/scorecard.json\n`,
+    if (!validity.valid) io.stderr.write(`Could not measure ${request.target.name}: ${validity.message}\n`);
+    const lines = runSummaryLines(
+      {
+        scorecard,
+        measured: validity.valid,
+        requests: summary ? { sent: summary.requests, throttled: summary.throttled } : undefined,
+        runDir: request.runDir,
+        files: REPORT_FILES.filter((file) => existsSync(join(request.runDir, file))),
+      },
+      terminalStyle(io.stdout, io.env),
+      io.stdout.isTTY ? usableColumns(io.stdout) : null,
     );
+    io.stdout.write(`${lines.join('\n')}\n`);
     if (timedOut) return { code: EXIT_INCOMPLETE, evaluation };
     if (summary?.interrupted) return { code: EXIT_INTERRUPTED, evaluation };
     if (summary?.budgetExhausted) {

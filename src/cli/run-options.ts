@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_THRESHOLD_POINTS } from '../history/compare-runs.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
-import { parseShard, type Shard } from '../run/plan-probes.ts';
+import type { Shard } from '../run/plan-probes.ts';
 import {
   BUILT_IN_RUN_SETTINGS,
   type RunSettings,
@@ -13,6 +13,7 @@ import {
 import type { Target } from '../spec/target.ts';
 import { type CliIo, type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
 import { REPORTER_OPTION, readReporters } from './reporter-option.ts';
+import { readShard } from './shard-option.ts';
 
 export const RUN_OPTIONS: CliOption[] = [
   { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory for results and reports' },
@@ -47,7 +48,8 @@ export const RUN_OPTIONS: CliOption[] = [
     name: 'shard',
     type: 'string',
     valueName: 'I/N',
-    description: 'run the I-th of N deterministic slices of the plan',
+    description:
+      'run the I-th of N deterministic slices of the plan (1-based); auto/N takes I from JOB_COMPLETION_INDEX or AGENTSCORE_SHARD_INDEX (0-based)',
   },
   { name: 'budget-requests', type: 'string', valueName: 'N', description: 'stop sending after N requests' },
   {
@@ -164,6 +166,7 @@ export function readRunOptions(
   options: ParsedOptions,
   configDefaults: Partial<RunSettingValues> = {},
   builtIn: Readonly<RunSettingValues> = BUILT_IN_RUN_SETTINGS,
+  env: NodeJS.ProcessEnv = process.env,
 ): RunRequestOptions {
   checkCombinations(options);
   const settings = resolveRunSettings(
@@ -181,7 +184,7 @@ export function readRunOptions(
     suitesDir: options['suites-dir'] as string | undefined,
     concurrency: settings.concurrency.value,
     timeoutMs: settings.timeoutMs.value,
-    shard: typeof options.shard === 'string' ? parseShardOrUsage(options.shard) : undefined,
+    shard: readShard(typeof options.shard === 'string' ? options.shard : undefined, env),
     budgetRequests: settings.budgetRequests.value ?? undefined,
     maxRunSeconds: settings.maxRunSeconds.value ?? undefined,
     resume: Boolean(options.resume),
@@ -191,14 +194,6 @@ export function readRunOptions(
     replayDir: options.replay as string | undefined,
     settings,
   };
-}
-
-function parseShardOrUsage(text: string) {
-  try {
-    return parseShard(text);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }
 
 /** The suites the run names exist and, after the shard, plan at least one probe (exit 2 otherwise). */

@@ -16,9 +16,9 @@ export interface SpawnedSandbox {
 
 const BIN = fileURLToPath(new URL('../../bin/agentscore.js', import.meta.url));
 
-/** `agentscore sandbox --profile NAME --port 0` with a fresh random key. */
+/** `agentscore sandbox --faults NAME --port 0` with a fresh random key. */
 export function spawnSandbox(profile: string, timeoutMs = 20_000): Promise<SpawnedSandbox> {
-  return spawnSandboxProcess([BIN, 'sandbox', '--profile', profile, '--port', '0'], timeoutMs);
+  return spawnSandboxProcess([BIN, 'sandbox', '--faults', profile, '--port', '0'], timeoutMs);
 }
 
 /**

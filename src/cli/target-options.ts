@@ -1,13 +1,12 @@
 /** @module Target flags shared by run and monitor, the config file they name, and reading them. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { resolveTarget as resolveTargetRequest } from '../run/resolve-target.ts';
 import type { ProviderPreset } from '../spec/preset.ts';
 import type { Target } from '../spec/target.ts';
 import type { AgentscoreConfig } from '../suite/load-config.ts';
 import { type CliIo, type CliOption, type ParsedOptions, UsageError } from './cli-command.ts';
-
-const DEFAULT_CONFIG_FILE = 'agentscore.config.yaml';
+import { CONFIG_FILE_NAME, findConfigFile } from './find-config-file.ts';
 
 export const TARGET_OPTIONS: CliOption[] = [
   {
@@ -20,8 +19,7 @@ export const TARGET_OPTIONS: CliOption[] = [
     name: 'config',
     type: 'string',
     valueName: 'FILE',
-    description: 'config file with named targets and run defaults',
-    default: DEFAULT_CONFIG_FILE,
+    description: `config file with named targets and run defaults (default: the nearest ${CONFIG_FILE_NAME} in this folder or above)`,
   },
   {
     name: 'provider',
@@ -113,19 +111,47 @@ async function builtInPresets(): Promise<ReadonlyMap<string, ProviderPreset>> {
 }
 
 /**
- * The config file: the one `--config` names (which must exist), else `agentscore.config.yaml` in the
- * working directory when there is one. Invalid files fail with file:line (exit 2).
+ * The config file: the one `--config` names (which must exist), else the nearest
+ * `agentscore.config.yaml` from the working directory upwards. Invalid files fail with file:line
+ * (exit 2). A profile path inside it is relative to the file's folder, not to where the command runs.
  */
 export async function loadRunConfig(options: ParsedOptions, io: CliIo): Promise<LoadedConfig> {
   const named = text(options, 'config');
-  const configFile = named ?? DEFAULT_CONFIG_FILE;
-  const file = resolve(io.cwd, configFile);
-  if (!existsSync(file)) {
+  const file = named !== undefined ? resolve(io.cwd, named) : findConfigFile(io.cwd);
+  if (file === null || !existsSync(file)) {
     if (named !== undefined) throw new UsageError(`--config ${named}: no such file`);
-    return { config: null, configFile, presets: await builtInPresets() };
+    return { config: null, configFile: CONFIG_FILE_NAME, presets: await builtInPresets() };
   }
+  const configFile = named ?? shownPath(file, io.cwd);
+  if (named === undefined && dirname(file) !== resolve(io.cwd))
+    io.stderr.write(`using the config file ${configFile}\n`);
   const { loadConfig } = await import('../suite/load-config.ts');
-  return { config: await loadConfig(file), configFile, presets: await builtInPresets() };
+  const config = withProfilesFrom(await loadConfig(file), dirname(file));
+  return { config, configFile, presets: await builtInPresets() };
+}
+
+/** `../../agentscore.config.yaml` reads better than an absolute path when the file is close. */
+function shownPath(file: string, cwd: string): string {
+  const fromCwd = relative(cwd, file);
+  return fromCwd.split(/[\\/]/).filter((part) => part === '..').length <= 3 ? fromCwd : file;
+}
+
+/**
+ * A target's `profile` written as a path (`profiles/acme.yaml`) is resolved against the config's
+ * folder, so the same config works from any subfolder; a bare name (`mistral`) is a built-in profile.
+ */
+function withProfilesFrom(config: AgentscoreConfig, configDir: string): AgentscoreConfig {
+  const targets = Object.fromEntries(
+    Object.entries(config.targets).map(([name, target]) => {
+      const profile = target.profile;
+      const isPath = profile !== undefined && (/[\\/]/.test(profile) || /\.ya?ml$/i.test(profile));
+      return [
+        name,
+        isPath && !isAbsolute(profile) ? { ...target, profile: resolve(configDir, profile) } : target,
+      ];
+    }),
+  );
+  return { ...config, targets };
 }
 
 /** The target and its key from the flags (and the config), checked before any request. */

@@ -24,7 +24,7 @@ afterAll(() => {
 
 /** Starts `agentscore sandbox --port 0` and resolves with its base URL once it says it is ready. */
 async function sandbox(profile: string): Promise<string> {
-  const { child } = startCli(['sandbox', '--port', '0', '--profile', profile], {
+  const { child } = startCli(['sandbox', '--port', '0', '--faults', profile], {
     AGENTSCORE_SANDBOX_KEY: KEY,
   });
   stops.push(() => child.kill());

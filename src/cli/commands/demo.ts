@@ -3,10 +3,16 @@ import { resolve } from 'node:path';
 import { BUILT_IN_RUN_SETTINGS } from '../../run/run-settings.ts';
 import type { Target } from '../../spec/target.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
-import { checkPlan, prepareFolder, readRunOptions, runOptions } from '../run-options.ts';
+import { checkPlan, prepareFolder, RUN_OPTIONS, readRunOptions, runOptions } from '../run-options.ts';
+import { RUN_OUTPUT_OPTIONS, readRunOutputOptions } from '../run-outputs.ts';
 
 /** The demo's own built-in settings: the sandbox answers fast, so a shorter timeout. */
 const DEMO_SETTINGS = { ...BUILT_IN_RUN_SETTINGS, timeoutMs: 10_000 };
+
+/** The run options the demo takes: all but a slice of a plan and continuing a run on an earlier port. */
+const DEMO_RUN_OPTIONS = RUN_OPTIONS.map((option) => option.name).filter(
+  (name) => name !== 'shard' && name !== 'resume',
+);
 
 /** Whether the profile serves the MCP endpoint; an unknown or invalid profile is bad usage. */
 async function profileServesMcp(name: string): Promise<boolean> {
@@ -22,9 +28,8 @@ async function profileServesMcp(name: string): Promise<boolean> {
 export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'evaluate the built-in sandbox API end to end (no key, no network) and write reports/demo',
-  usage: '[--out DIR] [--sandbox-profile NAME]',
+  usage: '[--out DIR] [--sandbox-profile NAME] [run options]',
   options: [
-    { name: 'out', type: 'string', valueName: 'DIR', description: 'run directory', default: 'reports/demo' },
     {
       name: 'sandbox-profile',
       type: 'string',
@@ -32,17 +37,22 @@ export const demoCommand: CliCommand = {
       description: 'sandbox behaviour profile to evaluate',
       default: 'faithful',
     },
-    ...runOptions(['suite', 'concurrency', 'timeout-ms', 'junit'], {
-      'timeout-ms': String(DEMO_SETTINGS.timeoutMs),
-    }),
+    ...runOptions(DEMO_RUN_OPTIONS, { out: 'reports/demo', 'timeout-ms': String(DEMO_SETTINGS.timeoutMs) }),
+    ...RUN_OUTPUT_OPTIONS,
   ],
-  details: 'An earlier run in --out is moved to <out>.previous-<its start> first.',
+  details: [
+    'Takes the run options except --shard and --resume (each demo starts a new sandbox on a new port).',
+    'An earlier run in --out is moved to <out>.previous-<its start> first.',
+    'Record once, replay offline: agentscore demo --record cassette, then agentscore demo --replay cassette.',
+  ].join('\n'),
   async run(options, _positionals, io) {
     const { runEvaluation } = await import('../run-evaluation.ts');
     const { spawnSandbox } = await import('../spawn-sandbox.ts');
     const profile = (options['sandbox-profile'] as string | undefined) ?? 'faithful';
     const runDir = resolve(io.cwd, (options.out as string | undefined) ?? 'reports/demo');
-    const run = readRunOptions(options, {}, DEMO_SETTINGS);
+    // No environment: the demo never shards, whatever AGENTSCORE_SHARD_TOTAL says.
+    const run = readRunOptions(options, {}, DEMO_SETTINGS, {});
+    const outputs = await readRunOutputOptions(options);
     const servesMcp = await profileServesMcp(profile);
     const plan = await checkPlan(run, io);
     io.stderr.write(`starting the sandbox (profile ${profile})...\n`);
@@ -58,7 +68,7 @@ export const demoCommand: CliCommand = {
     };
     try {
       await prepareFolder(run, target, runDir, plan.suites, io);
-      const { code } = await runEvaluation({ target, apiKey: sandbox.apiKey, runDir, ...run }, io);
+      const { code } = await runEvaluation({ target, apiKey: sandbox.apiKey, runDir, ...run, outputs }, io);
       return code;
     } finally {
       await sandbox.stop();

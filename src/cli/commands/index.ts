@@ -11,6 +11,7 @@ import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { scoreCommand } from './score.ts';
 import { staleCommand } from './stale.ts';
+import { storeCommand } from './store.ts';
 import { targetsCommand } from './targets.ts';
 import { validateCommand } from './validate.ts';
 
@@ -19,6 +20,7 @@ export const COMMANDS: CliCommand[] = [
   runCommand,
   sandboxCommand,
   scoreCommand,
+  storeCommand,
   reportCommand,
   compareCommand,
   monitorCommand,

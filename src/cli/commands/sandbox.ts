@@ -1,19 +1,39 @@
 /** @module `agentscore sandbox`: serve the built-in Mistral-compatible API alone. */
 
-import { type CliCommand, UsageError } from '../cli-command.ts';
+import { type CliCommand, type CliIo, type ParsedOptions, UsageError } from '../cli-command.ts';
 import { positiveInteger } from '../run-options.ts';
+
+/**
+ * `--faults`, or the deprecated `--profile` with one warning line: `run --profile` names a target
+ * profile (attested evidence), which this is not.
+ */
+function faultProfile(options: ParsedOptions, io: CliIo): string {
+  const faults = options.faults as string | undefined;
+  const deprecated = options.profile as string | undefined;
+  if (deprecated === undefined) return faults ?? 'faithful';
+  if (faults !== undefined && faults !== deprecated)
+    throw new UsageError(`--faults ${faults} and --profile ${deprecated} disagree: give --faults only`);
+  io.stderr.write(`agentscore sandbox: --profile is deprecated here, use --faults ${deprecated}\n`);
+  return deprecated;
+}
 
 export const sandboxCommand: CliCommand = {
   name: 'sandbox',
   summary: 'serve the built-in Mistral-compatible sandbox API on loopback',
-  usage: '[--profile NAME] [--port N] [--auth-scheme SCHEME] [--base-path PATH]',
+  usage: '[--faults NAME] [--port N] [--auth-scheme SCHEME] [--base-path PATH]',
   options: [
+    {
+      name: 'faults',
+      type: 'string',
+      valueName: 'NAME',
+      description: 'fault profile: the faults to plant (agentscore sandbox --list-profiles)',
+      default: 'faithful',
+    },
     {
       name: 'profile',
       type: 'string',
       valueName: 'NAME',
-      description: 'behaviour profile (faults to plant)',
-      default: 'faithful',
+      description: 'deprecated spelling of --faults (run --profile names a target profile)',
     },
     {
       name: 'port',
@@ -53,9 +73,9 @@ export const sandboxCommand: CliCommand = {
       io.stdout.write(`${listProfiles().join('\n')}\n`);
       return 0;
     }
-    const profile = (options.profile as string | undefined) ?? 'faithful';
+    const profile = faultProfile(options, io);
     if (!listProfiles().includes(profile))
-      throw new UsageError(`unknown sandbox profile "${profile}" (known: ${listProfiles().join(', ')})`);
+      throw new UsageError(`unknown fault profile "${profile}" (known: ${listProfiles().join(', ')})`);
     const host = (options.host as string | undefined) ?? '127.0.0.1';
     if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host))
       throw new UsageError(`--host must be a loopback address, got "${host}"`);
