@@ -48,7 +48,7 @@ const CASES: JsonCase[] = [
     args: (context) => ['run', ...context.targetFlags, '--out', context.freshDir(), '--json'],
     schema: 'run-output',
     exitCode: 0,
-    stderr: /Security \d+\/100[\s\S]*reports: /,
+    stderr: /Security \d+\/100[\s\S]*reports in /,
     check: (document) => {
       const run = document as { exitCode: number; scorecard: Json; files: { scorecard: string } };
       expect(run.exitCode).toBe(0);
