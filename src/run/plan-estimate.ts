@@ -104,8 +104,8 @@ function templateRequest(probe: ProbeSpec): { chat: boolean; chars: number; maxT
   const body = probe.request?.body;
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const chars =
-    JSON.stringify(record.messages ?? body ?? '').length +
-    JSON.stringify(record.tools ?? '').length +
+    (body === undefined ? 0 : JSON.stringify(record.messages ?? body).length) +
+    (record.tools === undefined ? 0 : JSON.stringify(record.tools).length) +
     numberOr(probe.with?.fillerChars, 0);
   return {
     chat: isChatPath(probe.request?.path),

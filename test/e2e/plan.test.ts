@@ -115,6 +115,19 @@ describe('agentscore plan against the real sandbox over loopback', () => {
     }
   });
 
+  it('the README prints the Mistral figure as `plan --target mistral` prints it, within 500 requests and 150k tokens', async () => {
+    const planned = await runCli(['plan', '--target', 'mistral', '--json'], env);
+    expect(planned.code, planned.stderr).toBe(0);
+    const plan = JSON.parse(planned.stdout) as PlanEstimate;
+    expect(plan.totals.maxRequests).toBeLessThanOrEqual(500);
+    expect(plan.totals.tokens).toBeLessThanOrEqual(150_000);
+    const table = await runCli(['plan', '--target', 'mistral'], env);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const figures = table.stdout.split('\n').filter((text) => /^(total|plan:|estimate:) /.test(text));
+    expect(figures).toHaveLength(3);
+    for (const line of figures) expect(readme).toContain(line);
+  });
+
   it('refuses a cost budget when the profile prices no such model (exit 2, before any request)', async () => {
     const flags = targetFlags(sandbox.url, 'json-mode').map((flag) =>
       flag === 'mistral-small-latest' ? 'unpriced-model' : flag,
