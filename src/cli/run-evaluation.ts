@@ -34,6 +34,8 @@ export interface EvaluationRequest {
   timeoutMs: number;
   shard?: Shard;
   budgetRequests?: number;
+  /** `--budget-tokens` / `--budget-cost`, resolved against the profile's price. */
+  tokenBudget?: EvaluateOptions['tokenBudget'];
   /** Per-run time cap: on expiry the run stops like on SIGINT, but exits 3 (no cap by default). */
   maxRunSeconds?: number;
   resume?: boolean;
@@ -136,7 +138,7 @@ export async function runEvaluation(
     if (summary?.interrupted) return { code: EXIT_INTERRUPTED, evaluation };
     if (summary?.budgetExhausted) {
       io.stderr.write(
-        `the request budget ran out: later probes were skipped (raise --budget-requests to run them)\n`,
+        `${request.tokenBudget ? 'a request, token or cost budget' : 'the request budget'} ran out: later probes were skipped (raise --budget-requests${request.tokenBudget ? ', --budget-tokens or --budget-cost' : ''} to run them)\n`,
       );
     }
     const gateCode = await publishRunOutputs(scorecard, request.outputs ?? {}, { ...io, env: io.env });

@@ -53,6 +53,18 @@ export const RUN_OPTIONS: CliOption[] = [
   },
   { name: 'budget-requests', type: 'string', valueName: 'N', description: 'stop sending after N requests' },
   {
+    name: 'budget-tokens',
+    type: 'string',
+    valueName: 'N',
+    description: 'stop sending once the target reported N tokens (input + output)',
+  },
+  {
+    name: 'budget-cost',
+    type: 'string',
+    valueName: 'X',
+    description: "stop sending once the reported tokens cost X at the profile's price for the model",
+  },
+  {
     name: 'max-run-seconds',
     type: 'string',
     valueName: 'N',
@@ -119,6 +131,16 @@ export function positiveInteger(options: ParsedOptions, name: string, fallback?:
   return number;
 }
 
+/** A positive amount such as `--budget-cost 0.5`; undefined when the flag is absent. */
+export function positiveNumber(options: ParsedOptions, name: string): number | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || number <= 0)
+    throw new UsageError(`--${name} must be a positive number, got "${String(value)}"`);
+  return number;
+}
+
 /** `--threshold POINTS`: a number ≥ 0, the comparison's default when not given. */
 export function readThreshold(options: ParsedOptions): number {
   const text = options.threshold;
@@ -147,6 +169,8 @@ export interface RunRequestOptions {
   timeoutMs: number;
   shard?: Shard;
   budgetRequests?: number;
+  budgetTokens?: number;
+  budgetCost?: number;
   maxRunSeconds?: number;
   resume: boolean;
   junitFile?: string;
@@ -174,6 +198,8 @@ export function readRunOptions(
       concurrency: positiveInteger(options, 'concurrency'),
       timeoutMs: positiveInteger(options, 'timeout-ms'),
       budgetRequests: positiveInteger(options, 'budget-requests'),
+      budgetTokens: positiveInteger(options, 'budget-tokens'),
+      budgetCost: positiveNumber(options, 'budget-cost'),
       maxRunSeconds: positiveInteger(options, 'max-run-seconds'),
     },
     configDefaults,
@@ -186,6 +212,8 @@ export function readRunOptions(
     timeoutMs: settings.timeoutMs.value,
     shard: readShard(typeof options.shard === 'string' ? options.shard : undefined, env),
     budgetRequests: settings.budgetRequests.value ?? undefined,
+    budgetTokens: settings.budgetTokens.value ?? undefined,
+    budgetCost: settings.budgetCost.value ?? undefined,
     maxRunSeconds: settings.maxRunSeconds.value ?? undefined,
     resume: Boolean(options.resume),
     junitFile: options.junit as string | undefined,

@@ -13,6 +13,7 @@ import { contradictedRows, gotchaRows } from './gotcha-view.ts';
 import { interfaceRows } from './interface-view.ts';
 import { INCOMPLETE_BANNER, type MethodologyView, methodologyView } from './methodology-view.ts';
 import { availabilityRows, jsonModeRows, latencyRows, toolCallRows } from './metrics-view.ts';
+import { type PricingView, pricingView } from './pricing-view.ts';
 import { NO_PROFILE_MESSAGE, profileView } from './profile-view.ts';
 import type {
   CategorySection,
@@ -77,6 +78,8 @@ export interface ReportData {
   /** Set when the descriptive sections were derived from the run (no target profile). */
   profileDerived: string | null;
   noProfileMessage: string;
+  /** The Pricing section's numbers (list price, run cost, agent-task cost); null without a cost on the scorecard. */
+  pricing: PricingView | null;
   /** Measured for REST, SDK and MCP; the profile's word for the rest. */
   interfaces: InterfaceRow[];
   gotchas: GotchaRow[];
@@ -170,6 +173,7 @@ export function buildReportData(input: BuildReportDataInput): ReportData {
     profile: profile ? profileView(profile) : derivedProfileView(scorecard, scan.checkVerdicts),
     profileDerived: profile ? null : DERIVED_LABEL,
     noProfileMessage: NO_PROFILE_MESSAGE,
+    pricing: pricingView(scorecard.cost),
     interfaces: interfaceRows(scan.interfaces, profile, scorecard.openAiDropIn),
     gotchas,
     contradicted,

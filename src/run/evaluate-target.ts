@@ -36,6 +36,7 @@ export interface EvaluateOptions {
   timeoutMs: number;
   shard?: Shard;
   budgetRequests?: number;
+  tokenBudget?: RunSuitesOptions['tokenBudget'];
   resume?: boolean;
   junitFile?: string;
   reporters?: readonly ReporterName[];

@@ -63,7 +63,7 @@ export async function executeProbe(
       ...outcome.timings,
       ...(tally.throttledWaitMs ? { throttledWaitMs: tally.throttledWaitMs } : {}),
     },
-    measurements: outcome.measurements,
+    measurements: tally.usage ? { ...outcome.measurements, usage: tally.usage } : outcome.measurements,
     evidence: outcome.exchanges.slice(0, 8).map(toEvidence),
   };
 }

@@ -1,9 +1,11 @@
 /** @module The context a probe kind runs in: template variables, rendering, and sending through the gate. */
 import type { ProbeContext } from '../probes/probe-kind.ts';
 import type { Provider, ProviderRequest } from '../providers/provider.ts';
+import type { TokenUsage } from '../spec/probe-result.ts';
 import type { RequestTemplate } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
 import { renderTemplate } from '../suite/render-template.ts';
+import { addExchange } from './exchange-usage.ts';
 import { gatedSdk } from './gated-sdk.ts';
 import type { PlannedProbe } from './plan-probes.ts';
 import type { RequestGate } from './request-gate.ts';
@@ -24,6 +26,8 @@ export interface ExecuteEnvironment {
 export interface SendTally {
   attempts: number;
   throttledWaitMs: number;
+  /** Tokens the probe's exchanges reported; stays null while no exchange was token-bearing. */
+  usage?: TokenUsage | null;
 }
 
 /**
@@ -81,6 +85,8 @@ export function probeContext(
       const sent = await environment.gate.send(request, options?.acceptThrottle);
       tally.attempts = Math.max(tally.attempts, sent.attempts);
       tally.throttledWaitMs += sent.throttledWaitMs;
+      const usage = tally.usage ?? { input: 0, output: 0, exchangesWithUsage: 0, unmetered: 0 };
+      if (addExchange(usage, sent.tokens)) tally.usage = usage;
       return sent.exchange;
     },
   };

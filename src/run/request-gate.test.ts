@@ -57,7 +57,12 @@ describe('RequestGate', () => {
     expect(sent.attempts).toBe(3);
     expect(sent.throttledWaitMs).toBe(100);
     expect(waits).toEqual([50, 50]);
-    expect(gate.stats).toEqual({ requests: 3, throttled: 2, throttledWaitMs: 100 });
+    expect(gate.stats).toEqual({
+      requests: 3,
+      throttled: 2,
+      throttledWaitMs: 100,
+      usage: { input: 0, output: 0, exchangesWithUsage: 0, unmetered: 0 },
+    });
   });
 
   it('hands the 429 back when the probe measures throttling, or after the retry cap', async () => {
@@ -83,6 +88,29 @@ describe('RequestGate', () => {
     await gate.send(request);
     await expect(gate.send(request)).rejects.toBeInstanceOf(BudgetExhaustedError);
     expect(gate.budgetLeft).toBe(0);
+  });
+
+  it('stops at the token budget and at the cost budget, counting reported usage', async () => {
+    const chat: ProviderExchange = {
+      ...exchange(200),
+      request: { method: 'POST', url: 'http://127.0.0.1/v1/chat/completions', headers: {} },
+      bodyText: JSON.stringify({ usage: { prompt_tokens: 600, completion_tokens: 100 } }),
+    };
+    const options = { maxThrottleRetries: 0, maxThrottleWaitMs: 0, signal: new AbortController().signal };
+    const byTokens = new RequestGate(scripted([chat]), { ...options, tokenBudget: { maxTokens: 1000 } });
+    await byTokens.send(request);
+    await byTokens.send(request); // 700 tokens before it: allowed, 1400 after
+    await expect(byTokens.send(request)).rejects.toThrow('token budget of 1000 spent (1400 reported)');
+    expect(byTokens.stats.usage).toEqual({ input: 1200, output: 200, exchangesWithUsage: 2, unmetered: 0 });
+    // One exchange costs (600 × 1 + 100 × 4) / 1e6 = 0.001 EUR: a 0.0015 budget allows two requests.
+    const price = { inputPerMillion: 1, outputPerMillion: 4, currency: 'EUR' };
+    const byCost = new RequestGate(scripted([chat]), {
+      ...options,
+      tokenBudget: { maxCost: { amount: 0.0015, price } },
+    });
+    await byCost.send(request);
+    await byCost.send(request);
+    await expect(byCost.send(request)).rejects.toThrow('cost budget of 0.0015 EUR spent');
   });
 
   it('spaces requests to the rate cap', async () => {

@@ -18,6 +18,10 @@ export interface RunSettings {
   timeoutMs: RunSetting<number>;
   /** Stop sending after this many requests (null: only the target's own budget). */
   budgetRequests: RunSetting<number | null>;
+  /** Stop sending once the target reported this many tokens (null: no token budget). */
+  budgetTokens: RunSetting<number | null>;
+  /** Stop sending once the reported tokens cost this much at the profile's price (null: no cost budget). */
+  budgetCost: RunSetting<number | null>;
   /** Stop scheduling after this many seconds (null: no cap). */
   maxRunSeconds: RunSetting<number | null>;
 }
@@ -29,6 +33,8 @@ export const BUILT_IN_RUN_SETTINGS: Readonly<RunSettingValues> = {
   concurrency: 4,
   timeoutMs: 30_000,
   budgetRequests: null,
+  budgetTokens: null,
+  budgetCost: null,
   maxRunSeconds: null,
 };
 
@@ -55,6 +61,8 @@ export function resolveRunSettings(
     concurrency: pick('concurrency'),
     timeoutMs: pick('timeoutMs'),
     budgetRequests: pick('budgetRequests'),
+    budgetTokens: pick('budgetTokens'),
+    budgetCost: pick('budgetCost'),
     maxRunSeconds: pick('maxRunSeconds'),
   };
 }

@@ -13,7 +13,7 @@ import { isLoopbackUrl } from './is-loopback.ts';
 import { closeRunFolder, openRunFolder } from './open-run-folder.ts';
 import { planPhases, planProbes, type Shard, shardPlan } from './plan-probes.ts';
 import { reachability } from './reachability.ts';
-import { RequestGate } from './request-gate.ts';
+import { RequestGate, type TokenBudget } from './request-gate.ts';
 import { ResultsWriter } from './results-file.ts';
 import type { RunManifest } from './run-manifest.ts';
 import { runPhases } from './run-phases.ts';
@@ -36,6 +36,8 @@ export interface RunSuitesOptions {
   timeoutMs: number;
   shard?: Shard;
   budgetRequests?: number;
+  /** Token and cost limits (`--budget-tokens`, `--budget-cost`), enforced by the gate like the request budget. */
+  tokenBudget?: TokenBudget;
   resume?: boolean;
   signal: AbortSignal;
   /** Canaries to plant (a replayed cassette brings the recorded ones); random per run otherwise. */
@@ -77,6 +79,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSummary> 
     signal: options.signal,
     onThrottle: (waitMs) => options.events?.onThrottle?.(waitMs, concurrency.throttled()),
     onSuccess: () => concurrency.succeeded(),
+    ...(options.tokenBudget ? { tokenBudget: options.tokenBudget } : {}),
   });
   const environment: ExecuteEnvironment = {
     runId: manifest.runId,

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type ComputeScorecardInput, computeScorecard } from '../scoring/compute-scorecard.ts';
 import { improvementRoadmap } from '../scoring/improvement-roadmap.ts';
+import { runCost } from '../scoring/run-cost.ts';
 import type { ProbeResult } from '../spec/probe-result.ts';
 import { resultKey } from '../spec/result-key.ts';
 import type { Scorecard, ScoringInput } from '../spec/scorecard.ts';
@@ -134,6 +135,7 @@ export async function scoreRun(
   const scorecard = computeScorecard(input);
   const roadmap = improvementRoadmap(input);
   if (roadmap.length > 0) scorecard.roadmap = roadmap;
+  scorecard.cost = runCost(input.results, manifest.target.model, profile?.prices, input.asOf);
   writeScorecard(runDir, scorecard);
   return { manifest, results, scorecard, profile, inputChange: describeInputChange(stored, scorecard) };
 }

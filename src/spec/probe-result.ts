@@ -80,8 +80,18 @@ export interface ProbeTimings {
   throttledWaitMs?: number;
 }
 
+/** Tokens a target reported in `usage` blocks; answers that should carry one but did not are `unmetered`. */
+export interface TokenUsage {
+  input: number;
+  output: number;
+  exchangesWithUsage: number;
+  unmetered: number;
+}
+
 /** Numbers a probe measured that feed scorecard metrics (rates are recomputed from these). */
 export interface ProbeMeasurements {
+  /** Tokens this probe's exchanges used, as the target reported them (absent: none was token-bearing). */
+  usage?: TokenUsage;
   jsonMode?: { accepted: boolean; valid: boolean; schemaValid: boolean | null; failureForm?: string };
   toolCalls?: {
     forced: boolean;

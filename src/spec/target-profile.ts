@@ -30,6 +30,26 @@ export interface ProfileGotcha {
   sourceUrl?: string;
 }
 
+/**
+ * A model's list price as an attested fact: read from a cited public source on a date, valid until
+ * `reverifyBy` (after it the price is stale and no cost is computed from it).
+ */
+export interface ProfilePrice {
+  /** The model id as sent in requests, e.g. `mistral-small-latest`. */
+  model: string;
+  /** ISO 4217 code, e.g. `EUR` or `USD`. */
+  currency: string;
+  inputPerMillion: number;
+  outputPerMillion: number;
+  /** Share taken off by the batch API (0.5 = 50 %), null when none is documented. */
+  batchDiscount: number | null;
+  /** When the price was read (YYYY-MM-DD). */
+  asOf: string;
+  source: string;
+  reverifyBy: string;
+  notes?: string;
+}
+
 export interface TargetProfile {
   schemaVersion: 1;
   name: string;
@@ -49,5 +69,7 @@ export interface TargetProfile {
     agentMetadata: { pagination: string; idempotent: boolean; retryGuidance: string };
   };
   gotchas: ProfileGotcha[];
+  /** List prices per model (optional: a profile without them yields token counts but no cost). */
+  prices?: ProfilePrice[];
   sources: { url: string; title: string; retrieved: string }[];
 }

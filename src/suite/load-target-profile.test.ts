@@ -73,4 +73,49 @@ describe('loadTargetProfile', () => {
     const root = await writeTempFiles({});
     await expect(loadTargetProfile('nope', root)).rejects.toThrow(/nope\.yaml:1:1 cannot read file: ENOENT/);
   });
+  describe('prices', () => {
+    const price = (model: string, currency: string, reverifyBy: string) =>
+      [
+        `  - model: ${model}`,
+        `    currency: ${currency}`,
+        '    inputPerMillion: 0.1',
+        '    outputPerMillion: 0.3',
+        '    batchDiscount: 0.5',
+        '    asOf: 2026-11-26',
+        '    source: https://example.com/pricing',
+        `    reverifyBy: ${reverifyBy}`,
+      ].join('\n');
+    const withPrices = (...entries: string[]) =>
+      validProfile.replace('\nsources:', `\nprices:\n${entries.join('\n')}\nsources:`);
+
+    it('loads a list price per model', async () => {
+      const root = await writeTempFiles({
+        'fixtures/profiles/mistral.yaml': withPrices(price('small', 'EUR', '2027-01-01')),
+      });
+      const profile = await loadTargetProfile('mistral', join(root, 'fixtures/profiles'));
+      expect(profile.prices).toEqual([
+        {
+          model: 'small',
+          currency: 'EUR',
+          inputPerMillion: 0.1,
+          outputPerMillion: 0.3,
+          batchDiscount: 0.5,
+          asOf: '2026-11-26',
+          source: 'https://example.com/pricing',
+          reverifyBy: '2027-01-01',
+        },
+      ]);
+    });
+
+    it('names the file, line and field of a bad currency, a duplicate model and a reverify date before asOf', async () => {
+      const { file, messages } = await messagesFor(
+        withPrices(price('small', 'euro', '2027-01-01'), price('small', 'EUR', '2026-01-01')),
+      );
+      expect(messages).toEqual([
+        expect.stringMatching(new RegExp(`^${file.replaceAll('.', '\\.')}:43:5 prices\\[0\\]\\.currency: `)),
+        `${file}:50:5 prices[1].model: duplicate price for model "small" (also prices[0])`,
+        `${file}:57:5 prices[1].reverifyBy: reverifyBy 2026-01-01 is before asOf 2026-11-26`,
+      ]);
+    });
+  });
 });

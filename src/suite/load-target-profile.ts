@@ -37,11 +37,11 @@ export async function checkTargetProfileFile(
   return { profile: diagnostics.length === 0 ? (yaml.value as TargetProfile) : null, diagnostics };
 }
 
-/** Claim ids are unique (scores and gotchas cite them). */
+/** Claim ids are unique (scores and gotchas cite them); so are priced models, and prices are re-read after they were read. */
 export function checkProfileSemantics(yaml: YamlDocument): Diagnostic[] {
+  const diagnostics = checkPrices(yaml);
   const claims = fieldOf(yaml.value, 'claims');
-  if (!Array.isArray(claims)) return [];
-  const diagnostics: Diagnostic[] = [];
+  if (!Array.isArray(claims)) return diagnostics;
   const indexById = new Map<string, number>();
   claims.forEach((claim: unknown, index) => {
     const id = fieldOf(claim, 'id');
@@ -51,6 +51,40 @@ export function checkProfileSemantics(yaml: YamlDocument): Diagnostic[] {
     else
       diagnostics.push(
         diagnosticAt(yaml, ['claims', index, 'id'], `duplicate claim id "${id}" (also claims[${earlier}])`),
+      );
+  });
+  return diagnostics;
+}
+
+/** One price per model (a second would make the run's cost ambiguous); `reverifyBy` not before `asOf`. */
+function checkPrices(yaml: YamlDocument): Diagnostic[] {
+  const prices = fieldOf(yaml.value, 'prices');
+  if (!Array.isArray(prices)) return [];
+  const diagnostics: Diagnostic[] = [];
+  const indexByModel = new Map<string, number>();
+  prices.forEach((price: unknown, index) => {
+    const model = fieldOf(price, 'model');
+    if (typeof model === 'string') {
+      const earlier = indexByModel.get(model);
+      if (earlier === undefined) indexByModel.set(model, index);
+      else
+        diagnostics.push(
+          diagnosticAt(
+            yaml,
+            ['prices', index, 'model'],
+            `duplicate price for model "${model}" (also prices[${earlier}])`,
+          ),
+        );
+    }
+    const asOf = fieldOf(price, 'asOf');
+    const reverifyBy = fieldOf(price, 'reverifyBy');
+    if (typeof asOf === 'string' && typeof reverifyBy === 'string' && reverifyBy < asOf)
+      diagnostics.push(
+        diagnosticAt(
+          yaml,
+          ['prices', index, 'reverifyBy'],
+          `reverifyBy ${reverifyBy} is before asOf ${asOf}`,
+        ),
       );
   });
   return diagnostics;

@@ -106,6 +106,33 @@ const gotchaSchema = {
   },
 } as const;
 
+/** A list price is a fact with provenance: where and when it was read, and when to read it again. */
+const priceSchema = {
+  type: 'object',
+  required: [
+    'model',
+    'currency',
+    'inputPerMillion',
+    'outputPerMillion',
+    'batchDiscount',
+    'asOf',
+    'source',
+    'reverifyBy',
+  ],
+  additionalProperties: false,
+  properties: {
+    model: nonEmptyString,
+    currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR or USD' },
+    inputPerMillion: { type: 'number', minimum: 0 },
+    outputPerMillion: { type: 'number', minimum: 0 },
+    batchDiscount: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+    asOf: isoDateSchema,
+    source: { type: 'string', format: 'uri' },
+    reverifyBy: isoDateSchema,
+    notes: { type: 'string' },
+  },
+} as const;
+
 export const targetProfileSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://agentscore.dev/schemas/target-profile.json',
@@ -133,6 +160,7 @@ export const targetProfileSchema = {
     claims: { type: 'array', items: claimSchema },
     sections: sectionsSchema,
     gotchas: { type: 'array', items: gotchaSchema },
+    prices: { type: 'array', items: priceSchema },
     sources: {
       type: 'array',
       items: {

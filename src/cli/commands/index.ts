@@ -5,6 +5,7 @@ import { compareCommand } from './compare.ts';
 import { demoCommand } from './demo.ts';
 import { historyCommand } from './history.ts';
 import { monitorCommand } from './monitor.ts';
+import { planCommand } from './plan.ts';
 import { reportCommand } from './report.ts';
 import { roadmapCommand } from './roadmap.ts';
 import { runCommand } from './run.ts';
@@ -18,6 +19,7 @@ import { validateCommand } from './validate.ts';
 export const COMMANDS: CliCommand[] = [
   demoCommand,
   runCommand,
+  planCommand,
   sandboxCommand,
   scoreCommand,
   storeCommand,

@@ -106,14 +106,20 @@ export const monitorCommand: CliCommand = {
       (options.out as string | undefined) ?? join('reports', options.name.replace(/[^\w.-]+/g, '_'), stamp),
     );
     const reportSite = readReportSite(options['report-url'], io.cwd, runDir);
+    // The same plan and token/cost budgets as `run`, so the budget flags are honoured here too.
+    const { estimateRun, planSummary } = await import('./plan.ts');
+    const { tokenBudgetFor } = await import('../../run/token-budget.ts');
+    const plan = await estimateRun(run, target, io);
+    const tokenBudget = tokenBudgetFor(target.model, run, plan.cost?.price ?? null);
     await prepareRun(run, target, runDir, io);
+    io.stderr.write(`${planSummary(plan)}\n`);
     const store = await openHistoryStore(historyLocation(io.cwd, dbLocation(options)));
     try {
       // History is read once, before the run; the run is then scored and rendered once with it.
       const prepared = await prepareMonitor(store, options.name);
       const outputs = await readRunOutputOptions(options);
       const { code, evaluation } = await runEvaluation(
-        { target, apiKey, runDir, ...run, ...prepared.evaluation, outputs },
+        { target, apiKey, runDir, ...run, ...prepared.evaluation, tokenBudget, outputs },
         io,
       );
       // A run that measured nothing is not history: storing its nulls would break trends and alerts.

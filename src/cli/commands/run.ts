@@ -6,6 +6,7 @@ import { writeJson } from '../json-output.ts';
 import { prepareRun, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
 import { RUN_OUTPUT_OPTIONS, readRunOutputOptions } from '../run-outputs.ts';
 import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
+import { estimateRun, planSummary } from './plan.ts';
 
 export const runCommand: CliCommand = {
   name: 'run',
@@ -32,15 +33,19 @@ export const runCommand: CliCommand = {
       io.cwd,
       (options.out as string | undefined) ?? `reports/${target.name.replace(/[^\w.-]+/g, '_')}`,
     );
+    const plan = await estimateRun(run, target, io);
+    const { tokenBudgetFor } = await import('../../run/token-budget.ts');
+    const tokenBudget = tokenBudgetFor(target.model, run, plan.cost?.price ?? null);
     await prepareRun(run, target, runDir, io);
+    io.stderr.write(`${planSummary(plan)}\n`);
     const outputs = await readRunOutputOptions(options);
     if (!options.json) {
-      const { code } = await runEvaluation({ target, apiKey, runDir, ...run, outputs }, io);
+      const { code } = await runEvaluation({ target, apiKey, runDir, ...run, tokenBudget, outputs }, io);
       return code;
     }
     // Everything the run says for people goes to stderr; stdout carries the one JSON document.
     const { code, evaluation } = await runEvaluation(
-      { target, apiKey, runDir, ...run, outputs },
+      { target, apiKey, runDir, ...run, tokenBudget, outputs },
       { ...io, stdout: io.stderr },
     );
     const { runFiles } = await import('../../api/run-files.ts');
