@@ -134,6 +134,35 @@ const CASES: JsonCase[] = [
     exitCode: 0,
     check: (document) => expect((document as unknown[]).length).toBeGreaterThan(0),
   },
+  {
+    command: 'plan',
+    args: (context) => ['plan', ...context.targetFlags, '--json'],
+    schema: 'plan',
+    exitCode: 0,
+    check: (document) =>
+      expect((document as { totals: { requests: number } }).totals.requests).toBeGreaterThan(0),
+  },
+  {
+    command: 'board',
+    args: (context) => [
+      'board',
+      context.runDir,
+      context.monitoredDir,
+      '--out',
+      context.freshDir(),
+      '--no-reports',
+      '--json',
+    ],
+    schema: 'board',
+    exitCode: 0,
+    check: (document) => expect((document as { rows: unknown[] }).rows).toHaveLength(2),
+  },
+  {
+    command: 'stale',
+    args: (context) => ['stale', '--db', context.db, '--days', '30', '--json'],
+    schema: 'stale',
+    exitCode: 0,
+  },
 ];
 
 function validatorFor(schema: string) {
