@@ -23,6 +23,13 @@ describe('renderHtml', () => {
     expect(sources).toHaveLength(data.charts.refs.length);
     for (const source of sources) expect(source).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/);
     expect(html).toMatch(/@media print/);
+    // The Interface table has a row per interface, as the Markdown report does.
+    const interfaceTable = html.slice(
+      html.indexOf('<h2>Interface</h2>'),
+      html.indexOf('<h2>Authentication</h2>'),
+    );
+    for (const row of data.interfaces) expect(interfaceTable).toContain(`<td>${row.label}</td>`);
+    expect(data.interfaces.length).toBeGreaterThan(5);
     expect(html).toMatch(/<meta name="viewport"/);
     for (const [id, score] of [
       ['agentFriendliness', '62'],
