@@ -45,6 +45,7 @@ export interface EvaluationRequest {
   historyEvidence?: EvaluateOptions['historyEvidence'];
   history?: EvaluateOptions['history'];
   priorRuns?: EvaluateOptions['priorRuns'];
+  alternatives?: EvaluateOptions['alternatives'];
   recordDir?: string;
   replayDir?: string;
   /** Gates, Prometheus textfile, report URL for CI summaries. */

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { registryNames } from '../probes/registry.ts';
 import type { Provider } from '../providers/provider.ts';
+import type { AlternativeInput } from '../report/alternatives-view.ts';
 import type { HistoricRun } from '../report/dpa/held-since.ts';
 import type { HistoryPoint } from '../report/report-rows.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
@@ -46,6 +47,8 @@ export interface EvaluateOptions {
   history?: HistoryPoint[];
   /** Earlier stored runs with their results, newest first (monitor: how long each measure has held). */
   priorRuns?: HistoricRun[];
+  /** Monitoring: the latest run of every other name in the history, for the Alternatives section. */
+  alternatives?: readonly AlternativeInput[];
   signal: AbortSignal;
   events?: RunEvents;
   canaries?: RunSuitesOptions['canaries'];
@@ -146,6 +149,7 @@ export async function evaluateTarget(options: EvaluateOptions): Promise<Evaluati
     reporters: options.reporters,
     history: options.history,
     ...(options.priorRuns ? { priorRuns: options.priorRuns } : {}),
+    ...(options.alternatives ? { alternatives: options.alternatives } : {}),
   });
   return { ...scored, summary, preflight, target, reportPaths };
 }

@@ -35,14 +35,14 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
     await new Promise((resolve) => webhook.close(resolve));
   });
 
-  async function monitorAgainst(profile: string, runName: string) {
+  async function monitorAgainst(profile: string, runName: string, name = 'nightly-sandbox') {
     const sandbox: RunningSandbox = await startSandbox({ profile, port: 0, apiKeys: [KEY] });
     try {
       return await runCli(
         [
           'monitor',
           '--name',
-          'nightly-sandbox',
+          name,
           '--provider',
           'mistral',
           '--base-url',
@@ -118,6 +118,16 @@ describe('agentscore monitor: run, store, compare, alert (real SQLite file, loca
     expect(history.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(4);
     expect(readFileSync(join(root, 'trend.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(findSecret(root, KEY)).toEqual([]);
+  }, 60_000);
+
+  it("ranks the other names of the same history as Alternatives in a monitored run's report", async () => {
+    const other = await monitorAgainst('faithful', 'other-1', 'other-sandbox');
+    expect(other.code, other.stderr).toBe(0);
+    const report = readFileSync(join(root, 'other-1', 'report.md'), 'utf8');
+    const alternatives = report.slice(report.indexOf('## Alternatives'));
+    expect(report).toContain('## Alternatives');
+    // The latest run of nightly-sandbox (run-3), linked relative to this report's folder.
+    expect(alternatives).toMatch(/### 1\. \[nightly-sandbox\]\(\.\.\/run-3\/report\.html\)/);
   }, 60_000);
 
   it('compare exits 1 on the regression and 0 on the recovery', async () => {

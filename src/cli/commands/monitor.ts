@@ -116,7 +116,7 @@ export const monitorCommand: CliCommand = {
     const store = await openHistoryStore(historyLocation(io.cwd, dbLocation(options)));
     try {
       // History is read once, before the run; the run is then scored and rendered once with it.
-      const prepared = await prepareMonitor(store, options.name);
+      const prepared = await prepareMonitor(store, options.name, runDir);
       const outputs = await readRunOutputOptions(options);
       const { code, evaluation } = await runEvaluation(
         { target, apiKey, runDir, ...run, ...prepared.evaluation, tokenBudget, outputs },
