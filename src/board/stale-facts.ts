@@ -28,14 +28,27 @@ export function isoDay(now: Date): string {
  */
 export function staleFacts(profile: TargetProfile, now: Date): StaleFact[] {
   const today = isoDay(now);
-  return profile.claims
-    .filter((claim) => claim.reverifyBy < today)
-    .map((claim) => ({
-      profile: profile.name,
-      claimId: claim.id,
+  // Prices are facts too: past their date the scorecard gives no cost, so they need re-reading.
+  const facts = [
+    ...profile.claims.map((claim) => ({
+      id: claim.id,
       component: claim.component,
       reverifyBy: claim.reverifyBy,
-      daysOverdue: Math.floor((Date.parse(today) - Date.parse(claim.reverifyBy)) / DAY_MS),
+    })),
+    ...(profile.prices ?? []).map((price) => ({
+      id: `price:${price.model}`,
+      component: 'cost',
+      reverifyBy: price.reverifyBy,
+    })),
+  ];
+  return facts
+    .filter((fact) => fact.reverifyBy < today)
+    .map((fact) => ({
+      profile: profile.name,
+      claimId: fact.id,
+      component: fact.component,
+      reverifyBy: fact.reverifyBy,
+      daysOverdue: Math.floor((Date.parse(today) - Date.parse(fact.reverifyBy)) / DAY_MS),
     }));
 }
 

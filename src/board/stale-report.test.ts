@@ -15,6 +15,28 @@ describe('staleFacts', () => {
       { claimId: 'D-DPA', daysOverdue: 1 },
     ]);
   });
+
+  it('counts a price past its reverifyBy as a stale fact (the scorecard then gives no cost)', () => {
+    const price = {
+      model: 'm',
+      currency: 'EUR',
+      inputPerMillion: 1,
+      outputPerMillion: 2,
+      batchDiscount: null,
+      asOf: '2026-08-01',
+      source: 'https://example.test/pricing',
+    };
+    const profile = {
+      ...profileWithClaim('p', '2027-01-01'),
+      prices: [
+        { ...price, reverifyBy: '2026-11-20' },
+        { ...price, model: 'fresh', reverifyBy: '2026-12-20' },
+      ],
+    };
+    expect(staleFacts(profile, NOW)).toEqual([
+      { profile: 'p', claimId: 'price:m', component: 'cost', reverifyBy: '2026-11-20', daysOverdue: 6 },
+    ]);
+  });
 });
 
 describe('buildStaleReport', () => {
