@@ -10,6 +10,13 @@ export const RUN_OUTPUT_OPTIONS: CliOption[] = [
     description: 'exit 1 when a score is below its gate, e.g. security=80,agentFriendliness.documentation=60',
   },
   {
+    name: 'report-url',
+    type: 'string',
+    valueName: 'BASE',
+    description:
+      'URL that serves the working directory: CI summaries and alerts link to BASE/<run folder>/report.html',
+  },
+  {
     name: 'prometheus',
     type: 'string',
     valueName: 'FILE',
@@ -17,9 +24,25 @@ export const RUN_OUTPUT_OPTIONS: CliOption[] = [
   },
 ];
 
-export async function readRunOutputOptions(options: ParsedOptions): Promise<RunOutputOptions> {
+/**
+ * `site` is where the run folder will be, for `--report-url` (checked here, before any request: the
+ * folder must be inside the working directory BASE serves).
+ */
+export async function readRunOutputOptions(
+  options: ParsedOptions,
+  site?: { cwd: string; runDir: string },
+): Promise<RunOutputOptions> {
   const text = options['fail-under'];
   const outputs: RunOutputOptions = {};
+  const base = options['report-url'];
+  if (typeof base === 'string' && site) {
+    const { parseReportBaseUrl, reportLink } = await import('../history/alert-links.ts');
+    try {
+      outputs.reportUrl = reportLink(site.runDir, { baseUrl: parseReportBaseUrl(base), dir: site.cwd });
+    } catch (error) {
+      throw new UsageError(`--report-url: ${(error as Error).message}`);
+    }
+  }
   if (typeof text === 'string') {
     const { parseGates } = await import('../run/publish-run-outputs.ts');
     try {

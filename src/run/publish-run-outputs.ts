@@ -15,6 +15,8 @@ export { parseGates };
 export interface RunOutputOptions {
   failUnder?: ScoreGate[];
   prometheusFile?: string;
+  /** The run's report.html as a URL (`--report-url`), linked from CI summaries. */
+  reportUrl?: string;
 }
 
 export interface OutputContext {
@@ -51,7 +53,7 @@ export async function publishRunOutputs(
       });
     context.stdout.write(githubAnnotations(findings));
     const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) await appendFile(summaryFile, githubStepSummary(scorecard, findings));
+    if (summaryFile) await appendFile(summaryFile, githubStepSummary(scorecard, findings, outputs.reportUrl));
   }
   return failures.length > 0 ? 1 : 0;
 }

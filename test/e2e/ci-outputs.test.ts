@@ -48,13 +48,20 @@ describe('CI outputs', () => {
         'security=100,dataProtection=100',
         '--prometheus',
         prometheus,
+        '--report-url',
+        'https://ci.example/agentscore',
       ]),
       { CI_OUTPUTS_KEY: KEY, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile },
+      dir,
     );
     expect(failing.code, failing.stderr).toBe(1);
     expect(failing.stderr).toMatch(/gate failed: dataProtection/);
     expect(failing.stdout).toMatch(/^::error title=agentscore gate dataProtection::/m);
     expect(readFileSync(summaryFile, 'utf8')).toMatch(/### agentscore: ci-target[\s\S]*\| Security \|/);
+    // --report-url BASE serves the working directory: the summary links the run's report under it.
+    expect(readFileSync(summaryFile, 'utf8')).toContain(
+      '[Full report](https://ci.example/agentscore/run/report.html)',
+    );
     const textfile = readFileSync(prometheus, 'utf8');
     expect(textfile).toMatch(/^# TYPE agentscore_category_score gauge$/m);
     expect(textfile).toContain('agentscore_run_valid{target="ci-target"} 1');

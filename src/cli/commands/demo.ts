@@ -52,7 +52,7 @@ export const demoCommand: CliCommand = {
     const runDir = resolve(io.cwd, (options.out as string | undefined) ?? 'reports/demo');
     // No environment: the demo never shards, whatever AGENTSCORE_SHARD_TOTAL says.
     const run = readRunOptions(options, {}, DEMO_SETTINGS, {});
-    const outputs = await readRunOutputOptions(options);
+    const outputs = await readRunOutputOptions(options, { cwd: io.cwd, runDir });
     const servesMcp = await profileServesMcp(profile);
     const plan = await checkPlan(run, io);
     io.stderr.write(`starting the sandbox (profile ${profile})...\n`);

@@ -66,13 +66,6 @@ export const monitorCommand: CliCommand = {
         'POST one message per incident here (Slack Block Kit blocks, a text fallback, JSON fields)',
     },
     {
-      name: 'report-url',
-      type: 'string',
-      valueName: 'BASE',
-      description:
-        'URL that serves the working directory: alerts link to BASE/<run folder>/report.html instead of a local path',
-    },
-    {
       name: 'realert-after',
       type: 'string',
       valueName: 'RUNS',
@@ -117,7 +110,7 @@ export const monitorCommand: CliCommand = {
     try {
       // History is read once, before the run; the run is then scored and rendered once with it.
       const prepared = await prepareMonitor(store, options.name, runDir);
-      const outputs = await readRunOutputOptions(options);
+      const outputs = await readRunOutputOptions(options, { cwd: io.cwd, runDir });
       const { code, evaluation } = await runEvaluation(
         { target, apiKey, runDir, ...run, ...prepared.evaluation, tokenBudget, outputs },
         io,

@@ -38,7 +38,7 @@ export const runCommand: CliCommand = {
     const tokenBudget = tokenBudgetFor(target.model, run, plan.cost?.price ?? null);
     await prepareRun(run, target, runDir, io);
     io.stderr.write(`${planSummary(plan)}\n`);
-    const outputs = await readRunOutputOptions(options);
+    const outputs = await readRunOutputOptions(options, { cwd: io.cwd, runDir });
     if (!options.json) {
       const { code } = await runEvaluation({ target, apiKey, runDir, ...run, tokenBudget, outputs }, io);
       return code;
