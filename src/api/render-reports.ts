@@ -23,8 +23,9 @@ export interface RenderReportsOptions {
  */
 export async function renderReports(runDir: string, options: RenderReportsOptions = {}): Promise<string[]> {
   const folder = resolve(runDir);
-  const scorecard = readScorecard(folder);
+  // The manifest first: a folder from another agentscore version is named by its run.json.
   const manifest = readManifest(folder);
+  const scorecard = readScorecard(folder);
   return writeReports({
     runDir: folder,
     scorecard,
