@@ -18,7 +18,7 @@ export const scoreCommand: CliCommand = {
   ],
   async run(options, positionals, io) {
     const { scoreRun } = await import('../../run/score-run.ts');
-    const { headline } = await import('../run-evaluation.ts');
+    const { headline } = await import('../headline.ts');
     const [runDir, ...extra] = positionals.map((path) => resolve(io.cwd, path));
     if (!runDir) throw new UsageError('give the run directory to score');
     for (const file of [runDir, ...extra])
