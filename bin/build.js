@@ -2,8 +2,10 @@
 // Compiles src/ to dist/ (same layout, .js imports) so the CLI starts without the TypeScript loader.
 // Run by `npm install` (prepare). A failed build is not fatal: bin/agentscore.js then runs src/ via tsx.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -24,5 +26,82 @@ if (build.status !== 0) {
 for (const assets of ['sandbox/profiles', 'report/templates']) {
   cpSync(`${root}src/${assets}`, `${dist}/${assets}`, { recursive: true });
 }
+await recordValidatedFiles();
+await precompileValidators();
 mkdirSync(dist, { recursive: true });
 writeFileSync(`${dist}/.built`, `${new Date().toISOString()}\n`);
+
+/**
+ * Performance step: runs the compiled loaders over the built-in presets and default rubric and records
+ * each clean file's hash and value in dist/validated-files.json (see src/suite/validated-at-build.ts),
+ * so a run skips their YAML parse and schema compile. A file with problems, or whose value JSON cannot
+ * carry exactly, is left out and keeps the full path. Failing here costs speed, never correctness.
+ */
+async function recordValidatedFiles() {
+  try {
+    const load = (path) => import(pathToFileURL(`${dist}/${path}`).href);
+    const { checkPresetFile } = await load('suite/load-presets.js');
+    const { checkRubricFile } = await load('suite/load-rubric.js');
+    const { recordKey, sha256, VALIDATED_FILES_NAME } = await load('suite/validated-at-build.js');
+    const checks = [
+      ...readdirSync(`${root}presets`)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => [`${root}presets/${name}`, async (file) => (await checkPresetFile(file)).preset]),
+      [`${root}rubrics/default.yaml`, async (file) => (await checkRubricFile(file)).rubric],
+    ];
+    const record = {};
+    for (const [file, check] of checks) {
+      const value = await check(file);
+      const json = JSON.stringify(value);
+      if (value === null || !isDeepStrictEqual(JSON.parse(json), value)) continue;
+      record[recordKey(file)] = { sha256: sha256(readFileSync(file, 'utf8')), json };
+    }
+    writeFileSync(`${dist}/${VALIDATED_FILES_NAME}`, `${JSON.stringify(record)}\n`);
+  } catch (error) {
+    console.warn(`agentscore build: built-in files not pre-validated (${error.message}); runs validate them`);
+  }
+}
+
+/**
+ * Performance step: ajv standalone code for the harness's own schemas (suite, rubric, preset, config,
+ * ad-hoc target, target profile, every probe kind's and assertion's parameters), compiled with the
+ * options schema-validator.ts uses, into dist/precompiled-validators.cjs (see
+ * src/suite/precompiled-validators.ts). A schema missing here is compiled at run time as before.
+ */
+async function precompileValidators() {
+  try {
+    const load = (path) => import(pathToFileURL(`${dist}/${path}`).href);
+    const { createAjv } = await load('suite/create-ajv.js');
+    const { OWN_SCHEMA_OPTIONS } = await load('suite/schema-validator.js');
+    const { PRECOMPILED_VALIDATORS_NAME, validatorName } = await load('suite/precompiled-validators.js');
+    const { registryNames } = await load('probes/registry.js');
+    const { suiteSchema } = await load('suite/suite-schema.js');
+    const { rubricSchema } = await load('suite/rubric-schema.js');
+    const { presetSchema } = await load('suite/preset-schema.js');
+    const { configSchema, adHocTargetSchema } = await load('suite/config-schema.js');
+    const { targetProfileSchema } = await load('suite/target-profile-schema.js');
+    const registry = registryNames();
+    const schemas = [
+      ...[suiteSchema, rubricSchema, presetSchema, configSchema, adHocTargetSchema, targetProfileSchema],
+      ...Object.values(registry.kindParameters),
+      ...Object.values(registry.assertionParameters),
+    ].filter((schema) => schema !== undefined);
+    const require = createRequire(import.meta.url);
+    const { _ } = require('ajv');
+    const standaloneCode = require('ajv/dist/standalone').default;
+    const ajv = createAjv('2020-12', {
+      ...OWN_SCHEMA_OPTIONS,
+      code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+    });
+    const exports = {};
+    for (const schema of schemas) {
+      const name = validatorName(schema);
+      if (exports[name]) continue;
+      ajv.addSchema(schema, name);
+      exports[name] = name;
+    }
+    writeFileSync(`${dist}/${PRECOMPILED_VALIDATORS_NAME}`, standaloneCode(ajv, exports));
+  } catch (error) {
+    console.warn(`agentscore build: validators not precompiled (${error.message}); runs compile them`);
+  }
+}

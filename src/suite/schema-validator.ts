@@ -3,6 +3,7 @@ import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 import { unknownNameMessage } from './closest-match.ts';
 import { createAjv } from './create-ajv.ts';
 import type { Diagnostic, PathSegment } from './diagnostic.ts';
+import { precompiledValidator } from './precompiled-validators.ts';
 import { diagnosticAt, splitJsonPointer, type YamlDocument } from './yaml-document.ts';
 
 // Our own schemas are strict: a typo in a schema keyword is a bug here, not a schema from the wild.
@@ -37,8 +38,11 @@ export function validatePart(
 ): Diagnostic[] {
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= createAjv('2020-12', OWN_SCHEMA_OPTIONS);
-    validate = ajv.compile(schema);
+    validate = precompiledValidator(schema);
+    if (!validate) {
+      ajv ??= createAjv('2020-12', OWN_SCHEMA_OPTIONS);
+      validate = ajv.compile(schema);
+    }
     compiled.set(schema, validate);
   }
   if (validate(value)) return [];
