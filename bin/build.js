@@ -28,6 +28,7 @@ for (const assets of ['sandbox/profiles', 'report/templates']) {
 }
 await recordValidatedFiles();
 await precompileValidators();
+await precompileTemplates();
 mkdirSync(dist, { recursive: true });
 writeFileSync(`${dist}/.built`, `${new Date().toISOString()}\n`);
 
@@ -103,5 +104,29 @@ async function precompileValidators() {
     writeFileSync(`${dist}/${PRECOMPILED_VALIDATORS_NAME}`, standaloneCode(ajv, exports));
   } catch (error) {
     console.warn(`agentscore build: validators not precompiled (${error.message}); runs compile them`);
+  }
+}
+
+/**
+ * Performance step: Handlebars' precompiled spec of each report template, with the options its
+ * renderer uses (TEMPLATE_OPTIONS in src/report/load-template.ts), as dist/report/templates/NAME.cjs
+ * beside the source and tagged with its hash; a renderer whose template changed compiles it as before.
+ */
+async function precompileTemplates() {
+  try {
+    const { TEMPLATE_OPTIONS, templateHash } = await import(
+      pathToFileURL(`${dist}/report/load-template.js`).href
+    );
+    const Handlebars = createRequire(import.meta.url)('handlebars');
+    for (const [name, options] of Object.entries(TEMPLATE_OPTIONS)) {
+      const source = readFileSync(`${dist}/report/templates/${name}`, 'utf8');
+      const spec = Handlebars.precompile(source, options);
+      writeFileSync(
+        `${dist}/report/templates/${name}.cjs`,
+        `module.exports = { sha256: ${JSON.stringify(templateHash(source))}, spec: ${spec} };\n`,
+      );
+    }
+  } catch (error) {
+    console.warn(`agentscore build: templates not precompiled (${error.message}); renderers compile them`);
   }
 }

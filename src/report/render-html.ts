@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import { categoryIconSvg } from './category-icons.ts';
 import type { ChartImage } from './charts/chart-png.ts';
 import { htmlWithCode } from './html-with-code.ts';
-import { readTemplate } from './load-template.ts';
+import { compileTemplate, readTemplate } from './load-template.ts';
 import type { ReportData } from './report-data.ts';
 
 interface EmbeddedImage {
@@ -41,7 +41,7 @@ function compile(): NonNullable<typeof compiled> {
   );
   handlebars.registerHelper('code', (text: unknown) => new handlebars.SafeString(htmlWithCode(textOf(text))));
   return {
-    template: handlebars.compile<HtmlView>(readTemplate('report.html.hbs'), { strict: false }),
+    template: compileTemplate<HtmlView>(handlebars, 'report.html.hbs'),
     css: readTemplate('report.css'),
   };
 }

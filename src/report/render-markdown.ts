@@ -1,7 +1,7 @@
 /** @module report.md: GitHub-flavoured Markdown in the seed page's order, from ReportData only. */
 import Handlebars from 'handlebars';
 import { escapeMarkdown, escapeTableCell } from './escape-markdown.ts';
-import { readTemplate } from './load-template.ts';
+import { compileTemplate } from './load-template.ts';
 import type { ReportData } from './report-data.ts';
 
 let compiled: Handlebars.TemplateDelegate<ReportData> | undefined;
@@ -27,7 +27,7 @@ function compile(): Handlebars.TemplateDelegate<ReportData> {
     const escaped = escapeMarkdown(text(label));
     return new handlebars.SafeString(typeof href === 'string' && href ? `[${escaped}](${href})` : escaped);
   });
-  return handlebars.compile<ReportData>(readTemplate('report.md.hbs'), { strict: false, noEscape: false });
+  return compileTemplate<ReportData>(handlebars, 'report.md.hbs');
 }
 
 /** Render report.md. The template is compiled on first use and reused. */

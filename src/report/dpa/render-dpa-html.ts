@@ -2,7 +2,7 @@
 import Handlebars from 'handlebars';
 import { safeHref } from '../anchors.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { readTemplate } from '../load-template.ts';
+import { compileTemplate, readTemplate } from '../load-template.ts';
 import type { DpaAssessment } from './dpa-assessment.ts';
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
@@ -25,7 +25,7 @@ function compile(): NonNullable<typeof compiled> {
       .replace(/^-+|-+$/g, ''),
   );
   return {
-    template: handlebars.compile(readTemplate('dpa-assessment.html.hbs'), { strict: false }),
+    template: compileTemplate<{ a: DpaAssessment; css: string }>(handlebars, 'dpa-assessment.html.hbs'),
     css: readTemplate('dpa-assessment.css'),
   };
 }
