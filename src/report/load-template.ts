@@ -36,22 +36,39 @@ export function templateHash(source: string): string {
 
 const require = createRequire(import.meta.url);
 
+/** The build's spec for `fileName` when it was compiled from exactly this source. */
+function precompiledSpec(fileName: TemplateName, source: string): TemplateSpecification | undefined {
+  let precompiled: PrecompiledTemplate | undefined;
+  try {
+    precompiled = require(`./templates/${fileName}.cjs`) as PrecompiledTemplate;
+  } catch {
+    return undefined;
+  }
+  return precompiled.sha256 === templateHash(source) ? precompiled.spec : undefined;
+}
+
 /**
- * `fileName` as a template of `handlebars` (an environment with its helpers registered): the build's
- * precompiled spec when there is one for this exact source (no parse, no code generation: ~60 ms a
- * template), else compiled here with the same options.
+ * A fresh private Handlebars environment for the renderer of `fileName`: only Handlebars' runtime
+ * when the build precompiled this template (the compiler is ~half of Handlebars' load time), the
+ * full library when it must be compiled here. Register helpers on it, then call compileTemplate.
+ */
+export function templateEnvironment(fileName: TemplateName): typeof Handlebars {
+  const library = precompiledSpec(fileName, readTemplate(fileName))
+    ? (require('handlebars/runtime') as typeof Handlebars)
+    : (require('handlebars') as typeof Handlebars);
+  return library.create();
+}
+
+/**
+ * `fileName` as a template of `handlebars` (from templateEnvironment, helpers registered): the
+ * build's precompiled spec when there is one for this exact source (no parse, no code generation:
+ * ~60 ms a template), else compiled here with the same options.
  */
 export function compileTemplate<T>(
   handlebars: typeof Handlebars,
   fileName: TemplateName,
 ): Handlebars.TemplateDelegate<T> {
   const source = readTemplate(fileName);
-  let precompiled: PrecompiledTemplate | undefined;
-  try {
-    precompiled = require(`./templates/${fileName}.cjs`) as PrecompiledTemplate;
-  } catch {
-    precompiled = undefined;
-  }
-  if (precompiled?.sha256 === templateHash(source)) return handlebars.template<T>(precompiled.spec);
-  return handlebars.compile<T>(source, TEMPLATE_OPTIONS[fileName]);
+  const spec = precompiledSpec(fileName, source);
+  return spec ? handlebars.template<T>(spec) : handlebars.compile<T>(source, TEMPLATE_OPTIONS[fileName]);
 }

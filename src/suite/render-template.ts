@@ -1,12 +1,22 @@
 /** @module Renders handlebars placeholders (`{{model}}`, `{{canary.email}}`) in request templates. */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { TemplateError } from './template-error.ts';
 
 type Variables = Record<string, unknown>;
 type CompiledString = (vars: Variables) => unknown;
 
-const handlebars = Handlebars.create();
-handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+// Most request templates are plain text or one `{{placeholder}}`, rendered without Handlebars: the
+// library (CommonJS) is required on the first template that needs its parser.
+const require = createRequire(import.meta.url);
+let environment: typeof Handlebars | undefined;
+function handlebars(): typeof Handlebars {
+  if (!environment) {
+    environment = (require('handlebars') as typeof Handlebars).create();
+    environment.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  }
+  return environment;
+}
 
 /** `"{{schema}}"`: the whole string is one placeholder, so a non-string value is injected as is. */
 const SINGLE_PLACEHOLDER = /^\{\{\{?\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}?\}\}$/;
@@ -53,7 +63,7 @@ export function renderTemplate(value: unknown, vars: Variables): unknown {
 export function templateSyntaxError(text: string): string | null {
   if (!text.includes('{{')) return null;
   try {
-    handlebars.parse(text);
+    handlebars().parse(text);
     return null;
   } catch (error) {
     return error instanceof Error ? error.message.split('\n')[0]! : String(error);
@@ -91,7 +101,7 @@ function compile(text: string): CompiledString {
     return () => {
       throw new TemplateError(`invalid template ${JSON.stringify(text)}: ${syntaxError}`);
     };
-  const render = handlebars.compile(text, { noEscape: true, strict: true });
+  const render = handlebars().compile(text, { noEscape: true, strict: true });
   const placeholders = [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
   return (vars) => {
     try {
