@@ -3,7 +3,6 @@
 // Run by `npm install` (prepare). A failed build is not fatal: bin/agentscore.js then runs src/ via tsx.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -72,9 +71,10 @@ async function recordValidatedFiles() {
 async function precompileValidators() {
   try {
     const load = (path) => import(pathToFileURL(`${dist}/${path}`).href);
-    const { createAjv } = await load('suite/create-ajv.js');
     const { OWN_SCHEMA_OPTIONS } = await load('suite/schema-validator.js');
-    const { PRECOMPILED_VALIDATORS_NAME, validatorName } = await load('suite/precompiled-validators.js');
+    const { PRECOMPILED_VALIDATORS_NAME, standaloneValidatorsCode } = await load(
+      'suite/precompiled-validators.js',
+    );
     const { registryNames } = await load('probes/registry.js');
     const { suiteSchema } = await load('suite/suite-schema.js');
     const { rubricSchema } = await load('suite/rubric-schema.js');
@@ -87,21 +87,8 @@ async function precompileValidators() {
       ...Object.values(registry.kindParameters),
       ...Object.values(registry.assertionParameters),
     ].filter((schema) => schema !== undefined);
-    const require = createRequire(import.meta.url);
-    const { _ } = require('ajv');
-    const standaloneCode = require('ajv/dist/standalone').default;
-    const ajv = createAjv('2020-12', {
-      ...OWN_SCHEMA_OPTIONS,
-      code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
-    });
-    const exports = {};
-    for (const schema of schemas) {
-      const name = validatorName(schema);
-      if (exports[name]) continue;
-      ajv.addSchema(schema, name);
-      exports[name] = name;
-    }
-    writeFileSync(`${dist}/${PRECOMPILED_VALIDATORS_NAME}`, standaloneCode(ajv, exports));
+    const code = standaloneValidatorsCode(schemas, OWN_SCHEMA_OPTIONS);
+    writeFileSync(`${dist}/${PRECOMPILED_VALIDATORS_NAME}`, code);
   } catch (error) {
     console.warn(`agentscore build: validators not precompiled (${error.message}); runs compile them`);
   }
@@ -114,17 +101,11 @@ async function precompileValidators() {
  */
 async function precompileTemplates() {
   try {
-    const { TEMPLATE_OPTIONS, templateHash } = await import(
+    const { TEMPLATE_OPTIONS, precompiledTemplateModule } = await import(
       pathToFileURL(`${dist}/report/load-template.js`).href
     );
-    const Handlebars = createRequire(import.meta.url)('handlebars');
-    for (const [name, options] of Object.entries(TEMPLATE_OPTIONS)) {
-      const source = readFileSync(`${dist}/report/templates/${name}`, 'utf8');
-      const spec = Handlebars.precompile(source, options);
-      writeFileSync(
-        `${dist}/report/templates/${name}.cjs`,
-        `module.exports = { sha256: ${JSON.stringify(templateHash(source))}, spec: ${spec} };\n`,
-      );
+    for (const name of Object.keys(TEMPLATE_OPTIONS)) {
+      writeFileSync(`${dist}/report/templates/${name}.cjs`, precompiledTemplateModule(name));
     }
   } catch (error) {
     console.warn(`agentscore build: templates not precompiled (${error.message}); renderers compile them`);

@@ -36,6 +36,13 @@ export function templateHash(source: string): string {
 
 const require = createRequire(import.meta.url);
 
+/** For the build: the CommonJS module written beside `fileName` (its hash and precompiled spec). */
+export function precompiledTemplateModule(fileName: TemplateName): string {
+  const source = readTemplate(fileName);
+  const spec = (require('handlebars') as typeof Handlebars).precompile(source, TEMPLATE_OPTIONS[fileName]);
+  return `module.exports = { sha256: ${JSON.stringify(templateHash(source))}, spec: ${spec} };\n`;
+}
+
 /** The build's spec for `fileName` when it was compiled from exactly this source. */
 function precompiledSpec(fileName: TemplateName, source: string): TemplateSpecification | undefined {
   let precompiled: PrecompiledTemplate | undefined;

@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type * as AjvModule from 'ajv';
 import type { SchemaObject, ValidateFunction } from 'ajv';
+import { createAjv } from './create-ajv.ts';
 
 export const PRECOMPILED_VALIDATORS_NAME = 'precompiled-validators.cjs';
 
@@ -32,3 +34,27 @@ export function precompiledValidator(schema: SchemaObject): ValidateFunction | u
   }
   return validators?.[validatorName(schema)];
 }
+
+/**
+ * For the build: one CommonJS module exporting a validator for each of `schemas` under its
+ * validatorName, compiled with `options` (schema-validator.ts's). Formats come from ajv-formats at
+ * load time, as createAjv adds them.
+ */
+export function standaloneValidatorsCode(schemas: readonly SchemaObject[], options: object): string {
+  const { _ } = require('ajv') as typeof AjvModule;
+  const standaloneCode = (require('ajv/dist/standalone') as { default: StandaloneCode }).default;
+  const ajv = createAjv('2020-12', {
+    ...options,
+    code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
+  const exports: Record<string, string> = {};
+  for (const schema of schemas) {
+    const name = validatorName(schema);
+    if (exports[name]) continue;
+    ajv.addSchema(schema, name);
+    exports[name] = name;
+  }
+  return standaloneCode(ajv, exports);
+}
+
+type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFunctions: Record<string, string>) => string;

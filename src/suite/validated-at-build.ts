@@ -47,8 +47,11 @@ export function sha256(text: string): string {
  * The value the loader would return for `file` when the build checked this exact content clean; a
  * fresh copy each call (callers may keep or change it). Undefined for any other file or content.
  */
-export async function validatedAtBuild(file: string): Promise<unknown> {
-  const known = loadRecord()[recordKey(file)];
+export async function validatedAtBuild(
+  file: string,
+  record: Readonly<Record<string, ValidatedFile>> = loadRecord(),
+): Promise<unknown> {
+  const known = record[recordKey(file)];
   if (!known) return undefined;
   let text: string;
   try {
