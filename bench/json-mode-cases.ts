@@ -10,23 +10,32 @@ export const CASE_MODEL = 'mistral-small-latest';
 export const CASE_PROMPT = 'Return a JSON object describing Paris with keys name and country.';
 export const CASE_SUITE_ID = 'bench-json-mode';
 
-/** A suites folder holding one suite: one json-mode probe repeated `cases` times. */
+/** A probe repeats at most this often (suite schema); larger N is split over several probes. */
+const MAX_REPEAT = 1000;
+
+/** A suites folder holding one suite: the json-mode case `cases` times (one probe per 1,000). */
 export function writeAgentscoreSuite(dir: string, cases: number): string {
   mkdirSync(dir, { recursive: true });
+  const probes: string[] = [];
+  for (let first = 0, index = 1; first < cases; first += MAX_REPEAT, index++) {
+    probes.push(
+      `  - id: json-object-${index}`,
+      '    kind: json-mode',
+      '    requires: [json-object]',
+      `    repeat: ${Math.min(MAX_REPEAT, cases - first)}`,
+      `    with: { mode: json_object, prompt: "${CASE_PROMPT}" }`,
+      '    feeds: agentFriendliness.structuredOutput',
+      '    expect:',
+      '      - { assert: json-accepted }',
+      '      - { assert: json-valid, check: json-mode-honoured, feeds: agentFriendliness.structuredOutput }',
+    );
+  }
   const suite = [
     `id: ${CASE_SUITE_ID}`,
     'title: Benchmark JSON-mode cases',
     'description: One JSON-mode case repeated, for the fixed-cost and peer benchmarks.',
     'probes:',
-    '  - id: json-object',
-    '    kind: json-mode',
-    '    requires: [json-object]',
-    `    repeat: ${cases}`,
-    `    with: { mode: json_object, prompt: "${CASE_PROMPT}" }`,
-    '    feeds: agentFriendliness.structuredOutput',
-    '    expect:',
-    '      - { assert: json-accepted }',
-    '      - { assert: json-valid, check: json-mode-honoured, feeds: agentFriendliness.structuredOutput }',
+    ...probes,
     '',
   ].join('\n');
   writeFileSync(join(dir, `${CASE_SUITE_ID}.yaml`), suite);

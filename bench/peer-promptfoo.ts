@@ -4,7 +4,7 @@
  * 20 and both writing their result files; wall time of each CLI process and the ratio. promptfoo is
  * installed into a cache folder outside the project (never a dependency) on first use.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,19 @@ export function installPromptfoo(): { cli: string } | { skipped: string } {
     return { skipped: `npm install promptfoo@${PROMPTFOO_VERSION} failed: ${reason}` };
   }
   return { cli: bin };
+}
+
+/** Runs a CLI to completion; a failure throws with its stderr, not a dump of buffers. */
+function runCli(file: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const run = spawnSync(file, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (run.status !== 0) {
+    throw new Error(`${file} ${args[0]} exited with ${run.status ?? run.signal}: ${run.stderr.slice(-2000)}`);
+  }
 }
 
 function seconds(start: bigint): number {
@@ -89,11 +102,7 @@ function runBoth(cli: string, sandbox: { baseUrl: string; apiKey: string }, case
     ...['--no-cache', '--no-table', '--no-progress-bar', '-o', output],
   ];
   let start = process.hrtime.bigint();
-  execFileSync(cli, promptfooArgs, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: promptfooEnv,
-    maxBuffer: 1 << 28,
-  });
+  runCli(cli, promptfooArgs, promptfooEnv);
   const promptfooSeconds = seconds(start);
   checkPromptfooOutput(output, cases);
 
@@ -107,10 +116,7 @@ function runBoth(cli: string, sandbox: { baseUrl: string; apiKey: string }, case
     ...['--concurrency', String(CONCURRENCY)],
   ];
   start = process.hrtime.bigint();
-  execFileSync(process.execPath, agentscoreArgs, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, BENCH_SANDBOX_KEY: sandbox.apiKey },
-  });
+  runCli(process.execPath, agentscoreArgs, { ...process.env, BENCH_SANDBOX_KEY: sandbox.apiKey });
   const agentscoreSeconds = seconds(start);
   const passed = countPassed(join(runDir, 'results.jsonl'));
   if (passed !== cases) throw new Error(`agentscore: ${passed} of ${cases} cases passed`);
