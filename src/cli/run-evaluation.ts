@@ -9,7 +9,7 @@ import type { EvaluateOptions, Evaluation } from '../run/evaluate-target.ts';
 import type { Shard } from '../run/plan-probes.ts';
 import { preflightSentence, validateBaseUrl } from '../run/preflight.ts';
 import { publishRunOutputs, type RunOutputOptions } from '../run/publish-run-outputs.ts';
-import type { RunValidity, Scorecard } from '../spec/scorecard.ts';
+import type { RunValidity } from '../spec/scorecard.ts';
 import type { Target } from '../spec/target.ts';
 import {
   type CliIo,
@@ -20,6 +20,7 @@ import {
   EXIT_USAGE,
   UsageError,
 } from './cli-command.ts';
+import { headline } from './headline.ts';
 import { createProgress } from './progress.ts';
 import { REPORT_FILES, runSummaryLines } from './run-summary.ts';
 import { terminalStyle, usableColumns } from './terminal-style.ts';
@@ -50,20 +51,6 @@ export interface EvaluationRequest {
   replayDir?: string;
   /** Gates, Prometheus textfile, report URL for CI summaries. */
   outputs?: RunOutputOptions;
-}
-
-function score(value: number | null | undefined): string {
-  return value === null || value === undefined ? '--' : String(value);
-}
-
-export function headline(scorecard: Scorecard): string {
-  const { scores } = scorecard;
-  return [
-    `Agent Friendliness ${score(scores.agentFriendliness.score)}/100`,
-    `Security ${score(scores.security.score)}/100`,
-    `Reliability ${score(scores.reliability.score)}/100`,
-    `Data Protection ${score(scores.dataProtection.score)}/100`,
-  ].join(' · ');
 }
 
 /** Exit 2 when the user can fix the input (URL, key, model); 3 when the target could not be measured. */

@@ -1,9 +1,9 @@
 /** @module report.html: one self-contained page (inline CSS, charts as data URIs, no script). */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { categoryIconSvg } from './category-icons.ts';
 import type { ChartImage } from './charts/chart-png.ts';
 import { htmlWithCode } from './html-with-code.ts';
-import { readTemplate } from './load-template.ts';
+import { compileTemplate, readTemplate, templateEnvironment } from './load-template.ts';
 import type { ReportData } from './report-data.ts';
 
 interface EmbeddedImage {
@@ -34,14 +34,14 @@ let compiled: { template: Handlebars.TemplateDelegate<HtmlView>; css: string } |
  * `icon` emits static SVG chosen by category id; `code` escapes like `{{ }}` and adds only <code>.
  */
 function compile(): NonNullable<typeof compiled> {
-  const handlebars = Handlebars.create();
+  const handlebars = templateEnvironment('report.html.hbs');
   handlebars.registerHelper(
     'icon',
     (category: unknown) => new handlebars.SafeString(categoryIconSvg(String(category))),
   );
   handlebars.registerHelper('code', (text: unknown) => new handlebars.SafeString(htmlWithCode(textOf(text))));
   return {
-    template: handlebars.compile<HtmlView>(readTemplate('report.html.hbs'), { strict: false }),
+    template: compileTemplate<HtmlView>(handlebars, 'report.html.hbs'),
     css: readTemplate('report.css'),
   };
 }

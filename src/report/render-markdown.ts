@@ -1,7 +1,7 @@
 /** @module report.md: GitHub-flavoured Markdown in the seed page's order, from ReportData only. */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { escapeMarkdown, escapeTableCell } from './escape-markdown.ts';
-import { readTemplate } from './load-template.ts';
+import { compileTemplate, templateEnvironment } from './load-template.ts';
 import type { ReportData } from './report-data.ts';
 
 let compiled: Handlebars.TemplateDelegate<ReportData> | undefined;
@@ -16,7 +16,7 @@ function text(value: unknown): string {
  * return Markdown-escaped SafeStrings.
  */
 function compile(): Handlebars.TemplateDelegate<ReportData> {
-  const handlebars = Handlebars.create();
+  const handlebars = templateEnvironment('report.md.hbs');
   handlebars.registerHelper('md', (value: unknown) => new handlebars.SafeString(escapeMarkdown(text(value))));
   handlebars.registerHelper(
     'cell',
@@ -27,7 +27,7 @@ function compile(): Handlebars.TemplateDelegate<ReportData> {
     const escaped = escapeMarkdown(text(label));
     return new handlebars.SafeString(typeof href === 'string' && href ? `[${escaped}](${href})` : escaped);
   });
-  return handlebars.compile<ReportData>(readTemplate('report.md.hbs'), { strict: false, noEscape: false });
+  return compileTemplate<ReportData>(handlebars, 'report.md.hbs');
 }
 
 /** Render report.md. The template is compiled on first use and reused. */

@@ -5,19 +5,19 @@
  * dependency): its schemas are rewritten to draft-07 first (see `draft04ToDraft07`).
  */
 import { createRequire } from 'node:module';
-import { Ajv, type Options } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type * as AjvModule from 'ajv';
+import type { Options } from 'ajv';
+import type * as Ajv2019Module from 'ajv/dist/2019.js';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type * as AjvCoreModule from 'ajv/dist/core.js';
-import addFormatsModule from 'ajv-formats';
 import { draft04ToDraft07 } from './draft04-to-draft07.ts';
 
 /** What every draft's class shares: compile, addSchema, addFormat. */
 export type AjvInstance = AjvCoreModule.default;
 
-// ajv-formats is CommonJS; its default export arrives as the module object under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: AjvInstance) => AjvInstance;
-const draft06MetaSchema = createRequire(import.meta.url)('ajv/dist/refs/json-schema-draft-06.json') as object;
+// ajv and ajv-formats are CommonJS: required on the first createAjv, so a command that validates
+// nothing (or only against precompiled validators) never loads them (~40 ms of module loading).
+const require = createRequire(import.meta.url);
 
 export type JsonSchemaDraft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
 
@@ -49,12 +49,18 @@ export function schemaDraftOf(schema: unknown): JsonSchemaDraft | { error: strin
 export function createAjv(draft: JsonSchemaDraft = '2020-12', options: Options = {}): AjvInstance {
   const settings: Options = { strict: false, logger: false, ...options };
   let ajv: AjvInstance;
-  if (draft === '2020-12') ajv = new Ajv2020(settings);
-  else if (draft === '2019-09') ajv = new Ajv2019(settings);
-  else {
+  if (draft === '2020-12') {
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof Ajv2020Module;
+    ajv = new Ajv2020(settings);
+  } else if (draft === '2019-09') {
+    const { Ajv2019 } = require('ajv/dist/2019.js') as typeof Ajv2019Module;
+    ajv = new Ajv2019(settings);
+  } else {
+    const { Ajv } = require('ajv') as typeof AjvModule;
     ajv = new Ajv(settings);
-    if (draft === 'draft-06') ajv.addMetaSchema(draft06MetaSchema);
+    if (draft === 'draft-06') ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
   }
+  const addFormats = require('ajv-formats') as (ajv: AjvInstance) => AjvInstance;
   addFormats(ajv);
   return ajv;
 }

@@ -5,12 +5,15 @@ import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { listYamlFiles } from './list-yaml-files.ts';
 import { presetSchema } from './preset-schema.ts';
 import { validateWithSchema } from './schema-validator.ts';
+import { validatedAtBuild } from './validated-at-build.ts';
 import { ValidationError } from './validation-error.ts';
 import { diagnosticAt, readYamlFile } from './yaml-document.ts';
 
 export async function checkPresetFile(
   file: string,
 ): Promise<{ preset: ProviderPreset | null; diagnostics: Diagnostic[] }> {
+  const checked = await validatedAtBuild(file);
+  if (checked !== undefined) return { preset: checked as ProviderPreset, diagnostics: [] };
   const parsed = await readYamlFile(file);
   if (!parsed.document) return { preset: null, diagnostics: parsed.diagnostics };
   const yaml = parsed.document;

@@ -6,6 +6,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { entriesOf, fieldOf } from './field-of.ts';
 import { rubricSchema } from './rubric-schema.ts';
 import { validateWithSchema } from './schema-validator.ts';
+import { validatedAtBuild } from './validated-at-build.ts';
 import { ValidationError } from './validation-error.ts';
 import { diagnosticAt, readYamlFile, type YamlDocument } from './yaml-document.ts';
 
@@ -21,6 +22,8 @@ export async function loadRubric(file: string): Promise<Rubric> {
 export async function checkRubricFile(
   file: string,
 ): Promise<{ rubric: Rubric | null; diagnostics: Diagnostic[] }> {
+  const checked = await validatedAtBuild(file);
+  if (checked !== undefined) return { rubric: checked as Rubric, diagnostics: [] };
   const parsed = await readYamlFile(file);
   if (!parsed.document) return { rubric: null, diagnostics: parsed.diagnostics };
   const yaml = parsed.document;

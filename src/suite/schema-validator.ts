@@ -3,17 +3,20 @@ import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 import { unknownNameMessage } from './closest-match.ts';
 import { createAjv } from './create-ajv.ts';
 import type { Diagnostic, PathSegment } from './diagnostic.ts';
+import { precompiledValidator } from './precompiled-validators.ts';
 import { diagnosticAt, splitJsonPointer, type YamlDocument } from './yaml-document.ts';
 
 // Our own schemas are strict: a typo in a schema keyword is a bug here, not a schema from the wild.
-const ajv = createAjv('2020-12', {
+export const OWN_SCHEMA_OPTIONS = {
   strictSchema: true,
   strictNumbers: true,
   allErrors: true,
   verbose: true,
   allowUnionTypes: true,
   discriminator: true,
-});
+} as const;
+// Created on the first schema that needs compiling: importing this module costs no ajv.
+let ajv: ReturnType<typeof createAjv> | undefined;
 const compiled = new WeakMap<SchemaObject, ValidateFunction>();
 
 /** Schema errors in `yaml`, one diagnostic per problem, located at the offending key or value. */
@@ -35,7 +38,11 @@ export function validatePart(
 ): Diagnostic[] {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = precompiledValidator(schema);
+    if (!validate) {
+      ajv ??= createAjv('2020-12', OWN_SCHEMA_OPTIONS);
+      validate = ajv.compile(schema);
+    }
     compiled.set(schema, validate);
   }
   if (validate(value)) return [];

@@ -1,19 +1,19 @@
 /** @module YAML parsing that keeps positions, so schema errors can point back to a line and column. */
 import { readFile } from 'node:fs/promises';
-import {
-  Alias,
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  type Pair,
-  parseDocument,
-  type YAMLMap,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlModule from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostic.ts';
 import { formatJsonPath } from './diagnostic.ts';
+
+// yaml is CommonJS under Node: required on first use, so importing this module (as every command's
+// option list does through the target resolver) costs no parser.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof YamlModule | undefined;
+function yamlLibrary(): typeof YamlModule {
+  yamlModule ??= require('yaml') as typeof YamlModule;
+  return yamlModule;
+}
 
 /** A parsed YAML file: its plain value plus what is needed to locate any node in it. */
 export interface YamlDocument {
@@ -34,6 +34,7 @@ export function parseYaml(
   file: string,
   text: string,
 ): { document: YamlDocument; diagnostics: [] } | { document: null; diagnostics: Diagnostic[] } {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   // Only the first syntax error: the parser's later ones are mostly echoes of it.
@@ -82,6 +83,7 @@ export function splitJsonPointer(pointer: string): string[] {
  * existing parent.
  */
 export function positionOf(yaml: YamlDocument, jsonPath: string | readonly PathSegment[]): Position {
+  const { Alias, isMap, isSeq } = yamlLibrary();
   const segments = typeof jsonPath === 'string' ? splitJsonPointer(jsonPath) : jsonPath;
   let node: unknown = yaml.document.contents;
   let offset = rangeStart(node) ?? 0;
@@ -107,6 +109,7 @@ export function positionOf(yaml: YamlDocument, jsonPath: string | readonly PathS
 
 /** The entry for `key`, looking through `<<: *anchor` merge keys as YAML does. */
 function findPair(document: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const { Alias, isMap, isScalar, isSeq } = yamlLibrary();
   let merged: Pair | undefined;
   for (const pair of map.items) {
     const name = isScalar(pair.key) ? pair.key.value : pair.key;

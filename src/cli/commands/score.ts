@@ -21,7 +21,7 @@ export const scoreCommand: CliCommand = {
   ],
   async run(options, positionals, io) {
     const { score } = await import('../../api/score.ts');
-    const { headline } = await import('../run-evaluation.ts');
+    const { headline } = await import('../headline.ts');
     const [runDir, ...extra] = positionals.map((path) => resolve(io.cwd, path));
     if (!runDir) throw new UsageError('give the run directory to score');
     for (const file of [runDir, ...extra])

@@ -31,7 +31,7 @@ export const storeCommand: CliCommand = {
     const { historyLocation, isPostgresUrl, openHistoryStore, redactPostgresUrl } = await import(
       '../../history/open-history-store.ts'
     );
-    const { headline } = await import('../run-evaluation.ts');
+    const { headline } = await import('../headline.ts');
     if (typeof options.name !== 'string')
       throw new UsageError('store needs --name NAME (the series to file it under)');
     const [runDir, ...extra] = positionals.map((path) => resolve(io.cwd, path));

@@ -1,6 +1,15 @@
 /** @module Renders one Chart.js configuration to a PNG with @napi-rs/canvas, no DOM needed. */
-import { createCanvas } from '@napi-rs/canvas';
-import { Chart, type ChartConfiguration, type Plugin, registerables } from 'chart.js';
+import { createRequire } from 'node:module';
+import type * as CanvasModule from '@napi-rs/canvas';
+import type * as ChartModule from 'chart.js';
+import type { ChartConfiguration, Plugin } from 'chart.js';
+
+// chart.js (its CommonJS build) and the native canvas are required on the first chart, so a command
+// or a reporter set that draws none does not load them (~50 ms of module loading and dlopen).
+const require = createRequire(import.meta.url);
+let libraries:
+  | { Chart: typeof ChartModule.Chart; createCanvas: typeof CanvasModule.createCanvas }
+  | undefined;
 
 export interface ChartImage {
   name: string;
@@ -9,14 +18,15 @@ export interface ChartImage {
   height: number;
 }
 
-let registered = false;
-
-function registerOnce(): void {
-  if (registered) return;
+function loadOnce(): NonNullable<typeof libraries> {
+  if (libraries) return libraries;
+  const { Chart, registerables } = require('chart.js') as typeof ChartModule;
+  const { createCanvas } = require('@napi-rs/canvas') as typeof CanvasModule;
   Chart.register(...registerables);
   Chart.defaults.font.family = "'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
   Chart.defaults.color = '#1f2937';
-  registered = true;
+  libraries = { Chart, createCanvas };
+  return libraries;
 }
 
 /** PNGs are transparent by default; paint white so they read on dark viewers and in print. */
@@ -39,7 +49,7 @@ export function renderChartPng(
   width: number,
   height: number,
 ): ChartImage {
-  registerOnce();
+  const { Chart, createCanvas } = loadOnce();
   const canvas = createCanvas(width, height);
   // Chart.js only needs the 2D context API, which @napi-rs/canvas implements; its types differ from the DOM's.
   const context = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;

@@ -1,8 +1,8 @@
 /** @module dpa-assessment.html: the assessment as one self-contained page that prints cleanly on A4. */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { safeHref } from '../anchors.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { readTemplate } from '../load-template.ts';
+import { compileTemplate, readTemplate, templateEnvironment } from '../load-template.ts';
 import type { DpaAssessment } from './dpa-assessment.ts';
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
@@ -13,7 +13,7 @@ let compiled:
 
 /** A private Handlebars environment: `{{ }}` escapes everything; only the stylesheet is emitted raw. */
 function compile(): NonNullable<typeof compiled> {
-  const handlebars = Handlebars.create();
+  const handlebars = templateEnvironment('dpa-assessment.html.hbs');
   handlebars.registerHelper('d', (iso: unknown) => formatDate(typeof iso === 'string' ? iso : null));
   handlebars.registerHelper('dt', (iso: unknown) => formatDateTime(typeof iso === 'string' ? iso : null));
   handlebars.registerHelper('href', (url: unknown) => safeHref(typeof url === 'string' ? url : null));
@@ -25,7 +25,7 @@ function compile(): NonNullable<typeof compiled> {
       .replace(/^-+|-+$/g, ''),
   );
   return {
-    template: handlebars.compile(readTemplate('dpa-assessment.html.hbs'), { strict: false }),
+    template: compileTemplate<{ a: DpaAssessment; css: string }>(handlebars, 'dpa-assessment.html.hbs'),
     css: readTemplate('dpa-assessment.css'),
   };
 }
