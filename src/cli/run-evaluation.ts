@@ -20,7 +20,6 @@ import {
   EXIT_USAGE,
   UsageError,
 } from './cli-command.ts';
-import { headline } from './headline.ts';
 import { createProgress } from './progress.ts';
 import { REPORT_FILES, runSummaryLines } from './run-summary.ts';
 import { terminalStyle, usableColumns } from './terminal-style.ts';
