@@ -22,6 +22,11 @@ const recorded: RecordedStream[] = recordedItems.flatMap((item) =>
   item.kind === 'sse' && typeof item.body === 'string' ? [{ source: item.source, body: item.body }] : [],
 );
 const encoder = new TextEncoder();
+/**
+ * Under Stryker (vitest.mutate.config.ts) the split-everywhere test is quadratic on instrumented
+ * code; it then splits only the first events' bytes, which still hold every kind of boundary.
+ */
+const SPLIT_BYTES = process.env.AGENTSCORE_MUTATION === '1' ? 600 : Number.POSITIVE_INFINITY;
 
 /** The events a recorded body holds, read naively (it uses LF framing throughout). */
 function expectedData(body: string): string[] {
@@ -62,7 +67,7 @@ describe('createSseParser on recorded Mistral streams', () => {
     });
 
     it(`gives the same events when split at every byte boundary (${bytes.length} bytes)`, () => {
-      for (let cut = 1; cut < bytes.length; cut++) {
+      for (let cut = 1; cut < Math.min(bytes.length, SPLIT_BYTES); cut++) {
         const { events, parser } = parseChunks([bytes.subarray(0, cut), bytes.subarray(cut)]);
         const data = events.map((event) => event.data);
         if (data.length !== expected.length || data.some((value, index) => value !== expected[index])) {

@@ -6,6 +6,8 @@ import type { CheckEvidence } from './check-evidence.ts';
 import { scoreComponent } from './score-component.ts';
 import { makeCheck, makeClaim, pick, seededRandom, TEST_SCORING, testCheck } from './test-support.ts';
 
+// Stryker's instrumented runs (vitest.mutate.config.ts) use fewer seeded cases per property.
+const UNDER_MUTATION = process.env.AGENTSCORE_MUTATION === '1';
 const PATH: ComponentPath = 'security.secretHandling';
 const RUBRIC: RubricComponent = {
   nullAggregation: 'zero',
@@ -198,7 +200,7 @@ describe('scoreComponent: properties', () => {
 
   it('an extra failure never raises the score; removing the profile never raises it', () => {
     const random = seededRandom(1311);
-    for (let run = 0; run < 500; run += 1) {
+    for (let run = 0; run < (UNDER_MUTATION ? 100 : 500); run += 1) {
       const base = randomCase(random);
       const before = score(base).score;
       const id = pick(
@@ -217,7 +219,7 @@ describe('scoreComponent: properties', () => {
 
   it('stays within 0-100 and is an integer', () => {
     const random = seededRandom(7);
-    for (let run = 0; run < 300; run += 1) {
+    for (let run = 0; run < (UNDER_MUTATION ? 60 : 300); run += 1) {
       const result = score(randomCase(random)).score;
       if (result !== null) {
         expect(Number.isInteger(result)).toBe(true);
