@@ -82,6 +82,26 @@ describe('compareRuns on recorded-style runs', () => {
     expect(strict.regressions.map((alert) => alert.key)).toEqual(['component:reliability.errorRecovery']);
   });
 
+  it('counts a move of exactly the threshold, down or up, and nothing smaller', () => {
+    const base = fixtureRun({ runId: 'base' });
+    const exact = fixtureRun({ runId: 'exact', components: { 'reliability.errorRecovery': 78 } });
+    const down = compareRuns(base, exact);
+    expect(down.threshold).toBe(5);
+    expect(down.regressions.map((alert) => [alert.key, alert.delta])).toEqual([
+      ['component:reliability.errorRecovery', -5],
+    ]);
+    expect(down.exitCode).toBe(1);
+    const up = compareRuns(exact, base);
+    expect(up.improvements.map((alert) => [alert.key, alert.delta])).toEqual([
+      ['component:reliability.errorRecovery', 5],
+    ]);
+    expect(up.regressions).toEqual([]);
+    const justUnder = fixtureRun({ runId: 'under', components: { 'reliability.errorRecovery': 79 } });
+    expect(compareRuns(base, justUnder).regressions).toEqual([]);
+    expect(compareRuns(justUnder, base).improvements).toEqual([]);
+    expect(compareRuns(base, justUnder, { threshold: 4 }).regressions).toHaveLength(1);
+  });
+
   it('reports null ↔ number moves without calling them regressions', () => {
     const base = fixtureRun({ runId: 'base', components: { 'security.scopeGranularity': null } });
     const next = fixtureRun({
