@@ -46,6 +46,13 @@ describe('createScrubber', () => {
     }
   });
 
+  it('finds a fragment that ends the text, whatever the text length (the last window counts)', () => {
+    for (let padding = 0; padding < 20; padding++) {
+      const before = '.'.repeat(padding);
+      expect(scrub(`${before}${KEY.slice(3, 15)}`), `padding ${padding}`).toBe(`${before}${REDACTED}`);
+    }
+  });
+
   it('keeps ids and names that share words with a non-random key, and still removes the key', () => {
     const demoKey = 'sandbox-demo-key-0000';
     const demo = createScrubber(secretForms(demoKey));
@@ -136,6 +143,24 @@ describe('createScrubber', () => {
     expect(scrub(`😊 clé: ${KEY} — fin ⚾`)).toBe(`😊 clé: ${REDACTED} — fin ⚾`);
     const unicodeKey = 'ключ-секрет-😊-42';
     expect(createScrubber([unicodeKey])(`x ${unicodeKey.slice(2)} y`)).toBe(`x ${REDACTED} y`);
+  });
+
+  it('needs two character classes in a fragment: one run of capitals or of lower case is not enough', () => {
+    const key = 'ABCDEFGHIJKLMNOP-qrstuvwxyzab-123456789012-Zk3pQ9vLm2Xr';
+    const scrubKey = createScrubber([key]);
+    for (const text of ['ABCDEFGHIJKLMN', 'qrstuvwxyzab-', '123456789012']) {
+      expect(scrubKey(`x ${text} y`), text).toBe(`x ${text} y`);
+    }
+    expect(scrubKey('x Zk3pQ9vLm2Xr y')).toBe(`x ${REDACTED} y`);
+    expect(scrubKey('x 9012-Zk3pQ9v y')).toBe(`x ${REDACTED} y`);
+  });
+
+  it('replaces the longest short form first, so no piece of it is left behind', () => {
+    // `YWJj` (base64 of `abc`) starts `YWJjOg==` (of `abc:`): the longer one must go whole.
+    const short = createScrubber(['abc']);
+    for (const form of ['YWJjOg==', 'OmFiYw==', 'OmFiYzo=', 'OjphYmM6']) {
+      expect(short(`Basic ${form}`), form).toBe(`Basic ${REDACTED}`);
+    }
   });
 
   it('replaces short secrets only whole and ignores empty ones', () => {

@@ -41,6 +41,9 @@ describe('renderHtml with every data field hostile', () => {
     reason: 'timeout',
     exchange: failed.exchange,
   });
+  // The banners of incomplete and invalid runs (the latter quotes the target's answer).
+  data.incompleteBanner = 'incomplete';
+  data.invalidRun = 'invalid';
   const paths: string[] = [];
   const hostile = poisonEveryString(data, paths) as ReportData;
   const html = renderHtml(hostile);
@@ -54,6 +57,8 @@ describe('renderHtml with every data field hostile', () => {
       '.header.homepageHref',
       '.header.targetName',
       '.header.baseUrl',
+      '.incompleteBanner',
+      '.invalidRun',
     ]) {
       expect(shown, field).toContain(field);
     }
