@@ -155,6 +155,15 @@ describe('createScrubber', () => {
     expect(scrubKey('x 9012-Zk3pQ9v y')).toBe(`x ${REDACTED} y`);
   });
 
+  it('merges runs in text order when a later secret reaches further back', () => {
+    // Both secrets share the window at position 9; the first listed starts there, the second 7
+    // characters earlier, so its run is found second but starts first.
+    const second = 'Qw3rTy9UiOp2AsDf';
+    const tail = 'ZxCv8BnM4kL1';
+    const first = `${second.slice(7)}${tail}`;
+    expect(createScrubber([first, second])(`..${second}${tail}`)).toBe(`..${REDACTED}`);
+  });
+
   it('replaces the longest short form first, so no piece of it is left behind', () => {
     // `YWJj` (base64 of `abc`) starts `YWJjOg==` (of `abc:`): the longer one must go whole.
     const short = createScrubber(['abc']);

@@ -178,6 +178,7 @@ function matchBackward(text: string, start: number, form: string, offset: number
 
 function scrubFragments(text: string, index: FragmentIndex): string {
   const runs = findRuns(text, index);
+  // Stryker disable next-line ConditionalExpression: a shortcut; with no runs the loop below copies the text
   if (runs.length === 0) return text;
   runs.sort((left, right) => left[0] - right[0]);
   const parts: string[] = [];
@@ -194,6 +195,7 @@ function scrubFragments(text: string, index: FragmentIndex): string {
     }
     open = [run[0], run[1]];
   }
+  // Stryker disable next-line ConditionalExpression: runs is not empty here, so open is always set
   if (open) parts.push(text.slice(cursor, open[0]), REDACTED);
   parts.push(text.slice(open ? open[1] : cursor));
   return parts.join('');

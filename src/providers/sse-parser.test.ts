@@ -100,6 +100,53 @@ describe('createSseParser framing rules', () => {
     ]);
   });
 
+  it('dispatches nothing for a blank line without data, even after an event type', () => {
+    const { events, parser } = parse('\n\nevent: ping\n\n: comment\n\ndata: a\n\n\n');
+    expect(events).toEqual([{ data: 'a', atMs: 0 }]);
+    expect(parser.error).toBeUndefined();
+  });
+
+  it('ignores pushes and the end once the stream is broken', () => {
+    const parser = createSseParser({ maxEventBytes: 16 });
+    expect(parser.push(encoder.encode(`data: ${'x'.repeat(40)}`), 1)).toEqual([]);
+    expect(parser.error?.reason).toBe('body-too-large');
+    expect(parser.push(encoder.encode('\n\ndata: y\n\n'), 2)).toEqual([]);
+    expect(parser.end(3)).toEqual([]);
+    expect(parser.error?.reason).toBe('body-too-large');
+  });
+
+  it('keeps only data and event fields: id, retry and unknown fields set no event type', () => {
+    const { events } = parse('id: 5\nretry: 10\nfoo: bar\ndata: a\n\nevent: delta\ndata: b\n\n');
+    expect(events).toStrictEqual([
+      { data: 'a', atMs: 0 },
+      { data: 'b', event: 'delta', atMs: 0 },
+    ]);
+  });
+
+  it('keeps the time of the first [DONE]', () => {
+    const parser = createSseParser();
+    parser.push(encoder.encode('data: [DONE]\n\n'), 7);
+    parser.push(encoder.encode('data: [DONE]\n\n'), 9);
+    expect(parser.done).toBe(true);
+    expect(parser.doneAtMs).toBe(7);
+  });
+
+  it('counts an event in UTF-8 bytes, newlines between data lines included', () => {
+    const oneLine = createSseParser({ maxEventBytes: 28 });
+    oneLine.push(encoder.encode(`data: ${'€'.repeat(10)}\n`), 1);
+    expect(oneLine.error).toEqual({ reason: 'body-too-large', message: 'SSE event larger than 28 bytes' });
+    const twoLines = `data: ${'€'.repeat(5)}\ndata: ${'€'.repeat(5)}\n`;
+    const over = createSseParser({ maxEventBytes: 30 });
+    over.push(encoder.encode(twoLines), 1);
+    expect(over.error?.reason).toBe('body-too-large');
+    const exact = createSseParser({ maxEventBytes: 31 });
+    expect(exact.push(encoder.encode(twoLines), 1)).toEqual([]);
+    expect(exact.error).toBeUndefined();
+    expect(exact.push(encoder.encode('\n'), 2)).toEqual([
+      { data: `${'€'.repeat(5)}\n${'€'.repeat(5)}`, atMs: 2 },
+    ]);
+  });
+
   it('stamps each event with the time of the read that completed it', () => {
     const parser = createSseParser();
     expect(parser.push(encoder.encode('data: one\n'), 5)).toEqual([]);
