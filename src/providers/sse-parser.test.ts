@@ -147,6 +147,38 @@ describe('createSseParser framing rules', () => {
     ]);
   });
 
+  it('reads CRLF and lone CR line ends inside one read', () => {
+    expect(parse('data: a\r\ndata: b\r\n\r\ndata: c\rdata: d\r\r').events).toEqual([
+      { data: 'a\nb', atMs: 0 },
+      { data: 'c\nd', atMs: 0 },
+    ]);
+  });
+
+  it('calls a stream that ends after a data line but before its blank line cut, unless it is [DONE]', () => {
+    const cut = parse('data: x\n');
+    expect(cut.events).toEqual([]);
+    expect(cut.parser.error).toEqual({
+      reason: 'invalid-sse',
+      message: 'stream ended in the middle of an event',
+    });
+    const done = parse('data: [DONE]\n');
+    expect(done.parser.done).toBe(true);
+    expect(done.parser.error).toBeUndefined();
+    // [DONE] split over two data lines is not the marker.
+    const split = parse('data: [DO\ndata: NE]');
+    expect(split.parser.done).toBe(false);
+    expect(split.parser.error?.reason).toBe('invalid-sse');
+  });
+
+  it('keeps the size error when the final flush of a cut character overflows the event', () => {
+    const parser = createSseParser({ maxEventBytes: 16 });
+    const bytes = encoder.encode('data: xxxxxxxx€');
+    expect(parser.push(bytes.subarray(0, bytes.length - 2), 1)).toEqual([]);
+    expect(parser.error).toBeUndefined();
+    expect(parser.end(2)).toEqual([]);
+    expect(parser.error?.reason).toBe('body-too-large');
+  });
+
   it('stamps each event with the time of the read that completed it', () => {
     const parser = createSseParser();
     expect(parser.push(encoder.encode('data: one\n'), 5)).toEqual([]);
