@@ -161,6 +161,16 @@ describe('aggregateCategory: notes and coverage, word for word', () => {
   it('counts a component without coverage as fully judged when scored and not at all when null', () => {
     const result = aggregateCategory({ a: 0.75, b: 0.25 }, { a: { score: 80 }, b: { score: null } });
     expect(result.coverage).toEqual({ judged: 0.75, total: 1, share: 0.75, samples: 0 });
+    // The share is of the weight present, not of 1.
+    const half = aggregateCategory({ a: 0.25, b: 0.25 }, { a: { score: 80 }, b: { score: null } });
+    expect(half.coverage).toEqual({ judged: 0.25, total: 0.5, share: 0.5, samples: 0 });
+    // Only unweighted components: no weight at all, a share of 0 (not NaN).
+    expect(aggregateCategory({}, { a: { score: 80 } }).coverage).toEqual({
+      judged: 0,
+      total: 0,
+      share: 0,
+      samples: 0,
+    });
   });
 
   it('nulls a category whose judged components carry no weight', () => {

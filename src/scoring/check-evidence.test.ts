@@ -48,3 +48,20 @@ describe('samples lost to the target', () => {
     ).toBe(0);
   });
 });
+
+describe('tallyChecks', () => {
+  it('counts passes, failures, partial failures and lost verdicts; a null verdict counts nowhere', () => {
+    const path = 'security.authStrength';
+    const tallies = tallyChecks([
+      makeCheck('a', path, true),
+      makeCheck('a', path, false),
+      { ...makeCheck('a', path, false), partial: true },
+      { ...makeCheck('a', path, false), partial: true },
+      { ...makeCheck('a', path, null), lostToTarget: true },
+      makeCheck('a', path, null),
+      makeCheck('b', path, null),
+    ]);
+    expect(tallies.get('a')).toEqual({ passed: 1, failed: 1, partial: 2, lost: 1 });
+    expect(tallies.get('b')).toEqual({ passed: 0, failed: 0, partial: 0, lost: 0 });
+  });
+});
