@@ -268,6 +268,23 @@ describe('scoreComponent: gates and notes, word for word', () => {
     expect(factsOnly.source).toBe('attested');
   });
 
+  it('sorts and joins the stray and duplicate facts it notes', () => {
+    const result = score({
+      checks: [...checks('echo', 3, 0), ...checks('cors', 3, 0)],
+      claims: [
+        claim('zeta'),
+        claim('alpha'),
+        claim('quality'),
+        claim('policy'),
+        claim('quality', { status: 'fail' }),
+        claim('policy', { status: 'fail' }),
+      ],
+    });
+    expect(result.score).toBe(100);
+    expect(result.notes).toContain('fact ids not in the rubric for this component (not scored): alpha, zeta');
+    expect(result.notes).toContain('duplicate facts ignored (first kept): quality, policy');
+  });
+
   it('a cap of 100 never binds nor shows', () => {
     const loose: RubricComponent = {
       nullAggregation: 'zero',
