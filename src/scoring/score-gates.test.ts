@@ -18,8 +18,8 @@ describe('parseGates', () => {
   });
 
   it('accepts spaces, empty parts, decimals and 100, and nothing around the pair', () => {
-    expect(parseGates(' security = 80.5 ,, reliability=100 ,')).toEqual([
-      { path: 'security', minimum: 80.5 },
+    expect(parseGates(' security = 80.55 ,, reliability=100 ,')).toEqual([
+      { path: 'security', minimum: 80.55 },
       { path: 'reliability', minimum: 100 },
     ]);
     expect(parseGates('')).toEqual([]);
