@@ -181,6 +181,20 @@ describe('aggregateCategory: notes and coverage, word for word', () => {
     });
   });
 
+  it('joins its notes after the verdict when nothing or too little could be judged', () => {
+    expect(aggregateCategory({}, { a: { score: null }, b: { score: null } }).notes).toBe(
+      'no component could be judged; no weight in the rubric (counted 0): a, b',
+    );
+    const thin = aggregateCategory(
+      { a: 1 },
+      { a: { score: 90, coverage: { judged: 1, total: 10, share: 0.1, samples: 1 } }, z: { score: 5 } },
+      0.5,
+    );
+    expect(thin.notes).toBe(
+      'insufficient evidence (coverage 10 % below 50 %); no weight in the rubric (counted 0): z',
+    );
+  });
+
   it('says by how much coverage misses the floor', () => {
     const result = aggregateCategory(
       { a: 1 },

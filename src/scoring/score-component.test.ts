@@ -285,6 +285,66 @@ describe('scoreComponent: gates and notes, word for word', () => {
     expect(result.notes).toContain('duplicate facts ignored (first kept): quality, policy');
   });
 
+  it('joins every list it notes, sorted where the input order is arbitrary', () => {
+    const result = score({
+      checks: [...checks('echo', 3, 0), ...checks('zombie', 1, 0), ...checks('banshee', 1, 0)],
+      claims: [claim('policy'), claim('quality', { status: 'fail' })],
+    });
+    expect(result.notes).toContain('facts: policy pass, quality fail');
+    expect(result.notes).toContain(
+      'check ids not in the rubric for this component (not scored): banshee, zombie',
+    );
+    const unknown = score({ checks: checks('echo', 3, 0), claims: [] });
+    expect(unknown.notes).toContain(
+      'could not verify (earns 0 %): policy (not in the target profile), quality (not in the target profile)',
+    );
+  });
+
+  it('finds the gate among the judged checks wherever the rubric lists it', () => {
+    const gateLast: RubricComponent = {
+      nullAggregation: 'exclude',
+      description: 'gate listed last',
+      checks: {
+        first: testCheck(40),
+        second: testCheck(40),
+        answered: testCheck(20, { derived: true, gate: true }),
+      },
+    };
+    const result = score({
+      rubric: gateLast,
+      checks: checks('first', 1, 0),
+      derived: [{ id: 'answered', samples: 4, credit: 0.5, failShare: 0.5, failed: 2 }],
+    });
+    expect(result.score).toBe(63);
+  });
+
+  it('scores at exactly the coverage floor, with no caps listed when it cannot score', () => {
+    const twoChecks: RubricComponent = {
+      nullAggregation: 'exclude',
+      description: 'floor',
+      checks: { a: testCheck(40), b: testCheck(60, { cap: { max: 10, label: 'b fails' } }) },
+    };
+    expect(score({ rubric: twoChecks, checks: checks('a', 1, 0) }).score).toBe(100);
+    const below = score({
+      rubric: { ...twoChecks, checks: { ...twoChecks.checks, a: testCheck(39) } },
+      checks: checks('a', 1, 0),
+    });
+    expect(below).toMatchObject({ score: null, capsApplied: [] });
+    expect(score({ rubric: twoChecks, checks: [] })).toMatchObject({ score: null, capsApplied: [] });
+  });
+
+  it('leaves derived checks unjudged when the scorer passed none', () => {
+    const result = scoreComponent({
+      path: PATH,
+      rubric: MEASURED_ONLY,
+      scoring: TEST_SCORING,
+      checks: checks('echo', 1, 0),
+      claims: [],
+      asOf: ASOF,
+    });
+    expect(result.evidence).toEqual(['echo']);
+  });
+
   it('a cap of 100 never binds nor shows', () => {
     const loose: RubricComponent = {
       nullAggregation: 'zero',
@@ -303,12 +363,12 @@ describe('scoreComponent: gates and notes, word for word', () => {
       rubric: undefined,
       scoring: TEST_SCORING,
       checks: checks('echo', 1, 0),
-      claims: [],
+      claims: [claim('policy')],
       asOf: ASOF,
     });
     expect(result).toMatchObject({ score: null, source: 'not-applicable', nullAggregation: 'exclude' });
     expect(result.notes).toBe(
-      'no evidence; coverage 0 % of 0 points; the rubric has no entry for this component; check ids not in the rubric for this component (not scored): echo',
+      'no evidence; coverage 0 % of 0 points; the rubric has no entry for this component; check ids not in the rubric for this component (not scored): echo; fact ids not in the rubric for this component (not scored): policy',
     );
   });
 });
