@@ -30,6 +30,32 @@ describe('dedupeResults', () => {
       'b/a#1',
     ]);
   });
+
+  it('sorts the same whatever the input order', () => {
+    const results = ['b/a#1', 'a/z#1', 'a/b#2', 'a/b#1', 'a/a#3'].map((id) => {
+      const [suite = '', rest = ''] = id.split('/');
+      const [probe = '', repetition = '1'] = rest.split('#');
+      return makeResult({ suite, probe, repetition: Number(repetition) });
+    });
+    const permutations = (items: typeof results): (typeof results)[] =>
+      items.length <= 1
+        ? [items]
+        : items.flatMap((item, index) =>
+            permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [
+              item,
+              ...rest,
+            ]),
+          );
+    for (const order of permutations(results)) {
+      expect(dedupeResults(order).map((result) => `${probeId(result)}#${result.repetition}`)).toEqual([
+        'a/a#3',
+        'a/b#1',
+        'a/b#2',
+        'a/z#1',
+        'b/a#1',
+      ]);
+    }
+  });
 });
 
 describe('countProbes', () => {

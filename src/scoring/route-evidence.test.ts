@@ -17,7 +17,7 @@ describe('routeEvidence', () => {
     const routed = routeEvidence(
       [
         makeResult({
-          evidence: [exchange(200), exchange(502)],
+          evidence: [exchange(200), exchange(500)],
           checks: [
             makeCheck('a', 'security.authStrength', null),
             makeCheck('b', 'security.authStrength', true),

@@ -107,7 +107,11 @@ describe('judgeRunValidity, sentence by sentence', () => {
     expect(judgeRunValidity([skipped, budget]).message).toBe(
       'the request budget was spent before any probe ran',
     );
-    expect(judgeRunValidity([budget]).message).toBe('the request budget was spent before any probe ran');
+    expect(judgeRunValidity([budget])).toEqual({
+      valid: false,
+      reason: 'no-probes',
+      message: 'the request budget was spent before any probe ran',
+    });
   });
 
   it('words a preflight without a message after its outcome', () => {
@@ -124,6 +128,8 @@ describe('judgeRunValidity, sentence by sentence', () => {
     // Nothing answered, but no transport failure either (a harness error): not "unreachable".
     const broken = makeResult({ status: 'errored', reason: 'internal-error', evidence: [answer(null)] });
     expect(judgeRunValidity([broken]).reason).toBe('all-errored');
+    // One transport failure among harness errors is enough when nothing answered.
+    expect(judgeRunValidity([refused, { ...broken, probe: 'x' }]).reason).toBe('unreachable');
     const noReason = makeResult({ status: 'errored', reason: null, evidence: [answer(null)] });
     expect(judgeRunValidity([noReason]).reason).toBe('all-errored');
   });
