@@ -164,6 +164,15 @@ describe('createScrubber', () => {
     expect(createScrubber([first, second])(`..${second}${tail}`)).toBe(`..${REDACTED}`);
   });
 
+  it("keeps a plain word that only ends the key (the key's tail is not the whole key)", () => {
+    const key = 'Zk3pQ9vLm2Xr7Tb-abcdefghij';
+    const scrubKey = createScrubber([key]);
+    for (let padding = 0; padding < 10; padding++) {
+      const text = `${'.'.repeat(padding)}-abcdefghij!`;
+      expect(scrubKey(text), `padding ${padding}`).toBe(text);
+    }
+  });
+
   it('replaces the longest short form first, so no piece of it is left behind', () => {
     // `YWJj` (base64 of `abc`) starts `YWJjOg==` (of `abc:`): the longer one must go whole.
     const short = createScrubber(['abc']);
