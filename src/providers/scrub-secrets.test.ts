@@ -173,6 +173,18 @@ describe('createScrubber', () => {
     }
   });
 
+  it('finds the last 12 characters of the key wherever they sit (the last window of a form is indexed)', () => {
+    for (let padding = 0; padding < 10; padding++) {
+      const before = '.'.repeat(padding);
+      expect(scrub(`${before}${KEY.slice(-12)}!`), `padding ${padding}`).toBe(`${before}${REDACTED}!`);
+    }
+  });
+
+  it('replaces secrets shorter than a window whole', () => {
+    expect(createScrubber(['q7'])('x q7 y')).toBe(`x ${REDACTED} y`);
+    expect(createScrubber(['q7Z'])('x q7Z y')).toBe(`x ${REDACTED} y`);
+  });
+
   it('replaces the longest short form first, so no piece of it is left behind', () => {
     // `YWJj` (base64 of `abc`) starts `YWJjOg==` (of `abc:`): the longer one must go whole.
     const short = createScrubber(['abc']);
