@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    // Instrumented code runs several times slower: wall-clock budgets in tests read this and skip
-    // their timing assertion (the normal suite still checks it).
+    // Instrumented code runs several times slower: tests read this to skip wall-clock budgets and
+    // to shrink quadratic or seeded loops (the normal suite still runs them in full).
     env: { AGENTSCORE_MUTATION: '1' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
