@@ -82,6 +82,26 @@ describe('compareRuns on recorded-style runs', () => {
     expect(strict.regressions.map((alert) => alert.key)).toEqual(['component:reliability.errorRecovery']);
   });
 
+  it('counts a move of exactly the threshold, down or up, and nothing smaller', () => {
+    const base = fixtureRun({ runId: 'base' });
+    const exact = fixtureRun({ runId: 'exact', components: { 'reliability.errorRecovery': 78 } });
+    const down = compareRuns(base, exact);
+    expect(down.threshold).toBe(5);
+    expect(down.regressions.map((alert) => [alert.key, alert.delta])).toEqual([
+      ['component:reliability.errorRecovery', -5],
+    ]);
+    expect(down.exitCode).toBe(1);
+    const up = compareRuns(exact, base);
+    expect(up.improvements.map((alert) => [alert.key, alert.delta])).toEqual([
+      ['component:reliability.errorRecovery', 5],
+    ]);
+    expect(up.regressions).toEqual([]);
+    const justUnder = fixtureRun({ runId: 'under', components: { 'reliability.errorRecovery': 79 } });
+    expect(compareRuns(base, justUnder).regressions).toEqual([]);
+    expect(compareRuns(justUnder, base).improvements).toEqual([]);
+    expect(compareRuns(base, justUnder, { threshold: 4 }).regressions).toHaveLength(1);
+  });
+
   it('reports null ↔ number moves without calling them regressions', () => {
     const base = fixtureRun({ runId: 'base', components: { 'security.scopeGranularity': null } });
     const next = fixtureRun({
@@ -152,5 +172,70 @@ describe('compareRuns on recorded-style runs', () => {
       'The new run is incomplete; its scores may be understated.',
       'Rubric changed (2025.1 → 2025.2); deltas mix rubric and target changes.',
     ]);
+  });
+
+  it('notes an incomplete base run', () => {
+    const base = fixtureRun({ runId: 'base' });
+    base.scorecard.complete = false;
+    expect(compareRuns(base, fixtureRun({ runId: 'next' })).notes).toEqual([
+      'The base run is incomplete; its scores may be understated.',
+    ]);
+  });
+
+  it('compares scorecards that lack a category or a component (another rubric) as not judged', () => {
+    const base = fixtureRun({ runId: 'base' });
+    const next = fixtureRun({ runId: 'next', components: { 'security.authStrength': 40 } });
+    const scores = base.scorecard.scores as Partial<typeof base.scorecard.scores>;
+    delete scores.reliability;
+    delete next.scorecard.scores.security.components.tlsEnforcement;
+    for (const [from, to] of [
+      [base, next],
+      [next, base],
+    ] as const) {
+      const comparison = compareRuns(from, to);
+      const reliability = comparison.categoryDeltas.find((entry) => entry.category === 'reliability');
+      expect(reliability?.delta).toBeNull();
+      expect(from === base ? reliability?.base : reliability?.new).toBeNull();
+      expect(comparison.componentDeltas.filter((entry) => entry.category === 'reliability')).toHaveLength(5);
+      const tls = comparison.componentDeltas.find((entry) => entry.component === 'tlsEnforcement');
+      expect(tls?.delta).toBeNull();
+      expect(from === base ? tls?.new : tls?.base).toBeNull();
+    }
+    const down = compareRuns(base, next);
+    expect(down.regressions.map((alert) => [alert.key, alert.reportPath])).toContainEqual([
+      'component:security.authStrength',
+      '',
+    ]);
+  });
+
+  it('alerts a slowdown in ms and lists a speed-up as an improvement that recovers nothing', () => {
+    const slow = fixtureRun({ runId: 'slow', latencySeed: 1, ttftMedianMs: 600 });
+    const fast = fixtureRun({ runId: 'fast', latencySeed: 1 });
+    const slower = compareRuns(fast, slow, { reportPath });
+    const alert = slower.latencyAlerts.find((entry) => entry.key === 'latency:ttftMs')!;
+    expect(alert).toMatchObject({ kind: 'latency', unit: 'ms', what: 'TTFT p50', reportPath });
+    expect(alert.delta).toBe((alert.to! as number) - (alert.from! as number));
+    expect(alert.delta).toBeGreaterThan(0);
+    expect(slower.improvements.map((entry) => entry.key)).not.toContain('latency:ttftMs');
+    const faster = compareRuns(slow, fast);
+    expect(faster.latencyAlerts.map((entry) => entry.key)).not.toContain('latency:ttftMs');
+    const speedUp = faster.improvements.find((entry) => entry.key === 'latency:ttftMs')!;
+    expect(speedUp).toMatchObject({ kind: 'latency', unit: 'ms' });
+    expect(speedUp.delta).toBeLessThan(0);
+    expect(faster.recoveries).toEqual([]);
+    expect(faster.exitCode).toBe(0);
+  });
+
+  it('words null moves both ways and marks check flips in check units', () => {
+    const judged = fixtureRun({ runId: 'judged', components: { 'agentFriendliness.mcpQuality': 80 } });
+    const unjudged = fixtureRun({ runId: 'unjudged', checks: { 'key-not-echoed': false } });
+    expect(compareRuns(unjudged, judged).notes).toContain(
+      'Agent Friendliness › MCP Quality: -- → 80 (not judged in one run)',
+    );
+    expect(compareRuns(judged, unjudged).notes).toContain(
+      'Agent Friendliness › MCP Quality: 80 → -- (not judged in one run)',
+    );
+    const flip = compareRuns(judged, unjudged).regressions.find((alert) => alert.key.startsWith('check:'));
+    expect(flip).toMatchObject({ kind: 'regression', unit: 'check', from: 'pass', to: 'fail', delta: null });
   });
 });

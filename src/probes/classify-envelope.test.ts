@@ -51,4 +51,24 @@ describe('classifyEnvelope on every recorded Mistral error body', () => {
     expect(classifyEnvelope('<html><body>500 Internal Server Error</body></html>')).toBe('unstructured');
     expect(classifyEnvelope('')).toBe('empty');
   });
+
+  it('parses a body that arrives as JSON text before naming its shape', () => {
+    expect(classifyEnvelope('{"detail":"Unauthorized"}')).toBe('fastapi-detail');
+    expect(classifyEnvelope(' {"error":{"message":"blocked"}}\n')).toBe('openai-nested');
+    expect(classifyEnvelope(JSON.stringify({ object: 'error', message: 'x', type: 'invalid_request' }))).toBe(
+      'openai-like',
+    );
+    // JSON that parses but matches no known shape, and text that does not parse.
+    expect(classifyEnvelope('{"status":"error"}')).toBe('unstructured');
+    expect(classifyEnvelope('[{"message":"x"}]')).toBe('unstructured');
+    expect(classifyEnvelope('{"detail":"cut')).toBe('unstructured');
+  });
+
+  it('calls a missing body empty and a parsed value that fits no shape unstructured', () => {
+    expect(classifyEnvelope(null)).toBe('empty');
+    expect(classifyEnvelope(undefined)).toBe('empty');
+    expect(classifyEnvelope({})).toBe('unstructured');
+    expect(classifyEnvelope(0)).toBe('unstructured');
+    expect(classifyEnvelope(false)).toBe('unstructured');
+  });
 });

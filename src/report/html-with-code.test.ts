@@ -20,3 +20,16 @@ describe('htmlWithCode', () => {
     expect(escapeHtml('&<>"\'`=')).toBe('&amp;&lt;&gt;&quot;&#x27;&#x60;&#x3D;');
   });
 });
+
+describe('htmlWithCode, edge cases', () => {
+  it('renders undefined as nothing and leaves plain text alone', () => {
+    expect(htmlWithCode(undefined)).toBe('');
+    expect(htmlWithCode('plain text')).toBe('plain text');
+  });
+
+  it('takes only single backtick pairs as code, several of them, with text between escaped', () => {
+    expect(htmlWithCode('`a` < `b`')).toBe('<code>a</code> &lt; <code>b</code>');
+    expect(htmlWithCode('``a``')).toBe('&#x60;&#x60;a&#x60;&#x60;');
+    expect(htmlWithCode('x `"q"` y=1')).toBe('x <code>&quot;q&quot;</code> y&#x3D;1');
+  });
+});

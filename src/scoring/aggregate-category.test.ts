@@ -142,6 +142,69 @@ describe('aggregateCategory: null handling', () => {
   });
 });
 
+describe('aggregateCategory: notes and coverage, word for word', () => {
+  it('words every note, in order', () => {
+    const result = aggregateCategory(
+      { a: 0.5, b: 0.25, c: 0.25 },
+      { a: { score: 80 }, b: { score: null, nullAggregation: 'zero' }, c: { score: null }, d: { score: 10 } },
+    );
+    expect(result).toEqual({
+      // (0.5 × 80 + 0.25 × 0) / 0.75; d has no weight, c is left out.
+      score: 53,
+      notes:
+        'no weight in the rubric (counted 0): d; not judged, counted as 0: b; not measured in this run, left out: c',
+      coverage: { judged: 0.5, total: 1, share: 0.5, samples: 0 },
+    });
+    expect(aggregateCategory({ a: 1 }, { a: { score: 70 } }).notes).toBe('weighted mean of all components');
+  });
+
+  it('counts a component without coverage as fully judged when scored and not at all when null', () => {
+    const result = aggregateCategory({ a: 0.75, b: 0.25 }, { a: { score: 80 }, b: { score: null } });
+    expect(result.coverage).toEqual({ judged: 0.75, total: 1, share: 0.75, samples: 0 });
+    // The share is of the weight present, not of 1.
+    const half = aggregateCategory({ a: 0.25, b: 0.25 }, { a: { score: 80 }, b: { score: null } });
+    expect(half.coverage).toEqual({ judged: 0.25, total: 0.5, share: 0.5, samples: 0 });
+    // Only unweighted components: no weight at all, a share of 0 (not NaN).
+    expect(aggregateCategory({}, { a: { score: 80 } }).coverage).toEqual({
+      judged: 0,
+      total: 0,
+      share: 0,
+      samples: 0,
+    });
+  });
+
+  it('nulls a category whose judged components carry no weight', () => {
+    expect(aggregateCategory({ a: 0, b: 1 }, { a: { score: 80 }, b: { score: null } })).toEqual({
+      score: null,
+      notes: 'judged components carry no weight; not measured in this run, left out: b',
+      coverage: { judged: 0, total: 1, share: 0, samples: 0 },
+    });
+  });
+
+  it('joins its notes after the verdict when nothing or too little could be judged', () => {
+    expect(aggregateCategory({}, { a: { score: null }, b: { score: null } }).notes).toBe(
+      'no component could be judged; no weight in the rubric (counted 0): a, b',
+    );
+    const thin = aggregateCategory(
+      { a: 1 },
+      { a: { score: 90, coverage: { judged: 1, total: 10, share: 0.1, samples: 1 } }, z: { score: 5 } },
+      0.5,
+    );
+    expect(thin.notes).toBe(
+      'insufficient evidence (coverage 10 % below 50 %); no weight in the rubric (counted 0): z',
+    );
+  });
+
+  it('says by how much coverage misses the floor', () => {
+    const result = aggregateCategory(
+      { a: 1 },
+      { a: { score: 90, coverage: { judged: 25, total: 100, share: 0.25, samples: 3 } } },
+      0.4,
+    );
+    expect(result.notes).toBe('insufficient evidence (coverage 25 % below 40 %)');
+  });
+});
+
 describe('aggregateCategory: properties', () => {
   it('component order never changes the rounded score (rounding is stable)', () => {
     const random = seededRandom(20261125);

@@ -48,3 +48,55 @@ describe('samples lost to the target', () => {
     ).toBe(0);
   });
 });
+
+describe('tallyChecks', () => {
+  it('counts passes, failures, partial failures and lost verdicts; a null verdict counts nowhere', () => {
+    const path = 'security.authStrength';
+    const tallies = tallyChecks([
+      makeCheck('a', path, true),
+      makeCheck('a', path, false),
+      { ...makeCheck('a', path, false), partial: true },
+      { ...makeCheck('a', path, false), partial: true },
+      { ...makeCheck('a', path, null), lostToTarget: true },
+      makeCheck('a', path, null),
+      makeCheck('b', path, null),
+    ]);
+    expect(tallies.get('a')).toEqual({ passed: 1, failed: 1, partial: 2, lost: 1 });
+    expect(tallies.get('b')).toEqual({ passed: 0, failed: 0, partial: 0, lost: 0 });
+  });
+});
+
+describe('measuredEvidence', () => {
+  const scoring = { ...TEST_SCORING, partialCheckCredit: 0.25 };
+
+  it('has no evidence without a tally or without a judged sample', () => {
+    expect(measuredEvidence('x', undefined, scoring)).toBeNull();
+    expect(measuredEvidence('x', { passed: 0, failed: 0, partial: 0, lost: 3 }, scoring)).toBeNull();
+  });
+
+  it('credits passes and partial credit over judged and lost samples; fails count partial losses', () => {
+    expect(measuredEvidence('x', { passed: 2, failed: 1, partial: 2, lost: 1 }, scoring)).toEqual({
+      id: 'x',
+      samples: 5,
+      credit: (2 + 2 * 0.25) / 6,
+      failShare: (1 + 2 * 0.75) / 5,
+      failed: 3,
+    });
+  });
+
+  it('maps availability through the published bands', () => {
+    // 199 of 200 = 99.5 %: the 90-point band; partial answers count as failures.
+    expect(
+      measuredEvidence('availability', { passed: 199, failed: 0, partial: 1, lost: 0 }, scoring),
+    ).toEqual({
+      id: 'availability',
+      samples: 200,
+      credit: 0.9,
+      failShare: 1 / 200,
+      failed: 1,
+    });
+    expect(
+      measuredEvidence('availability-history', { passed: 96, failed: 4, partial: 0, lost: 7 }, scoring),
+    ).toMatchObject({ samples: 100, credit: 0.4, failShare: 0.04, failed: 4 });
+  });
+});

@@ -47,6 +47,20 @@ describe('rubrics/default.yaml', () => {
     expect(Object.keys(DERIVED_CHECKS).sort()).toEqual(declared.sort());
   });
 
+  it('makes gates of exactly the derived "request answered" checks', () => {
+    // A gate's unanswered share counts the checks no answer could show as failed (scoreComponent):
+    // on any other check that would punish a target for one unlucky probe.
+    const gates = PATHS.flatMap((path) =>
+      Object.entries(rubric.components[path]?.checks ?? {})
+        .filter(([, rule]) => rule.gate === true)
+        .map(([id, rule]) => `${path}/${id}${rule.derived === true ? '' : ' (not derived)'}`),
+    );
+    expect(gates.sort()).toEqual([
+      'agentFriendliness.structuredOutput/json-answers-complete',
+      'agentFriendliness.toolUse/tool-turns-answered',
+    ]);
+  });
+
   it('publishes the scoring rules the tests use', () => {
     expect(rubric.scoring).toEqual(TEST_SCORING);
   });

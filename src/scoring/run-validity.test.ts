@@ -91,6 +91,64 @@ describe('judgeRunValidity', () => {
   });
 });
 
+describe('judgeRunValidity, sentence by sentence', () => {
+  it('says why a run without probes measured nothing', () => {
+    expect(judgeRunValidity([])).toEqual({
+      valid: false,
+      reason: 'no-probes',
+      message: 'no probe was planned: the suite selection left nothing to run',
+    });
+    const skipped = makeResult({ status: 'skipped', reason: 'not-applicable' });
+    expect(judgeRunValidity([skipped, { ...skipped, probe: 'b' }]).message).toBe(
+      'all 2 probes were skipped: nothing was measured',
+    );
+    // One budget skip among others is enough to name the budget.
+    const budget = { ...skipped, probe: 'c', reason: 'budget-exhausted' as const };
+    expect(judgeRunValidity([skipped, budget]).message).toBe(
+      'the request budget was spent before any probe ran',
+    );
+    expect(judgeRunValidity([budget])).toEqual({
+      valid: false,
+      reason: 'no-probes',
+      message: 'the request budget was spent before any probe ran',
+    });
+  });
+
+  it('words a preflight without a message after its outcome', () => {
+    expect(judgeRunValidity([], preflight('unreachable', null)).message).toBe('preflight: unreachable');
+  });
+
+  it('is unreachable only when nothing answered and a probe met a transport failure', () => {
+    const refused = makeResult({ status: 'errored', reason: 'connection-refused', evidence: [answer(null)] });
+    expect(judgeRunValidity([refused]).message).toBe(
+      'no probe reached the target: is it up and the base URL right?',
+    );
+    const answered = makeResult({ probe: 'ok', evidence: [answer(null, false), answer(200, false)] });
+    expect(judgeRunValidity([refused, answered])).toEqual({ valid: true });
+    // Nothing answered, but no transport failure either (a harness error): not "unreachable".
+    const broken = makeResult({ status: 'errored', reason: 'internal-error', evidence: [answer(null)] });
+    expect(judgeRunValidity([broken]).reason).toBe('all-errored');
+    // One transport failure among harness errors is enough when nothing answered.
+    expect(judgeRunValidity([refused, { ...broken, probe: 'x' }]).reason).toBe('unreachable');
+    const noReason = makeResult({ status: 'errored', reason: null, evidence: [answer(null)] });
+    expect(judgeRunValidity([noReason]).reason).toBe('all-errored');
+  });
+
+  it('counts only answered requests that carried the real key, and says how many were rejected', () => {
+    const rejected = makeResult({ status: 'failed', evidence: [answer(401), answer(403), answer(null)] });
+    expect(judgeRunValidity([rejected, makeResult({ evidence: [answer(200)] })]).message).toBe(
+      'the key was rejected: 2 of 3 requests that carried it got 401/403',
+    );
+  });
+
+  it('says how many probes errored', () => {
+    const broken = makeResult({ status: 'errored', reason: 'internal-error', evidence: [] });
+    expect(judgeRunValidity([broken, { ...broken, probe: 'b' }]).message).toBe(
+      'every one of the 2 probes that ran errored: nothing was measured',
+    );
+  });
+});
+
 describe('withoutScores', () => {
   it('nulls every category and component score and keeps the rest', () => {
     const category: CategoryScore = {

@@ -6,6 +6,8 @@ import type { CheckEvidence } from './check-evidence.ts';
 import { scoreComponent } from './score-component.ts';
 import { makeCheck, makeClaim, pick, seededRandom, TEST_SCORING, testCheck } from './test-support.ts';
 
+// Stryker's instrumented runs (vitest.mutate.config.ts) use fewer seeded cases per property.
+const UNDER_MUTATION = process.env.AGENTSCORE_MUTATION === '1';
 const PATH: ComponentPath = 'security.secretHandling';
 const RUBRIC: RubricComponent = {
   nullAggregation: 'zero',
@@ -180,6 +182,197 @@ describe('scoreComponent: attested facts decide verdicts, never scores', () => {
   });
 });
 
+describe('scoreComponent: gates and notes, word for word', () => {
+  const GATED: RubricComponent = {
+    nullAggregation: 'exclude',
+    description: 'gated',
+    checks: {
+      answered: testCheck(20, { derived: true, gate: true }),
+      first: testCheck(40),
+      second: testCheck(40),
+    },
+  };
+  const answered = (failShare: number): CheckEvidence => ({
+    id: 'answered',
+    samples: 4,
+    credit: 1 - failShare,
+    failShare,
+    failed: failShare * 4,
+  });
+
+  it("a gate's unanswered share counts the checks no answer could show as failed", () => {
+    // answered 10 of 20, first 40 of 40, second unjudged: 40 × 0.5 = 20 points failed → 50 / 80.
+    const result = score({ rubric: GATED, checks: checks('first', 1, 0), derived: [answered(0.5)] });
+    expect(result.score).toBe(63);
+    expect(result.coverage).toEqual({ judged: 80, total: 100, share: 0.8, samples: 5 });
+    expect(result.notes).toBe(
+      '2 checks judged from 5 samples, 2 failed; coverage 80 % of 100 points; 20 points of checks no answer could show counted as failed (50 % of requests unanswered)',
+    );
+  });
+
+  it('a gate changes nothing when every request was answered or every check was judged', () => {
+    expect(score({ rubric: GATED, checks: checks('first', 1, 0), derived: [answered(0)] }).score).toBe(100);
+    const allJudged = score({
+      rubric: GATED,
+      checks: [...checks('first', 1, 0), ...checks('second', 1, 0)],
+      derived: [answered(0.5)],
+    });
+    expect(allJudged.score).toBe(90);
+    expect(allJudged.notes).not.toContain('counted as failed');
+  });
+
+  it('only gate checks count: a failing ordinary check leaves unjudged ones unjudged', () => {
+    const ungated: RubricComponent = {
+      ...GATED,
+      checks: { ...GATED.checks, answered: testCheck(20, { derived: true }) },
+    };
+    // answered 10 of 20, first 40 of 40: 50 / 60.
+    expect(score({ rubric: ungated, checks: checks('first', 1, 0), derived: [answered(0.5)] }).score).toBe(
+      83,
+    );
+  });
+
+  it('words the notes of a mixed component and its caps', () => {
+    const result = score({
+      checks: [...checks('echo', 3, 0), ...checks('cors', 1, 1), ...checks('ghost', 1, 0)],
+      claims: [claim('policy', { status: 'fail' }), claim('quality', { status: 'unknown' })],
+    });
+    expect(result.source).toBe('mixed');
+    expect(result.notes).toBe(
+      '2 checks judged from 5 samples, 1 failed; facts: policy fail; could not verify (earns 0 %): quality (status unknown); coverage 65 % of 200 points; check ids not in the rubric for this component (not scored): ghost',
+    );
+    expect(result.capsApplied).toEqual([
+      'origin reflected → secretHandling ≤ 50',
+      'no policy → secretHandling ≤ 50',
+    ]);
+  });
+
+  it('says insufficient evidence with the floor and keeps the source', () => {
+    const measured = measuredOnly(checks('minor', 1, 0));
+    expect(measured.notes.startsWith('insufficient evidence (coverage below 40 %); ')).toBe(true);
+    expect(measured.source).toBe('measured');
+    const mixed = score({ checks: checks('minor', 1, 0), claims: [claim('policy', { status: 'unknown' })] });
+    expect(mixed.source).toBe('measured');
+    const withFact = score({
+      rubric: { ...RUBRIC, checks: { ...RUBRIC.checks, big: testCheck(500) } },
+      checks: checks('minor', 1, 0),
+      claims: [claim('policy')],
+    });
+    expect(withFact.score).toBeNull();
+    expect(withFact.source).toBe('mixed');
+    const factsOnly = score({
+      rubric: { ...RUBRIC, checks: { big: testCheck(500) } },
+      claims: [claim('policy')],
+    });
+    expect(factsOnly.score).toBeNull();
+    expect(factsOnly.source).toBe('attested');
+  });
+
+  it('sorts and joins the stray and duplicate facts it notes', () => {
+    const result = score({
+      checks: [...checks('echo', 3, 0), ...checks('cors', 3, 0)],
+      claims: [
+        claim('zeta'),
+        claim('alpha'),
+        claim('quality'),
+        claim('policy'),
+        claim('quality', { status: 'fail' }),
+        claim('policy', { status: 'fail' }),
+      ],
+    });
+    expect(result.score).toBe(100);
+    expect(result.notes).toContain('fact ids not in the rubric for this component (not scored): alpha, zeta');
+    expect(result.notes).toContain('duplicate facts ignored (first kept): quality, policy');
+  });
+
+  it('joins every list it notes, sorted where the input order is arbitrary', () => {
+    const result = score({
+      checks: [...checks('echo', 3, 0), ...checks('zombie', 1, 0), ...checks('banshee', 1, 0)],
+      claims: [claim('policy'), claim('quality', { status: 'fail' })],
+    });
+    expect(result.notes).toContain('facts: policy pass, quality fail');
+    expect(result.notes).toContain(
+      'check ids not in the rubric for this component (not scored): banshee, zombie',
+    );
+    const unknown = score({ checks: checks('echo', 3, 0), claims: [] });
+    expect(unknown.notes).toContain(
+      'could not verify (earns 0 %): policy (not in the target profile), quality (not in the target profile)',
+    );
+  });
+
+  it('finds the gate among the judged checks wherever the rubric lists it', () => {
+    const gateLast: RubricComponent = {
+      nullAggregation: 'exclude',
+      description: 'gate listed last',
+      checks: {
+        first: testCheck(40),
+        second: testCheck(40),
+        answered: testCheck(20, { derived: true, gate: true }),
+      },
+    };
+    const result = score({
+      rubric: gateLast,
+      checks: checks('first', 1, 0),
+      derived: [{ id: 'answered', samples: 4, credit: 0.5, failShare: 0.5, failed: 2 }],
+    });
+    expect(result.score).toBe(63);
+  });
+
+  it('scores at exactly the coverage floor, with no caps listed when it cannot score', () => {
+    const twoChecks: RubricComponent = {
+      nullAggregation: 'exclude',
+      description: 'floor',
+      checks: { a: testCheck(40), b: testCheck(60, { cap: { max: 10, label: 'b fails' } }) },
+    };
+    expect(score({ rubric: twoChecks, checks: checks('a', 1, 0) }).score).toBe(100);
+    const below = score({
+      rubric: { ...twoChecks, checks: { ...twoChecks.checks, a: testCheck(39) } },
+      checks: checks('a', 1, 0),
+    });
+    expect(below).toMatchObject({ score: null, capsApplied: [] });
+    expect(score({ rubric: twoChecks, checks: [] })).toMatchObject({ score: null, capsApplied: [] });
+  });
+
+  it('leaves derived checks unjudged when the scorer passed none', () => {
+    const result = scoreComponent({
+      path: PATH,
+      rubric: MEASURED_ONLY,
+      scoring: TEST_SCORING,
+      checks: checks('echo', 1, 0),
+      claims: [],
+      asOf: ASOF,
+    });
+    expect(result.evidence).toEqual(['echo']);
+  });
+
+  it('a cap of 100 never binds nor shows', () => {
+    const loose: RubricComponent = {
+      nullAggregation: 'zero',
+      description: 'loose cap',
+      checks: { only: testCheck(10, { cap: { max: 100, label: 'harmless', failShareAbove: 0 } }) },
+    };
+    expect(score({ rubric: loose, checks: checks('only', 1, 1) })).toMatchObject({
+      score: 50,
+      capsApplied: [],
+    });
+  });
+
+  it('notes a component the rubric does not know', () => {
+    const result = scoreComponent({
+      path: PATH,
+      rubric: undefined,
+      scoring: TEST_SCORING,
+      checks: checks('echo', 1, 0),
+      claims: [claim('policy')],
+      asOf: ASOF,
+    });
+    expect(result).toMatchObject({ score: null, source: 'not-applicable', nullAggregation: 'exclude' });
+    expect(result.notes).toBe(
+      'no evidence; coverage 0 % of 0 points; the rubric has no entry for this component; check ids not in the rubric for this component (not scored): echo; fact ids not in the rubric for this component (not scored): policy',
+    );
+  });
+});
+
 describe('scoreComponent: properties', () => {
   const ids = ['echo', 'cors', 'minor'];
   const statuses = ['pass', 'partial', 'fail', 'unknown'] as const;
@@ -198,7 +391,7 @@ describe('scoreComponent: properties', () => {
 
   it('an extra failure never raises the score; removing the profile never raises it', () => {
     const random = seededRandom(1311);
-    for (let run = 0; run < 500; run += 1) {
+    for (let run = 0; run < (UNDER_MUTATION ? 100 : 500); run += 1) {
       const base = randomCase(random);
       const before = score(base).score;
       const id = pick(
@@ -217,7 +410,7 @@ describe('scoreComponent: properties', () => {
 
   it('stays within 0-100 and is an integer', () => {
     const random = seededRandom(7);
-    for (let run = 0; run < 300; run += 1) {
+    for (let run = 0; run < (UNDER_MUTATION ? 60 : 300); run += 1) {
       const result = score(randomCase(random)).score;
       if (result !== null) {
         expect(Number.isInteger(result)).toBe(true);

@@ -16,6 +16,36 @@ describe('parseGates', () => {
     expect(() => parseGates('security>80')).toThrow(/NAME=SCORE/);
     expect(() => parseGates('security=120')).toThrow(/0-100/);
   });
+
+  it('accepts spaces, empty parts, decimals and 100, and nothing around the pair', () => {
+    expect(parseGates(' security = 80.55 ,, reliability=100 ,')).toEqual([
+      { path: 'security', minimum: 80.55 },
+      { path: 'reliability', minimum: 100 },
+    ]);
+    expect(parseGates('')).toEqual([]);
+    for (const bad of ['x security=80', 'security=80 x', 'security=80.', 'security=8.x', 'security = 1000']) {
+      expect(() => parseGates(bad), bad).toThrow(GateSyntaxError);
+    }
+    expect(() => parseGates('security=80 x')).toThrow(
+      'gate "security=80 x" is not NAME=SCORE (e.g. security=80)',
+    );
+    expect(() => parseGates('security.nope=1')).toThrow(
+      'gate "security.nope=1": unknown score "security.nope" (categories: agentFriendliness, security, reliability, dataProtection; components as category.component)',
+    );
+    expect(() => parseGates('security=101')).toThrow('gate "security=101": a score is 0-100');
+  });
+
+  it('raises errors that say what they are', () => {
+    const error = (() => {
+      try {
+        parseGates('nope');
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(GateSyntaxError);
+    expect((error as GateSyntaxError).code).toBe('gate-syntax');
+  });
 });
 
 describe('evaluateGates', () => {
@@ -34,6 +64,28 @@ describe('evaluateGates', () => {
       ...scorecard,
       scores: { ...scorecard.scores, security: { ...scorecard.scores.security, score: null } },
     };
-    expect(evaluateGates(nulled, [{ path: 'security', minimum: 0 }])[0]?.actual).toBeNull();
+    expect(evaluateGates(nulled, [{ path: 'security', minimum: 0 }])[0]).toEqual({
+      gate: { path: 'security', minimum: 0 },
+      actual: null,
+      message: 'security could not be judged (--), below the gate 0',
+    });
+  });
+
+  it('reads a component score, and a missing component or category as not judged', () => {
+    const tls = scorecard.scores.security.components.tlsEnforcement?.score ?? 0;
+    expect(evaluateGates(scorecard, [{ path: 'security.tlsEnforcement', minimum: tls }])).toEqual([]);
+    expect(evaluateGates(scorecard, [{ path: 'security.tlsEnforcement', minimum: tls + 1 }])[0]?.actual).toBe(
+      tls,
+    );
+    const missing = structuredClone(scorecard);
+    delete missing.scores.security.components.tlsEnforcement;
+    delete (missing.scores as Partial<typeof missing.scores>).reliability;
+    expect(
+      evaluateGates(missing, [
+        { path: 'security.tlsEnforcement', minimum: 0 },
+        { path: 'reliability', minimum: 0 },
+        { path: 'reliability.latency', minimum: 0 },
+      ]).map((failure) => failure.actual),
+    ).toEqual([null, null, null]);
   });
 });

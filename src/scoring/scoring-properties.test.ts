@@ -95,10 +95,16 @@ function expectNoRaise(before: Scorecard, after: Scorecard, label: string): void
   }
 }
 
-describe('scorecard properties (seeded, 150 runs each)', () => {
+/**
+ * Seeded runs per property; Stryker's instrumented code (vitest.mutate.config.ts) runs fewer, as
+ * each surviving mutant re-runs every property.
+ */
+const RUNS = process.env.AGENTSCORE_MUTATION === '1' ? 25 : 150;
+
+describe(`scorecard properties (seeded, ${RUNS} runs each)`, () => {
   it('an extra failure never raises any score', () => {
     const random = seededRandom(13);
-    for (let run = 0; run < 150; run += 1) {
+    for (let run = 0; run < RUNS; run += 1) {
       const results = randomRun(random);
       const profile = randomProfile(random);
       const before = score(results, profile);
@@ -118,7 +124,7 @@ describe('scorecard properties (seeded, 150 runs each)', () => {
 
   it('an extra errored request never raises any score', () => {
     const random = seededRandom(29);
-    for (let run = 0; run < 150; run += 1) {
+    for (let run = 0; run < RUNS; run += 1) {
       const results = randomRun(random);
       const profile = randomProfile(random);
       const errored = makeResult({
@@ -135,7 +141,7 @@ describe('scorecard properties (seeded, 150 runs each)', () => {
 
   it('removing the profile never raises any score, and equals an all-unknown profile', () => {
     const random = seededRandom(41);
-    for (let run = 0; run < 150; run += 1) {
+    for (let run = 0; run < RUNS; run += 1) {
       const results = randomRun(random);
       const profile = randomProfile(random);
       const none = score(results, null);
