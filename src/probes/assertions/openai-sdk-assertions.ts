@@ -111,7 +111,7 @@ export const openAiSdkAuthenticatedAssertion = stepAssertion('openai-sdk-authent
   return error.status === 401 || error.status === 403
     ? fail(`the SDK's request with the key was refused: ${sdkErrorText(error)}`)
     : pass(
-        `the key was accepted (the step failed otherwise: ${error.errorClass} ${error.status ?? ''})`.trim(),
+        `the key was accepted (the step failed otherwise: ${`${error.errorClass} ${error.status ?? ''}`.trim()})`,
       );
 });
 
