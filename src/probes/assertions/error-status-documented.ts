@@ -21,7 +21,7 @@ export const errorStatusDocumentedAssertion: Assertion<'error-status-documented'
         continue;
       }
       const seen = `${status} on ${operation.operation}`;
-      if (judged.includes(seen) || undocumented.includes(seen)) continue;
+      if (judged.includes(seen) || undocumented.some((entry) => entry.startsWith(`${seen} (`))) continue;
       if (isDocumentedStatus(status, operation.statuses)) judged.push(seen);
       else undocumented.push(`${seen} (documented: ${operation.statuses.join(', ')})`);
     }
