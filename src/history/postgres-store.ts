@@ -53,7 +53,7 @@ const BYTES = 'COLLATE "C"';
 const SQL = {
   latest: `SELECT * FROM runs WHERE name = $1 ORDER BY started_at ${BYTES} DESC, run_id ${BYTES} DESC LIMIT $2`,
   runById: 'SELECT * FROM runs WHERE run_id = $1',
-  names: `SELECT DISTINCT name FROM runs ORDER BY name ${BYTES}`,
+  names: `SELECT name FROM runs GROUP BY name ORDER BY name ${BYTES}`,
   before: `SELECT * FROM runs WHERE name = $1
              AND (started_at ${BYTES} < $2 OR (started_at = $2 AND run_id ${BYTES} < $3))
            ORDER BY started_at ${BYTES} DESC, run_id ${BYTES} DESC LIMIT 1`,
