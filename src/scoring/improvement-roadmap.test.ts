@@ -137,6 +137,7 @@ function planted(results: ProbeResult[]): ProbeResult[] {
 /** The gain of fixing one check, re-scored here independently of the module. */
 async function expectedGains(results: ProbeResult[], checkId: string) {
   const fixedResults = results.map((result) => {
+    if (!result.checks.some((check) => check.id === checkId && check.passed === false)) return result;
     const checks = result.checks.map((check) =>
       check.id === checkId && check.passed === false ? { ...check, passed: true } : check,
     );
