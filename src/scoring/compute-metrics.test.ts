@@ -134,3 +134,121 @@ describe('computeMetrics: availability', () => {
     expect(metrics.successRateCi?.high).toBeGreaterThan(0.75);
   });
 });
+
+describe('computeMetrics: edges of the denominators', () => {
+  const timed = (count: number, extra: Partial<ReturnType<typeof timings>> = {}) =>
+    Array.from({ length: count }, (_, index) =>
+      makeResult({
+        probe: `p${index}`,
+        measurements: { latency: true },
+        timings: { ...timings(100, 200), ...extra },
+      }),
+    );
+
+  it('calls a percentile low-confidence below 30 samples and not at 30, one note per metric', () => {
+    expect(computeMetrics(timed(30)).latency.notes).toBe('');
+    expect(computeMetrics(timed(29)).latency.notes).toBe(
+      [
+        'ttftMs from 29 samples: low confidence (< 30)',
+        'ttfbMs from 29 samples: low confidence (< 30)',
+        'e2eMs from 29 samples: low confidence (< 30)',
+        'interTokenMs from 29 samples: low confidence (< 30)',
+        'outputTokensPerSecond from 29 samples: low confidence (< 30)',
+      ].join('; '),
+    );
+  });
+
+  it('takes each latency metric from its own timing field, failed answers included', () => {
+    const result = makeResult({
+      status: 'failed',
+      measurements: { latency: true },
+      timings: {
+        startedAt: 't',
+        durationMs: 50,
+        ttftMs: 11,
+        ttfbMs: 7,
+        e2eMs: 50,
+        interTokenMs: 3,
+        outputTokensPerSecond: 90,
+      },
+    });
+    const { latency } = computeMetrics([result]);
+    expect(latency.samples).toBe(1);
+    expect([latency.ttftMs.p50, latency.ttfbMs.p50, latency.e2eMs.p50, latency.interTokenMs.p50]).toEqual([
+      11, 7, 50, 3,
+    ]);
+    expect(latency.outputTokensPerSecond).toEqual({ p50: 90, p95: 90, p99: 90, samples: 1 });
+  });
+
+  it('ignores timings that are not finite numbers, and results with none as samples', () => {
+    const odd = makeResult({
+      probe: 'odd',
+      measurements: { latency: true },
+      timings: { startedAt: 't', durationMs: 1, ttftMs: Number.NaN, e2eMs: Number.POSITIVE_INFINITY },
+    });
+    const text = makeResult({
+      probe: 'text',
+      measurements: { latency: true },
+      // A results file read back may hold anything there.
+      timings: { startedAt: 't', durationMs: 1, ttftMs: '12' as unknown as number },
+    });
+    const good = makeResult({
+      probe: 'good',
+      measurements: { latency: true },
+      timings: { startedAt: 't', durationMs: 1, ttftMs: 40 },
+    });
+    const { latency } = computeMetrics([odd, text, good]);
+    expect(latency.samples).toBe(1);
+    expect(latency.ttftMs).toEqual({ p50: 40, p95: 40, p99: 40, samples: 1 });
+    expect(latency.e2eMs.samples).toBe(0);
+  });
+
+  it('counts JSON-mode and tool-call samples only from results that carry them', () => {
+    const metrics = computeMetrics([
+      makeResult({ measurements: { jsonMode: { accepted: true, valid: true, schemaValid: false } } }),
+      makeResult({ measurements: { jsonMode: { accepted: true, valid: true, schemaValid: true } } }),
+      makeResult({ measurements: { jsonMode: { accepted: true, valid: true, schemaValid: true } } }),
+      makeResult({ measurements: { latency: true } }),
+    ]);
+    expect(metrics.jsonMode.samples).toBe(3);
+    expect(metrics.jsonMode.schemaValidRate).toBeCloseTo(2 / 3, 10);
+    expect(metrics.jsonMode.schemaValidRateCi).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(metrics.jsonMode.notes).toBe(
+      'declaredCoverage from 3 samples: low confidence (< 30); validRate from 3 samples: low confidence (< 30); schemaValidRate from 3 samples: low confidence (< 30)',
+    );
+    expect(metrics.toolCalls.samples).toBe(0);
+    expect(metrics.toolCalls.loopGuardRateCi).toMatchObject({ numerator: 0, denominator: 0 });
+  });
+
+  it('counts forced calls made, and the loop guard over agent loops only', () => {
+    const sample = (extra: Record<string, unknown>) =>
+      makeResult({
+        measurements: {
+          toolCalls: { forced: true, calls: 1, validArguments: 1, repeatedCalls: 0, ...extra },
+        },
+      });
+    const { toolCalls } = computeMetrics([
+      sample({ forcedCallMade: true, iterations: 3, hitGuard: true }),
+      sample({ forcedCallMade: false, iterations: 8, hitGuard: false }),
+      sample({ iterations: 2, hitGuard: true }),
+      sample({ iterations: 5, forced: false, hitGuard: true }),
+      sample({ forcedCallMade: true, hitGuard: true }), // not a loop: no iterations
+      sample({ forcedCallMade: true }),
+      makeResult({ measurements: { latency: true } }),
+    ]);
+    expect(toolCalls.samples).toBe(6);
+    expect(toolCalls.forcedCallRate).toBe(0.6);
+    expect(toolCalls.forcedCallRateCi).toMatchObject({ numerator: 3, denominator: 5 });
+    expect(toolCalls.loopGuardRateCi).toMatchObject({ numerator: 3, denominator: 4 });
+  });
+
+  it('adds the server-error rate of normal traffic only when it is given', () => {
+    expect(computeMetrics([]).availability).not.toHaveProperty('serverErrorRateCi');
+    expect(
+      computeMetrics([], { exchanges: 50, serverErrors: 2 }).availability.serverErrorRateCi,
+    ).toMatchObject({
+      numerator: 2,
+      denominator: 50,
+    });
+  });
+});

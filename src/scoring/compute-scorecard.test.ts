@@ -5,7 +5,7 @@ import type { ProbeResult } from '../spec/probe-result.ts';
 import type { Rubric } from '../spec/rubric.ts';
 import type { TargetProfile } from '../spec/target-profile.ts';
 import { type ComputeScorecardInput, computeScorecard } from './compute-scorecard.ts';
-import { makeCheck, makeResult, seededRandom } from './test-support.ts';
+import { makeCheck, makeResult, seededRandom, testCheck } from './test-support.ts';
 
 const rubric = parse(readFileSync(new URL('../../rubrics/default.yaml', import.meta.url), 'utf8')) as Rubric;
 const mistral = parse(
@@ -245,5 +245,108 @@ describe('computeScorecard', () => {
     expect(fresh?.score).toBe(30);
     expect(stale?.unverified).toEqual(['key-scopes', 'per-key-limits']);
     expect(stale?.score).toBeNull(); // stale is unknown, and unknown is never a pass
+  });
+});
+
+describe('computeScorecard: wiring of its parts', () => {
+  it('gives stored history only to the component it names', () => {
+    const history = [
+      { component: 'reliability.uptimeSla' as const, check: 'availability', passed: 90, failed: 10, runs: 4 },
+    ];
+    const without = computeScorecard(input(sampleResults()));
+    const withHistory = computeScorecard({ ...input(sampleResults()), history });
+    expect(withHistory.scores.reliability.components.uptimeSla?.coverage?.samples).toBe(
+      (without.scores.reliability.components.uptimeSla?.coverage?.samples ?? 0) + 100,
+    );
+    expect(withHistory.scores.security).toEqual(without.scores.security);
+    expect(withHistory.scores.reliability.components.latency).toEqual(
+      without.scores.reliability.components.latency,
+    );
+  });
+
+  it('scores the derived checks the rubric marks derived, and notes those it does not implement', () => {
+    const scorecard = computeScorecard(input(sampleResults()));
+    expect(scorecard.scores.reliability.components.latency?.evidence).toEqual([
+      'latency-ttft',
+      'latency-e2e',
+    ]);
+    expect(scorecard.scoringNotes).toEqual([]);
+    const extended: Rubric = structuredClone(rubric);
+    const latency = extended.components['reliability.latency'];
+    if (latency?.checks === undefined) throw new Error('the default rubric has latency checks');
+    latency.checks['latency-itl'] = { ...testCheck(10), derived: true };
+    latency.checks['latency-tps'] = { ...testCheck(10), derived: true };
+    expect(computeScorecard({ ...input(sampleResults()), rubric: extended }).scoringNotes).toEqual([
+      'derived checks the scorer does not implement (not scored): latency-itl, latency-tps',
+    ]);
+  });
+
+  it('words a failed derived check as a gotcha', () => {
+    const serverError = (probe: string, status: number) =>
+      makeResult({
+        suite: 'chat',
+        probe,
+        evidence: [{ method: 'POST', url: 'u', status, headers: {}, bodyExcerpt: '', bodyBytes: 0 }],
+      });
+    const scorecard = computeScorecard(input([serverError('a', 200), serverError('b', 503)]));
+    const gotcha = scorecard.gotchas.find((item) => item.probeIds.includes('chat/b'));
+    expect(gotcha?.title).toBe(
+      rubric.components['reliability.errorRecovery']?.checks?.['no-5xx-under-normal-load']?.gotcha,
+    );
+    expect(gotcha?.detail).toContain('1 of 2 normal-traffic exchanges got 5xx or no answer');
+  });
+
+  it('judges a category against the category coverage floor, and the component floor when it has none', () => {
+    const share = computeScorecard(input(sampleResults())).scores.agentFriendliness.coverage?.share ?? 0;
+    expect(share).toBeGreaterThan(0);
+    const floors = (categoryCoverageFloor: number | undefined, coverageFloor: number): Rubric => {
+      const scoring = { ...rubric.scoring, coverageFloor, categoryCoverageFloor };
+      if (categoryCoverageFloor === undefined) delete scoring.categoryCoverageFloor;
+      return { ...rubric, scoring };
+    };
+    const score = (custom: Rubric) =>
+      computeScorecard({ ...input(sampleResults()), rubric: custom }).scores.agentFriendliness.score;
+    const low = rubric.scoring.coverageFloor;
+    expect(score(floors(share / 2, low))).not.toBeNull();
+    expect(score(floors(Math.min(1, share * 1.5), low))).toBeNull();
+    expect(score(floors(undefined, low))).toBe(share >= low ? score(floors(share / 2, low)) : null);
+  });
+
+  it('copies the contacted host and preset of the target only when given', () => {
+    const contacted = { host: 'api.example.test', addresses: ['192.0.2.1'] };
+    const base = input(sampleResults());
+    const scorecard = computeScorecard({ ...base, target: { ...base.target, contacted, preset: 'mistral' } });
+    expect(scorecard.target).toEqual({ ...base.target, contacted, preset: 'mistral' });
+    expect(Object.keys(computeScorecard(base).target)).toEqual(['name', 'provider', 'baseUrl', 'model']);
+  });
+
+  it('gives the OpenAI drop-in verdict of a valid run only', () => {
+    const sdk = makeResult({
+      suite: 'openai-sdk',
+      probe: 'chat',
+      checks: [makeCheck('sdk-chat-works', null, true)],
+    });
+    const valid = computeScorecard(input([...sampleResults(), sdk]));
+    expect(valid.openAiDropIn).toBeDefined();
+    expect(computeScorecard(input(sampleResults())).openAiDropIn).toBeUndefined();
+    const preflight = {
+      outcome: 'key-rejected' as const,
+      urlTried: 'u',
+      baseUrl: 'u',
+      fallbackAdopted: false,
+      requests: [],
+      message: 'the key was rejected',
+      durationMs: 1,
+    };
+    const invalid = computeScorecard({ ...input([...sampleResults(), sdk]), preflight });
+    expect(invalid.validity?.valid).toBe(false);
+    expect(invalid.openAiDropIn).toBeUndefined();
+  });
+
+  it('reports a component nothing measured with no evidence', () => {
+    const tls = computeScorecard(input(sampleResults())).scores.security.components.tlsEnforcement;
+    expect(tls?.evidence).toEqual([]);
+    expect(tls?.coverage?.samples).toBe(0);
+    expect(tls?.notes).toMatch(/^no evidence; coverage 0 % of \d+ points$/);
   });
 });

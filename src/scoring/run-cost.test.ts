@@ -93,6 +93,32 @@ describe('runCost', () => {
     expect(runCost(results.slice(0, 1), 'small', [price], '2026-11-30').agentTask).toBeNull();
   });
 
+  it('leaves out of the agent task a loop that reported no usage, or usage of no answer', () => {
+    const loops = [
+      makeResult({ probe: 'loop', kind: 'agent-loop', measurements: { usage: usage(900, 100, 3) } }),
+      makeResult({ probe: 'loop', kind: 'agent-loop', repetition: 2, measurements: {} }),
+      makeResult({
+        probe: 'loop',
+        kind: 'agent-loop',
+        repetition: 3,
+        measurements: { usage: usage(0, 0, 0) },
+      }),
+    ];
+    expect(runCost(loops, 'small', [price], '2026-11-30').agentTask).toEqual({
+      samples: 1,
+      meanInputTokens: 900,
+      meanOutputTokens: 100,
+      costPer1k: 0.24,
+    });
+  });
+
+  it('prices nothing for a target without a profile price list', () => {
+    const cost = runCost(results, 'small', undefined, '2026-11-30');
+    expect(cost.price).toBeNull();
+    expect(cost.runCost).toBeNull();
+    expect(cost.tokens.output).toBe(590);
+  });
+
   it('costOf is per million tokens', () => {
     expect(costOf({ input: 1_000_000, output: 0 }, price)).toBe(0.2);
     expect(costOf({ input: 0, output: 2_000_000 }, price)).toBe(1.2);
