@@ -28,8 +28,9 @@ describe('latency ground truth', () => {
       expect(ttft).toBeGreaterThanOrEqual(45);
       expect(ttft).toBeLessThanOrEqual(150);
       const e2e = events.at(-1)?.at ?? 0;
-      // 11 gaps of 10 ms after the first token.
-      expect(e2e - ttft).toBeGreaterThanOrEqual(100);
+      // 11 gaps of 10 ms after the first token. Measured from the request, not from the first
+      // chunk: on a loaded machine the first chunk can arrive late and the rest catch up with it.
+      expect(e2e).toBeGreaterThanOrEqual(45 + 100);
       expect(e2e - ttft).toBeLessThanOrEqual(250);
       expect(chunks.at(-1)?.json.usage.completion_tokens).toBe(12);
     });

@@ -27,7 +27,9 @@ const root = mkdtempSync(join(tmpdir(), 'agentscore-shard-engines-'));
 let sandbox: SpawnedSandbox;
 
 beforeAll(async () => {
-  sandbox = await spawnSandbox('faithful');
+  // Shards run side by side here, so with the faithful rate limit one shard's burst would drain the
+  // bucket the others' probes still draw on (429s a single run never meets): a rate limit no run reaches.
+  sandbox = await spawnSandbox('fast');
 }, 60_000);
 afterAll(async () => {
   await sandbox?.stop();
