@@ -1,6 +1,6 @@
 /** @module Options every evaluating command shares, reading them into run settings, and the run folder. */
 import { resolve } from 'node:path';
-import { DEFAULT_THRESHOLD_POINTS } from '../history/compare-runs.ts';
+import { DEFAULT_THRESHOLD_POINTS } from '../history/regression-threshold.ts';
 import type { ReporterName } from '../report/reporter-names.ts';
 import type { Shard } from '../run/plan-probes.ts';
 import {

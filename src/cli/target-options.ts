@@ -1,7 +1,6 @@
 /** @module Target flags shared by run and monitor, the config file they name, and reading them. */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { resolveTarget as resolveTargetRequest } from '../run/resolve-target.ts';
 import type { ProviderPreset } from '../spec/preset.ts';
 import type { Target } from '../spec/target.ts';
 import type { AgentscoreConfig } from '../suite/load-config.ts';
@@ -154,13 +153,17 @@ function withProfilesFrom(config: AgentscoreConfig, configDir: string): Agentsco
   return { ...config, targets };
 }
 
-/** The target and its key from the flags (and the config), checked before any request. */
-export function resolveTarget(
+/**
+ * The target and its key from the flags (and the config), checked before any request. The resolver
+ * loads on first use, so `--help` does not pay for the preset and schema modules.
+ */
+export async function resolveTarget(
   options: ParsedOptions,
   loaded: LoadedConfig,
   io: CliIo,
   { keyRequired = true } = {},
-): { target: Target; apiKey: string } {
+): Promise<{ target: Target; apiKey: string }> {
+  const { resolveTarget: resolveTargetRequest } = await import('../run/resolve-target.ts');
   return resolveTargetRequest(
     {
       targetName: text(options, 'target'),

@@ -7,11 +7,11 @@ import { CATEGORY_IDS, type CategoryId, type Scorecard } from '../spec/scorecard
 import type { Alert } from './alert.ts';
 import { type CheckFlip, checkFlips } from './check-flips.ts';
 import { type LatencyShift, latencyShifts } from './latency-shifts.ts';
+import { DEFAULT_THRESHOLD_POINTS } from './regression-threshold.ts';
 import { CATEGORY_LABELS, componentLabel } from './score-labels.ts';
 import { type ShapeDiff, shapeDiff } from './shape-diff.ts';
 
-/** Score drop (points) that counts as a regression when none is given: the one place it is written. */
-export const DEFAULT_THRESHOLD_POINTS = 5;
+export { DEFAULT_THRESHOLD_POINTS };
 
 export interface RunSnapshot {
   scorecard: Scorecard;

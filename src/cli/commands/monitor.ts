@@ -92,7 +92,7 @@ export const monitorCommand: CliCommand = {
       );
     const loaded = await loadRunConfig(options, io);
     const run = readRunOptions(options, loaded.config?.defaults);
-    const { target, apiKey } = resolveTarget(options, loaded, io, { keyRequired: !run.replayDir });
+    const { target, apiKey } = await resolveTarget(options, loaded, io, { keyRequired: !run.replayDir });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const runDir = resolve(
       io.cwd,

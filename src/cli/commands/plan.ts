@@ -153,7 +153,7 @@ export const planCommand: CliCommand = {
   async run(options, _positionals, io) {
     const loaded = await loadRunConfig(options, io);
     const run = readRunOptions(options, loaded.config?.defaults);
-    const { target } = resolveTarget(options, loaded, io, { keyRequired: false });
+    const { target } = await resolveTarget(options, loaded, io, { keyRequired: false });
     const plan = await estimateRun(run, target, io);
     if (options.json) writeJson(io, plan);
     else io.stdout.write(formatPlan(plan));

@@ -28,7 +28,7 @@ export const runCommand: CliCommand = {
     const { runEvaluation } = await import('../run-evaluation.ts');
     const loaded = await loadRunConfig(options, io);
     const run = readRunOptions(options, loaded.config?.defaults);
-    const { target, apiKey } = resolveTarget(options, loaded, io, { keyRequired: !run.replayDir });
+    const { target, apiKey } = await resolveTarget(options, loaded, io, { keyRequired: !run.replayDir });
     const runDir = resolve(
       io.cwd,
       (options.out as string | undefined) ?? `reports/${target.name.replace(/[^\w.-]+/g, '_')}`,
