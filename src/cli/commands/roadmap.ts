@@ -20,12 +20,18 @@ function gains(item: RoadmapItem): string {
   return parts.length > 0 ? parts.join(', ') : 'no headline change';
 }
 
+/** Evidence is a response excerpt and may span lines: one line of at most 160 characters here. */
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
 export function formatRoadmap(roadmap: readonly RoadmapItem[]): string {
   if (roadmap.length === 0) return 'nothing to fix: no check failed\n';
   return `${roadmap
     .map(
       (item, index) =>
-        `${index + 1}. ${item.checkId} (${item.components.join(', ')}): ${gains(item)}\n   evidence: ${item.evidence}\n   failed in: ${item.failedIn.slice(0, 3).join(', ')}${item.failedIn.length > 3 ? ` and ${item.failedIn.length - 3} more` : ''}${item.advice ? `\n   advice: ${item.advice}` : ''}`,
+        `${index + 1}. ${item.checkId} (${item.components.join(', ')}): ${gains(item)}\n   evidence: ${oneLine(item.evidence)}\n   failed in: ${item.failedIn.slice(0, 3).join(', ')}${item.failedIn.length > 3 ? ` and ${item.failedIn.length - 3} more` : ''}${item.advice ? `\n   advice: ${item.advice}` : ''}`,
     )
     .join('\n')}\n`;
 }
