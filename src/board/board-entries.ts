@@ -3,8 +3,9 @@
  * run of every name in a history database; each with its target profile for the facts' freshness.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { HistoryStore } from '../history/history-store.ts';
+import type { AlternativeInput } from '../report/alternatives-view.ts';
 import { PROJECT_PATHS } from '../run/project-paths.ts';
 import { readManifest, readScorecard } from '../run/run-folder.ts';
 import { loadProfileFor } from '../run/score-run.ts';
@@ -39,10 +40,14 @@ export async function entriesFromRunFolders(folders: readonly string[]): Promise
   return entries;
 }
 
-/** The latest run of every name in the store; its folder only when it still exists here. */
-export async function entriesFromHistory(store: HistoryStore): Promise<BoardEntry[]> {
+/**
+ * The latest run of every name in the store (but `exceptName`, e.g. the one being monitored); its
+ * folder only when it still exists here.
+ */
+export async function entriesFromHistory(store: HistoryStore, exceptName?: string): Promise<BoardEntry[]> {
   const entries: BoardEntry[] = [];
   for (const name of await store.runNames()) {
+    if (name === exceptName) continue;
     const [latest] = await store.latestRuns(name, 1);
     if (!latest) continue;
     const runDir = latest.runDir && existsSync(latest.runDir) ? latest.runDir : null;
@@ -67,4 +72,17 @@ export async function loadProfilesIn(
     }
   }
   return { profiles, problems };
+}
+
+/** Other targets as a report's Alternatives: all but `runDir` itself, each linked relative to `runDir` while its report exists. */
+export function alternativeInputs(entries: readonly BoardEntry[], runDir: string): AlternativeInput[] {
+  return entries
+    .filter((entry) => entry.runDir !== runDir)
+    .map((entry) => {
+      const report = entry.runDir ? join(entry.runDir, 'report.html') : null;
+      return {
+        scorecard: entry.scorecard,
+        reportHref: report && existsSync(report) ? relative(runDir, report) : null,
+      };
+    });
 }

@@ -3,8 +3,6 @@
  * (trend, uptime window, the run to compare with) before the run; evaluate, scoring and rendering
  * once with that history; then store, compare and alert.
  */
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { HistoryStore } from '../history/history-store.ts';
 import {
   type MonitorHistory,
@@ -13,7 +11,6 @@ import {
   monitorAfterRun,
   readMonitorHistory,
 } from '../history/monitor.ts';
-import type { AlternativeInput } from '../report/alternatives-view.ts';
 import type { HistoricRun } from '../report/dpa/held-since.ts';
 import type { HistoryPoint } from '../report/report-rows.ts';
 import type { HistoryEvidence } from '../spec/probe-result.ts';
@@ -25,8 +22,6 @@ export interface MonitorEvaluationInputs {
   history: HistoryPoint[];
   /** Earlier runs with their results, newest first: how long each tested measure has held. */
   priorRuns: HistoricRun[];
-  /** The latest run of every other name in the same history: the report ranks them as Alternatives. */
-  alternatives: AlternativeInput[];
 }
 
 /** Runs the DPA assessment looks back over ("since when has erasure been verified?"). */
@@ -37,28 +32,8 @@ export interface PreparedMonitor {
   evaluation: MonitorEvaluationInputs;
 }
 
-/** The latest run of each other name; its report is linked (relative to `runDir`) while its folder exists. */
-async function otherTargets(store: HistoryStore, name: string, runDir: string | undefined) {
-  const alternatives: AlternativeInput[] = [];
-  for (const other of await store.runNames()) {
-    if (other === name) continue;
-    const [latest] = await store.latestRuns(other, 1);
-    if (!latest) continue;
-    const report = latest.runDir ? join(latest.runDir, 'report.html') : null;
-    alternatives.push({
-      scorecard: latest.scorecard,
-      reportHref: report && runDir && existsSync(report) ? relative(runDir, report) : null,
-    });
-  }
-  return alternatives;
-}
-
 /** Read everything monitoring needs from history before the run starts. */
-export async function prepareMonitor(
-  store: HistoryStore,
-  name: string,
-  runDir?: string,
-): Promise<PreparedMonitor> {
+export async function prepareMonitor(store: HistoryStore, name: string): Promise<PreparedMonitor> {
   const history = await readMonitorHistory(store, name);
   const { uptime } = history;
   const historyEvidence: HistoryEvidence[] =
@@ -77,8 +52,7 @@ export async function prepareMonitor(
   const priorRuns: HistoricRun[] = [];
   for (const run of stored)
     priorRuns.push({ startedAt: run.startedAt, results: await store.runResults(run.runId) });
-  const alternatives = await otherTargets(store, name, runDir);
-  return { history, evaluation: { historyEvidence, history: history.trend, priorRuns, alternatives } };
+  return { history, evaluation: { historyEvidence, history: history.trend, priorRuns } };
 }
 
 export interface MonitorTargetInput extends Pick<MonitorInput, 'reportSite' | 'realertAfter'> {

@@ -109,10 +109,13 @@ export const monitorCommand: CliCommand = {
     const store = await openHistoryStore(historyLocation(io.cwd, dbLocation(options)));
     try {
       // History is read once, before the run; the run is then scored and rendered once with it.
-      const prepared = await prepareMonitor(store, options.name, runDir);
+      const prepared = await prepareMonitor(store, options.name);
+      // The latest run of every other name in the same history: the report ranks them as Alternatives.
+      const { alternativeInputs, entriesFromHistory } = await import('../../board/board-entries.ts');
+      const alternatives = alternativeInputs(await entriesFromHistory(store, options.name), runDir);
       const outputs = await readRunOutputOptions(options, { cwd: io.cwd, runDir });
       const { code, evaluation } = await runEvaluation(
-        { target, apiKey, runDir, ...run, ...prepared.evaluation, tokenBudget, outputs },
+        { target, apiKey, runDir, ...run, ...prepared.evaluation, alternatives, tokenBudget, outputs },
         io,
       );
       // A run that measured nothing is not history: storing its nulls would break trends and alerts.

@@ -1,6 +1,6 @@
 /** @module `agentscore report`: re-render report.md, report.html and charts from a run directory. */
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AlternativeInput } from '../../report/alternatives-view.ts';
 import { type CliCommand, type CliIo, type ParsedOptions, UsageError } from '../cli-command.ts';
 import { REPORTER_OPTION, readReporters } from '../reporter-option.ts';
@@ -15,7 +15,9 @@ async function readAlternatives(
   const folders = (options.alternatives as string[] | undefined) ?? [];
   const db = options.db as string | undefined;
   if (folders.length === 0 && db === undefined) return undefined;
-  const { entriesFromHistory, entriesFromRunFolders } = await import('../../board/board-entries.ts');
+  const { alternativeInputs, entriesFromHistory, entriesFromRunFolders } = await import(
+    '../../board/board-entries.ts'
+  );
   let entries: Awaited<ReturnType<typeof entriesFromRunFolders>> = await entriesFromRunFolders(
     folders.map((folder) => resolve(io.cwd, folder)),
   );
@@ -33,15 +35,7 @@ async function readAlternatives(
       await store.close();
     }
   }
-  return entries
-    .filter((entry) => entry.runDir !== runDir)
-    .map((entry) => {
-      const report = entry.runDir ? join(entry.runDir, 'report.html') : null;
-      return {
-        scorecard: entry.scorecard,
-        reportHref: report && existsSync(report) ? relative(runDir, report) : null,
-      };
-    });
+  return alternativeInputs(entries, runDir);
 }
 
 export const reportCommand: CliCommand = {
