@@ -225,16 +225,26 @@ export function readRunOptions(
 }
 
 /** The suites the run names exist and, after the shard, plan at least one probe (exit 2 otherwise). */
-export async function checkPlan(run: RunRequestOptions, io: CliIo): Promise<{ suites: string[] }> {
+/** The suites of `--suites-dir` (or the built-in ones), loaded and validated once per command. */
+export async function loadRunSuites(
+  run: Pick<RunRequestOptions, 'suitesDir'>,
+  io: Pick<CliIo, 'cwd'>,
+): Promise<RunSuites> {
   const { registryNames } = await import('../probes/registry.ts');
   const { PROJECT_PATHS } = await import('../run/project-paths.ts');
-  const { selectPlan } = await import('../run/run-settings.ts');
   const { loadSuites } = await import('../suite/load-suites.ts');
-  const suites = await loadSuites(
-    run.suitesDir ? resolve(io.cwd, run.suitesDir) : PROJECT_PATHS.suites,
-    registryNames(),
-  );
-  return selectPlan(suites, run.onlySuites, run.shard);
+  return loadSuites(run.suitesDir ? resolve(io.cwd, run.suitesDir) : PROJECT_PATHS.suites, registryNames());
+}
+
+export type RunSuites = Awaited<ReturnType<typeof import('../suite/load-suites.ts').loadSuites>>;
+
+export async function checkPlan(
+  run: RunRequestOptions,
+  io: CliIo,
+  suites?: RunSuites,
+): Promise<{ suites: string[] }> {
+  const { selectPlan } = await import('../run/run-settings.ts');
+  return selectPlan(suites ?? (await loadRunSuites(run, io)), run.onlySuites, run.shard);
 }
 
 /** The run folder holds no other run: an earlier one is moved aside (one stderr line), or resumed. */
@@ -267,7 +277,8 @@ export async function prepareRun(
   target: Target,
   runDir: string,
   io: CliIo,
+  suites?: RunSuites,
 ): Promise<void> {
-  const plan = await checkPlan(run, io);
+  const plan = await checkPlan(run, io, suites);
   await prepareFolder(run, target, runDir, plan.suites, io);
 }

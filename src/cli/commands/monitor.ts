@@ -7,6 +7,7 @@ import { type CliCommand, type CliIo, EXIT_OK, UsageError } from '../cli-command
 import {
   DB_OPTION,
   dbLocation,
+  loadRunSuites,
   positiveInteger,
   prepareRun,
   RUN_OPTIONS,
@@ -102,9 +103,11 @@ export const monitorCommand: CliCommand = {
     // The same plan and token/cost budgets as `run`, so the budget flags are honoured here too.
     const { estimateRun, planSummary } = await import('./plan.ts');
     const { tokenBudgetFor } = await import('../../run/token-budget.ts');
-    const plan = await estimateRun(run, target, io);
+    // Suites are read once: for the estimate, then for the plan check and the run folder.
+    const suites = await loadRunSuites(run, io);
+    const plan = await estimateRun(run, target, io, suites);
     const tokenBudget = tokenBudgetFor(target.model, run, plan.cost?.price ?? null);
-    await prepareRun(run, target, runDir, io);
+    await prepareRun(run, target, runDir, io, suites);
     io.stderr.write(`${planSummary(plan)}\n`);
     const store = await openHistoryStore(historyLocation(io.cwd, dbLocation(options)));
     try {

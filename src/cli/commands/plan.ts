@@ -1,10 +1,15 @@
 /** @module `agentscore plan`: what a run of a target would send and cost, without sending a request. */
-import { resolve } from 'node:path';
 import type { PlanEstimate } from '../../run/plan-estimate.ts';
 import type { Target } from '../../spec/target.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
 import { writeJson } from '../json-output.ts';
-import { type RunRequestOptions, readRunOptions, runOptions } from '../run-options.ts';
+import {
+  loadRunSuites,
+  type RunRequestOptions,
+  type RunSuites,
+  readRunOptions,
+  runOptions,
+} from '../run-options.ts';
 import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -23,16 +28,12 @@ export async function estimateRun(
   run: Pick<RunRequestOptions, 'suitesDir' | 'onlySuites' | 'shard' | 'budgetRequests' | 'replayDir'>,
   target: Target,
   io: Pick<CliIo, 'cwd'>,
+  loaded?: RunSuites,
 ): Promise<PlanEstimate> {
-  const { registryNames } = await import('../../probes/registry.ts');
   const { PROJECT_PATHS } = await import('../../run/project-paths.ts');
   const { estimatePlan } = await import('../../run/plan-estimate.ts');
-  const { loadSuites } = await import('../../suite/load-suites.ts');
   const { loadTargetProfile } = await import('../../suite/load-target-profile.ts');
-  const suites = await loadSuites(
-    run.suitesDir ? resolve(io.cwd, run.suitesDir) : PROJECT_PATHS.suites,
-    registryNames(),
-  );
+  const suites = loaded ?? (await loadRunSuites(run, io));
   const profile = target.profile ? await loadTargetProfile(target.profile, PROJECT_PATHS.profiles) : null;
   return estimatePlan({
     suites,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CliCommand } from '../cli-command.ts';
 import { JSON_OPTION } from '../json-option.ts';
 import { writeJson } from '../json-output.ts';
-import { prepareRun, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
+import { loadRunSuites, prepareRun, RUN_OPTIONS, readRunOptions } from '../run-options.ts';
 import { RUN_OUTPUT_OPTIONS, readRunOutputOptions } from '../run-outputs.ts';
 import { loadRunConfig, resolveTarget, TARGET_OPTIONS } from '../target-options.ts';
 import { estimateRun, planSummary } from './plan.ts';
@@ -33,10 +33,12 @@ export const runCommand: CliCommand = {
       io.cwd,
       (options.out as string | undefined) ?? `reports/${target.name.replace(/[^\w.-]+/g, '_')}`,
     );
-    const plan = await estimateRun(run, target, io);
+    // Suites are read once: for the estimate, then for the plan check and the run folder.
+    const suites = await loadRunSuites(run, io);
+    const plan = await estimateRun(run, target, io, suites);
     const { tokenBudgetFor } = await import('../../run/token-budget.ts');
     const tokenBudget = tokenBudgetFor(target.model, run, plan.cost?.price ?? null);
-    await prepareRun(run, target, runDir, io);
+    await prepareRun(run, target, runDir, io, suites);
     io.stderr.write(`${planSummary(plan)}\n`);
     const outputs = await readRunOutputOptions(options, { cwd: io.cwd, runDir });
     if (!options.json) {
