@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ProbeResult } from '../spec/probe-result.ts';
+import { enableWal } from './enable-wal.ts';
 import type { HistoryStore, RunToSave, StoredRun, TrendPoint } from './history-store.ts';
 import { HistoryStoreError } from './history-store-error.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS_TABLE, pendingMigrations } from './migrations.ts';
@@ -68,7 +69,7 @@ export function openSqliteHistoryStore(file: string = DEFAULT_HISTORY_FILE): Sql
   if (inspection.state === 'missing') mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
-    database.pragma('journal_mode = WAL');
+    enableWal(database, BUSY_TIMEOUT_MS);
     database.pragma('synchronous = NORMAL');
     migrate(database, file);
   } catch (error) {

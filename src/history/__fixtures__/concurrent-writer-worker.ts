@@ -33,5 +33,7 @@ try {
   store.close();
   parentPort?.postMessage({ ok: true, startedAt, finishedAt: Date.now() });
 } catch (error) {
-  parentPort?.postMessage({ ok: false, error: `${(error as Error).name}: ${(error as Error).message}` });
+  // The SQLite code (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, ...) says which lock race a failure was.
+  const { name, message, code } = error as Error & { code?: string };
+  parentPort?.postMessage({ ok: false, error: `${name}${code ? ` ${code}` : ''}: ${message}` });
 }
