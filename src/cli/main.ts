@@ -4,6 +4,7 @@ import { closestMatch } from '../suite/closest-match.ts';
 import { type CliCommand, type CliIo, EXIT_USAGE, type ParsedOptions, UsageError } from './cli-command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { commandHelp, mainHelp } from './help.ts';
+import { guardJsonOutput } from './json-failure.ts';
 
 function defaultIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
@@ -32,35 +33,51 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     );
     return EXIT_USAGE;
   }
+  const wantsJson = command.options.some((option) => option.name === 'json') && rest.includes('--json');
+  const guard = wantsJson ? guardJsonOutput(io) : undefined;
+  const exitCode = await runCommand(command, rest, guard?.io ?? io);
+  if (exitCode.code !== 0) guard?.fail(exitCode.code, exitCode.errorCode);
+  return exitCode.code;
+}
+
+interface CommandExit {
+  code: number;
+  /** What kind of failure, for a `--json` error document. */
+  errorCode: string;
+}
+
+async function runCommand(command: CliCommand, rest: string[], io: CliIo): Promise<CommandExit> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(command, rest);
   } catch (error) {
     io.stderr.write(`agentscore ${command.name}: ${parseErrorLine(command, error)}\n`);
-    return EXIT_USAGE;
+    return { code: EXIT_USAGE, errorCode: 'E_USAGE' };
   }
   if (parsed.values.help) {
     io.stdout.write(commandHelp(command));
-    return 0;
+    return { code: 0, errorCode: '' };
   }
   if (!command.positionals && parsed.positionals.length > 0) {
     io.stderr.write(
       `agentscore ${command.name}: unexpected argument "${parsed.positionals[0]}": ${command.name} takes options only (agentscore ${command.name} --help)\n`,
     );
-    return EXIT_USAGE;
+    return { code: EXIT_USAGE, errorCode: 'E_USAGE' };
   }
   try {
-    return await command.run(parsed.values as ParsedOptions, parsed.positionals, io);
+    const code = await command.run(parsed.values as ParsedOptions, parsed.positionals, io);
+    return { code, errorCode: code === EXIT_USAGE ? 'E_USAGE' : `E_EXIT_${code}` };
   } catch (error) {
+    const errorCode = error instanceof Error && 'code' in error ? String(error.code) : 'E_INTERNAL';
     if (error instanceof UsageError || (error instanceof Error && isInputErrorCode(error))) {
       io.stderr.write(`agentscore ${command.name}: ${error.message}\n`);
-      return EXIT_USAGE;
+      return { code: EXIT_USAGE, errorCode };
     }
     io.stderr.write(
       `agentscore ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     if (io.env.AGENTSCORE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-    return 3;
+    return { code: 3, errorCode };
   }
 }
 

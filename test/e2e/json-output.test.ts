@@ -163,6 +163,45 @@ const CASES: JsonCase[] = [
     schema: 'stale',
     exitCode: 0,
   },
+  // A command that fails still prints one document: the error, as stderr says it.
+  {
+    command: 'run (a mistyped flag)',
+    args: (context) => ['run', ...context.targetFlags, '--concurency', '4', '--json'],
+    schema: 'error-output',
+    exitCode: 2,
+    stderr: /unknown option --concurency: did you mean --concurrency\?/,
+    check: (document) =>
+      expect(document).toEqual({
+        error: {
+          code: 'E_USAGE',
+          message:
+            'unknown option --concurency: did you mean --concurrency? (agentscore run --help lists the options)',
+          exitCode: 2,
+        },
+      }),
+  },
+  {
+    command: 'score (no such run folder)',
+    args: (context) => ['score', join(context.freshDir(), 'missing'), '--json'],
+    schema: 'error-output',
+    exitCode: 2,
+    check: (document) =>
+      expect((document as { error: Json }).error.message).toMatch(/missing does not exist$/),
+  },
+  {
+    command: 'history (a file that is not SQLite)',
+    args: (context) => [
+      'history',
+      '--name',
+      'json-output',
+      '--db',
+      join(context.runDir, 'run.json'),
+      '--json',
+    ],
+    schema: 'error-output',
+    exitCode: 3,
+    check: (document) => expect((document as { error: Json }).error.code).toBe('HISTORY_NOT_SQLITE'),
+  },
 ];
 
 function validatorFor(schema: string) {
