@@ -5,7 +5,7 @@ import type { TokenUsage } from '../spec/probe-result.ts';
 import type { RequestTemplate } from '../spec/suite.ts';
 import type { Target } from '../spec/target.ts';
 import { renderTemplate } from '../suite/render-template.ts';
-import { addExchange } from './exchange-usage.ts';
+import { addExchange, type ExchangeTokens } from './exchange-usage.ts';
 import { gatedSdk } from './gated-sdk.ts';
 import type { PlannedProbe } from './plan-probes.ts';
 import type { RequestGate } from './request-gate.ts';
@@ -63,7 +63,9 @@ export function probeContext(
     isLoopback: environment.isLoopback,
     timeoutMs: environment.timeoutMs,
     vars,
-    sdk: environment.provider.sdk ? gatedSdk(environment.provider.sdk, environment.gate) : undefined,
+    sdk: environment.provider.sdk
+      ? gatedSdk(environment.provider.sdk, environment.gate, (tokens) => countTokens(tally, tokens))
+      : undefined,
     signal: environment.signal,
     containsSecret: environment.containsSecret,
     render: (template: RequestTemplate, extra = {}): ProviderRequest => {
@@ -85,9 +87,13 @@ export function probeContext(
       const sent = await environment.gate.send(request, options?.acceptThrottle);
       tally.attempts = Math.max(tally.attempts, sent.attempts);
       tally.throttledWaitMs += sent.throttledWaitMs;
-      const usage = tally.usage ?? { input: 0, output: 0, exchangesWithUsage: 0, unmetered: 0 };
-      if (addExchange(usage, sent.tokens)) tally.usage = usage;
+      countTokens(tally, sent.tokens);
       return sent.exchange;
     },
   };
+}
+
+function countTokens(tally: SendTally, tokens: ExchangeTokens | 'unmetered' | null): void {
+  const usage = tally.usage ?? { input: 0, output: 0, exchangesWithUsage: 0, unmetered: 0 };
+  if (addExchange(usage, tokens)) tally.usage = usage;
 }

@@ -113,6 +113,11 @@ export class RequestGate {
     return this.takeSlot();
   }
 
+  /** Adds the tokens an exchange outside `send` (an SDK call) reported to the run's usage. */
+  record(tokens: ExchangeTokens | 'unmetered' | null): void {
+    addExchange(this.stats.usage, tokens);
+  }
+
   /** Why the token or cost budget forbids another request, or null while it allows one. */
   private tokenBudgetSpent(): string | null {
     const budget = this.options.tokenBudget;

@@ -71,6 +71,10 @@ describe('agentscore run against the real sandbox over loopback', () => {
     );
     expect(live.code, live.stderr).toBe(0);
     expect(findSecret(out, KEY)).toEqual([]);
+    // The official SDK's answer reports usage too: it counts towards the run's tokens and cost.
+    const sdkCall = readLines(join(out, 'results.jsonl')).find((result) => result.probe === 'sdk-auth-works');
+    expect(sdkCall?.measurements.usage).toMatchObject({ exchangesWithUsage: 1, unmetered: 0 });
+    expect(sdkCall?.measurements.usage?.input).toBeGreaterThan(0);
     expect(findSecret(cassette, KEY)).toEqual([]);
 
     // Replay with the sandbox's address pointing nowhere: no network is used.
