@@ -90,6 +90,11 @@ describe('sdk call assertions', () => {
       passed: false,
       detail: 'SDK call failed: Error',
     });
+    // No status (a connection error): one space between the class and the message.
+    expect(judge(call({ statusCode: null, errorClass: 'ConnectionError', message: 'refused' }))).toEqual({
+      passed: false,
+      detail: 'SDK call failed: ConnectionError refused',
+    });
     expect(judge(call({ statusCode: 499 })).passed).toBe(false);
     expect(judge(call({ statusCode: 500 }))).toEqual({
       passed: null,

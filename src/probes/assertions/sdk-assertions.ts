@@ -75,7 +75,9 @@ export const sdkCallOkAssertion = callAssertion('sdk-call-ok', (_params, call) =
   if (call.ok) return pass(`SDK call succeeded in ${Math.round(call.durationMs)} ms`);
   return (
     serverError(call) ??
-    fail(`SDK call failed: ${call.errorClass} ${call.statusCode ?? ''} ${call.message ?? ''}`.trim())
+    fail(
+      `SDK call failed: ${[call.errorClass, call.statusCode, call.message].filter((part) => part !== null && part !== undefined && part !== '').join(' ')}`,
+    )
   );
 });
 
