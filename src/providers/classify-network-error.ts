@@ -53,6 +53,10 @@ export function classifyNetworkError(error: unknown, context: FailureContext): C
   if (has(REFUSED)) return { reason: 'connection-refused', message };
   if (codes.includes('UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) return { reason: 'truncated-body', message };
   if (codes.includes('ECONNRESET') || codes.includes('EPIPE')) return { reason: 'connection-reset', message };
+  // zlib, decoding a compressed body: cut short (Z_BUF_ERROR) or corrupt. Either way the answer the
+  // target sent cannot be read whole; no reason is closer than a truncated body.
+  if (codes.some((code) => /^Z_[A-Z_]+$/.test(code)))
+    return { reason: 'truncated-body', message: `compressed body could not be decoded: ${message}` };
   const closed = codes.includes('UND_ERR_SOCKET') || /other side closed|socket hang up/i.test(text);
   if (closed) {
     const short = context.contentLength !== null && context.bytesReceived < context.contentLength;

@@ -3,6 +3,7 @@ import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import type { ProviderKind, Target } from '../spec/target.ts';
 import { buildWireRequest, type WireRequest } from './build-http-request.ts';
 import { type ClassifiedFailure, classifyNetworkError } from './classify-network-error.ts';
+import { decodeContentEncoding } from './content-encoding.ts';
 import { concatChunks, decodeBodyText } from './decode-body-text.ts';
 import { isJsonContentType, parseJsonText } from './parse-json-body.ts';
 import type { Provider, ProviderExchange, ProviderRequest } from './provider.ts';
@@ -46,11 +47,14 @@ function isSseAnswer(status: number, contentType: string | undefined): boolean {
   return status >= 200 && status < 300 && !isJsonContentType(contentType);
 }
 
+/** `wireBytes`: bytes as sent, when a content-encoding was decoded (content-length counts those). */
 function bodyFailure(
   read: BodyReadResult,
   exchange: ProviderExchange,
   timeoutMessage: string | null,
+  wireBytes?: number,
 ): ClassifiedFailure | undefined {
+  const bytesOnWire = wireBytes ?? read.bytesReceived;
   if (timeoutMessage) return { reason: 'timeout', message: timeoutMessage };
   if (read.tooLarge) {
     return { reason: 'body-too-large', message: `body exceeded ${read.bytesKept} bytes; reading stopped` };
@@ -61,14 +65,14 @@ function bodyFailure(
     return classifyNetworkError(read.error, {
       inBody: true,
       contentLength,
-      bytesReceived: read.bytesReceived,
+      bytesReceived: bytesOnWire,
     });
   }
   if (read.sseParser?.error) return read.sseParser.error;
-  if (contentLength !== null && read.bytesReceived < contentLength) {
+  if (contentLength !== null && bytesOnWire < contentLength) {
     return {
       reason: 'truncated-body',
-      message: `content-length ${contentLength} but ${read.bytesReceived} bytes arrived`,
+      message: `content-length ${contentLength} but ${bytesOnWire} bytes arrived`,
     };
   }
   return undefined;
@@ -128,14 +132,16 @@ async function exchangeOnce(
     exchange.headers = flattenHeaders(response.headers);
     const contentType = exchange.headers['content-type'];
     const asSse = request.stream === true && isSseAnswer(response.statusCode, contentType);
-    const read = await readResponseBody(response.body, {
+    const decoded = decodeContentEncoding(response.body, exchange.headers['content-encoding']);
+    const read = await readResponseBody(decoded.body, {
       maxBodyBytes: request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       sse: asSse,
       elapsedMs: context.elapsedMs,
     });
     exchange.timings.e2eMs = roundMs(read.endedAtMs);
     recordBody(exchange, read, asSse);
-    const failure = bodyFailure(read, exchange, timeout.message);
+    if (decoded.wireBytes) exchange.bodyBytes = decoded.wireBytes();
+    const failure = bodyFailure(read, exchange, timeout.message, decoded.wireBytes?.());
     if (failure) exchange.failure = failure;
     if (!failure && !asSse && isJsonContentType(contentType)) {
       // A declared-JSON body that does not parse is evidence for the probes, not a failure here.
