@@ -42,7 +42,8 @@ export const TARGET_OPTIONS: CliOption[] = [
     name: 'api-key-env',
     type: 'string',
     valueName: 'VAR',
-    description: 'environment variable that holds the API key',
+    description:
+      'environment variable that holds the API key (default: MISTRAL_API_KEY for mistral, OPENAI_API_KEY for openai-compatible, as their SDKs read)',
   },
   {
     name: 'profile',

@@ -41,6 +41,20 @@ describe('resolveTarget', () => {
     expect(resolveTarget(request({ targetName: 'mistral' }), env).target.name).toBe('mistral');
   });
 
+  it("takes the key from the provider SDK's own variable when --api-key-env is not given", () => {
+    const { apiKeyEnv: _named, ...unnamed } = adHoc;
+    const mistral = resolveTarget(request({ ...unnamed, provider: 'mistral' }), env);
+    expect(mistral.target.apiKeyEnv).toBe('MISTRAL_API_KEY');
+    expect(mistral.apiKey).toBe('m-456');
+    const openAi = resolveTarget(request(unnamed), { OPENAI_API_KEY: 'o-789' });
+    expect([openAi.target.apiKeyEnv, openAi.apiKey]).toEqual(['OPENAI_API_KEY', 'o-789']);
+    expect(() => resolveTarget(request(unnamed), {})).toThrow(
+      'the API key variable OPENAI_API_KEY is not set (target "127.0.0.1:8000"); export OPENAI_API_KEY=... and try again, or name another with --api-key-env VAR',
+    );
+    // No key at all is asked for with --auth-scheme none.
+    expect(resolveTarget(request({ ...unnamed, authScheme: 'none' }), {}).target.apiKeyEnv).toBe('');
+  });
+
   it('builds an ad hoc target named after its host, trailing slash dropped', () => {
     const { target } = resolveTarget(request(adHoc), env);
     expect(target).toEqual({

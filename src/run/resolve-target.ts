@@ -86,12 +86,24 @@ function named(request: TargetRequest, name: string, env: NodeJS.ProcessEnv): Ta
   );
 }
 
+/**
+ * The variable each provider's own SDK reads its key from when none is given: an ad hoc target without
+ * --api-key-env uses it, as the OpenAI and Mistral SDKs (and most tools around them) do.
+ */
+export const DEFAULT_API_KEY_ENV: Record<string, string> = {
+  mistral: 'MISTRAL_API_KEY',
+  'openai-compatible': 'OPENAI_API_KEY',
+};
+
 function adHoc(request: TargetRequest): Target {
+  const apiKeyEnv =
+    request.apiKeyEnv ??
+    (request.authScheme === 'none' ? undefined : DEFAULT_API_KEY_ENV[request.provider ?? '']);
   const missing = [
     !request.provider && '--provider',
     !request.baseUrl && '--base-url',
     !request.model && '--model',
-    !request.apiKeyEnv && request.authScheme !== 'none' && '--api-key-env',
+    !apiKeyEnv && request.authScheme !== 'none' && '--api-key-env',
   ].filter(Boolean);
   if (missing.length)
     throw new TargetError(`give --target NAME, or an ad hoc target with ${missing.join(', ')}`);
@@ -101,7 +113,7 @@ function adHoc(request: TargetRequest): Target {
     provider: request.provider as ProviderKind,
     baseUrl,
     model: request.model!,
-    apiKeyEnv: request.apiKeyEnv ?? '',
+    apiKeyEnv: apiKeyEnv ?? '',
   };
 }
 
@@ -170,7 +182,7 @@ export function resolveTarget(
   const apiKey = target.apiKeyEnv ? (env[target.apiKeyEnv] ?? '') : '';
   if (!apiKey && needsKey && keyRequired) {
     throw new TargetError(
-      `the API key variable ${target.apiKeyEnv} is not set (target "${target.name}"); export ${target.apiKeyEnv}=... and try again`,
+      `the API key variable ${target.apiKeyEnv} is not set (target "${target.name}"); export ${target.apiKeyEnv}=... and try again${request.apiKeyEnv || request.targetName ? '' : ', or name another with --api-key-env VAR'}`,
     );
   }
   if (!apiKey && scheme.scheme !== 'none' && !needsKey) target.auth = { scheme: 'none' };

@@ -11,7 +11,7 @@ import { estimateRun, planSummary } from './plan.ts';
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'evaluate one target and write results, scorecard and reports',
-  usage: '(--target NAME | --provider KIND --base-url URL --model ID --api-key-env VAR) [options]',
+  usage: '(--target NAME | --provider KIND --base-url URL --model ID [--api-key-env VAR]) [options]',
   options: [...TARGET_OPTIONS, ...RUN_OPTIONS, ...RUN_OUTPUT_OPTIONS, JSON_OPTION],
   details: [
     'Examples:',
