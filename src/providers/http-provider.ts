@@ -9,6 +9,7 @@ import { isJsonContentType, parseJsonText } from './parse-json-body.ts';
 import type { Provider, ProviderExchange, ProviderRequest } from './provider.ts';
 import { type BodyReadResult, readResponseBody } from './read-response-body.ts';
 import { secretForms } from './secret-forms.ts';
+import { createStreamUsageNegotiation } from './stream-usage.ts';
 import { resolveHeaderValues } from './target-headers.ts';
 
 export { parseJsonBody } from './parse-json-body.ts';
@@ -166,46 +167,48 @@ export function createHttpProvider(
   };
   const now = options.now ?? (() => performance.now());
   const extraHeaders = resolveHeaderValues(target.headers, options.environment ?? process.env);
+  const streamUsage = options.kind === 'openai-compatible' ? createStreamUsageNegotiation() : null;
+  async function sendRequest(request: ProviderRequest): Promise<ProviderExchange> {
+    const startedAt = new Date().toISOString();
+    const start = now();
+    const elapsedMs = () => now() - start;
+    const exchange: ProviderExchange = {
+      request: { method: request.method.toUpperCase(), url: request.path, headers: {} },
+      status: null,
+      headers: {},
+      bodyText: '',
+      bodyBytes: 0,
+      timings: { startedAt, ttfbMs: null, e2eMs: 0 },
+    };
+    try {
+      const context = {
+        baseUrl: target.baseUrl,
+        apiKey: options.apiKey,
+        kind: options.kind,
+        scheme: target.auth,
+        headers: extraHeaders.values,
+        query: target.query,
+      };
+      const wire = buildWireRequest(request, context);
+      exchange.request = { method: wire.method, url: wire.url, headers: { ...wire.headers } };
+      // Only the target's own way of authenticating: probes that put the key elsewhere expect a rejection.
+      if (request.auth.mode === 'bearer') exchange.request.sentRealKey = true;
+      if (wire.bodyText !== undefined) exchange.request.bodyText = wire.bodyText;
+      await exchangeOnce(wire, request, exchange, { dispatcher: dispatcher(), elapsedMs });
+    } catch (error) {
+      // send() never throws: whatever went wrong is part of the record.
+      exchange.timings.e2eMs = roundMs(elapsedMs());
+      exchange.failure = {
+        reason: 'internal-error',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+    return exchange;
+  }
   return {
     kind: options.kind,
     target,
-    async send(request) {
-      const startedAt = new Date().toISOString();
-      const start = now();
-      const elapsedMs = () => now() - start;
-      const exchange: ProviderExchange = {
-        request: { method: request.method.toUpperCase(), url: request.path, headers: {} },
-        status: null,
-        headers: {},
-        bodyText: '',
-        bodyBytes: 0,
-        timings: { startedAt, ttfbMs: null, e2eMs: 0 },
-      };
-      try {
-        const context = {
-          baseUrl: target.baseUrl,
-          apiKey: options.apiKey,
-          kind: options.kind,
-          scheme: target.auth,
-          headers: extraHeaders.values,
-          query: target.query,
-        };
-        const wire = buildWireRequest(request, context);
-        exchange.request = { method: wire.method, url: wire.url, headers: { ...wire.headers } };
-        // Only the target's own way of authenticating: probes that put the key elsewhere expect a rejection.
-        if (request.auth.mode === 'bearer') exchange.request.sentRealKey = true;
-        if (wire.bodyText !== undefined) exchange.request.bodyText = wire.bodyText;
-        await exchangeOnce(wire, request, exchange, { dispatcher: dispatcher(), elapsedMs });
-      } catch (error) {
-        // send() never throws: whatever went wrong is part of the record.
-        exchange.timings.e2eMs = roundMs(elapsedMs());
-        exchange.failure = {
-          reason: 'internal-error',
-          message: error instanceof Error ? error.message : String(error),
-        };
-      }
-      return exchange;
-    },
+    send: (request) => (streamUsage ? streamUsage.send(request, sendRequest) : sendRequest(request)),
     secrets: () => [
       ...(options.apiKey ? secretForms(options.apiKey) : []),
       ...extraHeaders.secrets.flatMap(secretForms),

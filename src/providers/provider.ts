@@ -56,6 +56,11 @@ export interface ProviderExchange {
   timings: { startedAt: string; ttfbMs: number | null; e2eMs: number };
   /** Set when the exchange could not complete normally. */
   failure?: { reason: FailureReason; message: string };
+  /**
+   * Requests the provider sent before this answer for the same call: 1 when the server refused the
+   * `stream_options` ask and the request went again without it (stream-usage.ts). The run budget counts them.
+   */
+  extraRequests?: number;
 }
 
 export interface Provider {

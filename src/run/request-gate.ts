@@ -87,6 +87,8 @@ export class RequestGate {
     for (let attempt = 1; ; attempt += 1) {
       await this.takeSlot();
       const exchange = await this.provider.send(request);
+      // A refused stream_options ask went out too (see ProviderExchange.extraRequests).
+      this.stats.requests += exchange.extraRequests ?? 0;
       const tokens = exchangeTokens(exchange);
       addExchange(this.stats.usage, tokens);
       const mayRetry =
