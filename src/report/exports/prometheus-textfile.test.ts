@@ -16,6 +16,17 @@ describe('renderPrometheusTextfile', () => {
     }
   });
 
+  it('writes latency in seconds, the base unit Prometheus names carry', () => {
+    const card = fullScorecard();
+    const text = renderPrometheusTextfile(card);
+    expect(text).not.toMatch(/milli/);
+    const p50 = /^agentscore_ttft_p50_seconds\{[^}]*\} (.+)$/m.exec(text)?.[1];
+    expect(Number(p50)).toBeCloseTo(card.metrics.latency.ttftMs.p50! / 1000, 9);
+    // Each family is declared once, its samples right under it.
+    const declared = [...text.matchAll(/^# TYPE (\S+) gauge$/gm)].map((match) => match[1]);
+    expect(new Set(declared).size).toBe(declared.length);
+  });
+
   it('omits scores that could not be judged instead of writing 0', () => {
     const text = renderPrometheusTextfile(nullScorecard());
     expect(text).not.toMatch(/agentscore_category_score\{[^}]*\} 0$/m);

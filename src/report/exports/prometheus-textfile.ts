@@ -21,6 +21,10 @@ interface Family {
   samples: { labels: Record<string, string>; value: number }[];
 }
 
+function seconds(milliseconds: number | null | undefined): number | null {
+  return milliseconds === null || milliseconds === undefined ? null : milliseconds / 1000;
+}
+
 function families(scorecard: Scorecard): Family[] {
   const target = scorecard.target.name;
   const categories: Family = {
@@ -58,9 +62,14 @@ function families(scorecard: Scorecard): Family[] {
     categories,
     components,
     coverage,
-    metric('agentscore_ttft_p50_milliseconds', 'Time to first token, median.', latency.ttftMs.p50),
-    metric('agentscore_ttft_p95_milliseconds', 'Time to first token, 95th percentile.', latency.ttftMs.p95),
-    metric('agentscore_e2e_p95_milliseconds', 'End-to-end latency, 95th percentile.', latency.e2eMs.p95),
+    // Prometheus names carry base units: seconds, as promtool's lint asks, not milliseconds.
+    metric('agentscore_ttft_p50_seconds', 'Time to first token, median.', seconds(latency.ttftMs.p50)),
+    metric(
+      'agentscore_ttft_p95_seconds',
+      'Time to first token, 95th percentile.',
+      seconds(latency.ttftMs.p95),
+    ),
+    metric('agentscore_e2e_p95_seconds', 'End-to-end latency, 95th percentile.', seconds(latency.e2eMs.p95)),
     metric('agentscore_json_valid_ratio', 'JSON-mode responses that parse (0-1).', jsonMode.validRate),
     metric(
       'agentscore_tool_call_repeated_ratio',
