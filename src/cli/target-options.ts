@@ -64,6 +64,13 @@ export const TARGET_OPTIONS: CliOption[] = [
     description: "the target's Streamable-HTTP MCP endpoint (enables the mcp suite)",
   },
   {
+    name: 'spec',
+    type: 'string',
+    valueName: 'NAME',
+    description:
+      'published spec the target is held to: mistral | none (default: mistral for the mistral provider or an api.mistral.ai URL, else none)',
+  },
+  {
     name: 'header',
     type: 'string',
     multiple: true,
@@ -175,6 +182,7 @@ export async function resolveTarget(
       profile: text(options, 'profile'),
       name: text(options, 'name'),
       mcpUrl: text(options, 'mcp-url'),
+      spec: text(options, 'spec'),
       headers: list(options, 'header'),
       query: list(options, 'query'),
       authScheme: text(options, 'auth-scheme'),

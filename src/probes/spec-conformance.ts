@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { publishedSpec, type Target } from '../spec/target.ts';
 import { type AjvInstance, createAjv } from '../suite/create-ajv.ts';
+import { type AssertionVerdict, notApplicable } from './assertion.ts';
 import { componentSchema } from './openapi-schema.ts';
 
 export const SPEC_FILE = new URL('../../fixtures/schemas/mistral-openapi-subset.yaml', import.meta.url);
@@ -75,4 +77,16 @@ export function conformsToSpec(name: SpecSchemaName, body: unknown): SpecVerdict
     ),
   ];
   return { valid, errors, undeclaredFields };
+}
+
+/**
+ * Not judged when the target is not held to the spec (see publishedSpec): an OpenAI-compatible
+ * server is not wrong for answering as OpenAI does. Null when the spec applies.
+ */
+export function specNotHeld(target: Pick<Target, 'provider' | 'baseUrl' | 'spec'>): AssertionVerdict | null {
+  return publishedSpec(target) === null
+    ? notApplicable(
+        "not judged: the target is not held to Mistral's published spec (spec: none; --spec mistral holds it)",
+      )
+    : null;
 }

@@ -42,6 +42,8 @@ export interface TargetRequest {
   profile?: string;
   name?: string;
   mcpUrl?: string;
+  /** `--spec mistral|none`. */
+  spec?: string;
   /** `--header 'Name: value'` values, `--query name=value` values, `--auth-scheme`. */
   headers?: readonly string[];
   query?: readonly string[];
@@ -61,6 +63,7 @@ const FLAG_OF: Record<string, string> = {
   apiKeyEnv: '--api-key-env',
   profile: '--profile',
   mcpUrl: '--mcp-url',
+  spec: '--spec',
 };
 
 function named(request: TargetRequest, name: string, env: NodeJS.ProcessEnv): Target {
@@ -166,6 +169,7 @@ export function resolveTarget(
   if (request.profile) target.profile = request.profile;
   if (request.name) target.name = request.name;
   if (request.mcpUrl !== undefined) target.mcpUrl = request.mcpUrl;
+  if (request.spec !== undefined) target.spec = request.spec as Target['spec'];
   applyRequestFlags(target, request);
   checkTarget(target);
   const headers = resolveHeaderValues(target.headers, env);

@@ -2,6 +2,22 @@
 
 export type ProviderKind = 'mistral' | 'openai-compatible';
 
+export const PUBLISHED_SPECS = ['mistral', 'none'] as const;
+export type PublishedSpecName = (typeof PUBLISHED_SPECS)[number];
+
+/**
+ * Which published spec a target is judged against. Only Mistral's is known here: holding an
+ * OpenAI-compatible server to it would fail it for being OpenAI-compatible (no `capabilities` on
+ * models, `call_…` tool ids, 400 rather than 422), so other targets are not judged on it unless
+ * they say `spec: mistral`.
+ */
+export function publishedSpec(target: Pick<Target, 'provider' | 'baseUrl' | 'spec'>): 'mistral' | null {
+  if (target.spec) return target.spec === 'none' ? null : target.spec;
+  if (target.provider === 'mistral') return 'mistral';
+  const host = URL.canParse(target.baseUrl) ? new URL(target.baseUrl).hostname : '';
+  return host === 'mistral.ai' || host.endsWith('.mistral.ai') ? 'mistral' : null;
+}
+
 /** How the key travels: `Authorization: Bearer`, a named header, a query parameter, or not at all. */
 export type AuthScheme =
   | { scheme: 'bearer'; optional?: boolean }
@@ -41,6 +57,12 @@ export interface Target {
   profile?: string;
   /** Streamable-HTTP MCP endpoint, when the target declares one. */
   mcpUrl?: string;
+  /**
+   * The published API description the target is held to (response shapes, documented error
+   * statuses, tool-call id format): `mistral` (Mistral's OpenAPI) or `none`. When absent it is
+   * `mistral` for the mistral provider or an api.mistral.ai base URL, else `none` (see publishedSpec).
+   */
+  spec?: PublishedSpecName;
   budgets?: TargetBudgets;
   /** Provider preset the target was built from (presets/ID.yaml). */
   preset?: string;

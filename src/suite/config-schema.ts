@@ -42,6 +42,7 @@ export const targetSchema = {
     },
     profile: nonEmptyString,
     mcpUrl: { type: 'string', pattern: '^https?://\\S+$', description: 'an http(s) URL' },
+    spec: { type: 'string', enum: ['mistral', 'none'] },
     budgets: budgetsSchema,
     preset: idSchema,
     auth: authSchemeSchema,

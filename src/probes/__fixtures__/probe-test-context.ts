@@ -23,6 +23,8 @@ export interface TestContextOptions {
   baseUrl: string;
   probe?: Partial<ProbeSpec>;
   provider?: ProviderKind;
+  /** The spec the target is held to; the sandbox these tests talk to imitates Mistral, so `mistral`. */
+  spec?: Target['spec'];
   model?: string;
   dispatcher?: Dispatcher;
   timeoutMs?: number;
@@ -39,6 +41,7 @@ export function createTestContext(options: TestContextOptions): {
     baseUrl: options.baseUrl,
     model: options.model ?? 'mistral-small-latest',
     apiKeyEnv: 'TEST_API_KEY',
+    spec: options.spec ?? 'mistral',
   };
   const provider = createProvider(
     target,

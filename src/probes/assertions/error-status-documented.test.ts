@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderExchange } from '../../providers/provider.ts';
-import type { AssertionContext } from '../assertion.ts';
+import { MISTRAL_CONTEXT, OPENAI_COMPATIBLE_CONTEXT } from '../__fixtures__/assertion-contexts.ts';
 import type { ProbeOutcome } from '../probe-kind.ts';
 import { errorStatusDocumentedAssertion } from './error-status-documented.ts';
 
@@ -18,7 +18,7 @@ const judge = (...exchanges: ProviderExchange[]) =>
   errorStatusDocumentedAssertion.evaluate(
     {},
     { exchanges, measurements: {}, timings: {} } satisfies ProbeOutcome,
-    {} as AssertionContext,
+    MISTRAL_CONTEXT,
   );
 const CHAT = 'POST /v1/chat/completions';
 
@@ -53,5 +53,13 @@ describe('error-status-documented', () => {
     expect(judge(exchange(404, 'GET', '/v1/nowhere'))).toEqual(unknown);
     expect(judge(exchange(404, 'GET', '/v1/nowhere'), exchange(200))).toEqual(unknown);
     expect(judge(exchange(404, 'GET', '/v1/nowhere'), exchange(422)).passed).toBe(true);
+  });
+
+  it('is not judged for a target not held to the spec (OpenAI answers 400 where Mistral documents 422)', () => {
+    const answered = { exchanges: [exchange(400)], measurements: {}, timings: {} } satisfies ProbeOutcome;
+    expect(judge(exchange(400)).passed).toBe(false);
+    expect(
+      errorStatusDocumentedAssertion.evaluate({}, answered, OPENAI_COMPATIBLE_CONTEXT).passed,
+    ).toBeNull();
   });
 });

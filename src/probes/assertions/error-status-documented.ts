@@ -4,10 +4,13 @@
  */
 import { type Assertion, fail, notApplicable, pass } from '../assertion.ts';
 import { documentedOperation, isDocumentedStatus } from '../documented-statuses.ts';
+import { specNotHeld } from '../spec-conformance.ts';
 
 export const errorStatusDocumentedAssertion: Assertion<'error-status-documented'> = {
   name: 'error-status-documented',
-  evaluate: (_params, outcome) => {
+  evaluate: (_params, outcome, context) => {
+    const notHeld = specNotHeld(context.target);
+    if (notHeld) return notHeld;
     const judged: string[] = [];
     const undocumented: string[] = [];
     let notInSpec = 0;

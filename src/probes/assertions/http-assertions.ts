@@ -150,6 +150,14 @@ export const jsonBodyAssertion: Assertion<'json-body'> = {
     ),
 };
 
+/** A mistake answered 2xx gave the agent no error to read: say so, rather than judge a success body as an error. */
+function acceptedMistake(exchange: ProviderExchange): string | null {
+  const status = exchange.status;
+  return status !== null && status >= 200 && status < 300
+    ? `the mistake was accepted (${status}): there is no error body to read`
+    : null;
+}
+
 function envelopeOf(exchange: ProviderExchange): string {
   return classifyEnvelope(exchangeJson(exchange) ?? exchange.bodyText);
 }
@@ -169,6 +177,8 @@ export const envelopeAssertion: Assertion<'envelope'> = {
     return everyExchange(
       outcome,
       (exchange) => {
+        const accepted = acceptedMistake(exchange);
+        if (accepted) return accepted;
         const name = envelopeOf(exchange);
         if (allowed)
           return allowed.includes(name) ? null : `envelope ${name}, expected ${allowed.join(' or ')}`;
@@ -209,7 +219,10 @@ export const namesFieldAssertion: Assertion<'names-field'> = {
     return everyExchange(
       outcome,
       (exchange) =>
-        exchange.bodyText.includes(field) ? null : `error body does not name the offending field "${field}"`,
+        acceptedMistake(exchange) ??
+        (exchange.bodyText.includes(field)
+          ? null
+          : `error body does not name the offending field "${field}"`),
       `error body names "${field}"`,
     );
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Assertion, AssertionContext, AssertionParams } from '../assertion.ts';
+import { MISTRAL_CONTEXT, OPENAI_COMPATIBLE_CONTEXT } from '../__fixtures__/assertion-contexts.ts';
+import type { Assertion, AssertionParams } from '../assertion.ts';
 import type { AgentLoopObservations } from '../kinds/agent-loop.ts';
 import type { LatencyObservations } from '../kinds/chat-stream.ts';
 import type { JsonModeObservations } from '../kinds/json-mode.ts';
@@ -26,7 +27,7 @@ import {
 
 const observed = (observation: Observation): ProbeOutcome => ({ ...emptyOutcome(), observation });
 const judge = (assertion: Assertion, outcome: ProbeOutcome, params: AssertionParams = {}) =>
-  assertion.evaluate(params, outcome, {} as AssertionContext);
+  assertion.evaluate(params, outcome, MISTRAL_CONTEXT);
 
 const jsonMode = (overrides: Partial<JsonModeObservations> = {}) =>
   observed({
@@ -278,6 +279,14 @@ describe('tool-call assertions', () => {
       passed: true,
       detail: 'tool-call ids match ^call_\\d+$',
     });
+    // Held to no Mistral spec, an id only has to be one token: OpenAI's call_… passes, a blank one fails.
+    const openAi = (calls: ReturnType<typeof call>[]) =>
+      toolIdFormatAssertion.evaluate({}, single(calls), OPENAI_COMPATIBLE_CONTEXT);
+    expect(openAi([call('a', { id: 'call_ae3d590e698741c5a91dc010' })])).toEqual({
+      passed: true,
+      detail: 'tool-call ids match ^\\S+$',
+    });
+    expect(openAi([call('a', { id: '' })]).passed).toBe(false);
   });
 
   it('parallel-calls wants two calls unless a minimum is given', () => {

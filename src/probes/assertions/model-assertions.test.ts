@@ -44,12 +44,17 @@ const listed = (data: ModelsObservations) => ({
 });
 
 describe('servesRequested', () => {
-  it('accepts the same id, or a dated build of a -latest family only', () => {
+  it('accepts the same id, a dated build of it, or a dated build of a -latest family', () => {
     expect(servesRequested('mistral-small-latest', 'mistral-small-latest')).toBe(true);
     expect(servesRequested('mistral-small-latest', 'mistral-small-2506')).toBe(true);
     expect(servesRequested('mistral-small-latest', 'mistral-small')).toBe(false);
     expect(servesRequested('mistral-small-latest', 'mistral-smaller-2506')).toBe(false);
-    expect(servesRequested('mistral-small', 'mistral-small-2506')).toBe(false);
+    expect(servesRequested('mistral-small', 'mistral-small-2506')).toBe(true);
+    // OpenAI answers an alias with the snapshot it points at; a longer name is another model.
+    expect(servesRequested('gpt-4o-mini', 'gpt-4o-mini-2024-07-18')).toBe(true);
+    expect(servesRequested('claude-3-5-sonnet', 'claude-3-5-sonnet-20240620')).toBe(true);
+    expect(servesRequested('gpt-4o', 'gpt-4o-mini-2024-07-18')).toBe(false);
+    expect(servesRequested('mistral-small', 'mistral-small-evil')).toBe(false);
     expect(servesRequested('latest-small', 'latest-small-1')).toBe(false);
     expect(servesRequested('m-latest', 'x-m-1')).toBe(false);
     expect(servesRequested('m-latest-v2', 'm-v2-1')).toBe(false);

@@ -27,9 +27,17 @@ function servedModel(exchange: ProviderExchange): string | null {
   return (exchange.sse ? readChatStream(exchange) : readChatCompletion(exchange)).model;
 }
 
-/** `mistral-small-2506` serves `mistral-small-latest`: a dated build of the same family. */
+/** A version stamp on a model id: `2506`, `20240620`, `2024-07-18`. */
+const DATED_BUILD = /^(\d{4}|\d{8}|\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * `mistral-small-2506` serves `mistral-small-latest` (a dated build of the same family), and
+ * `gpt-4o-mini-2024-07-18` serves `gpt-4o-mini` (the snapshot an alias points at, as OpenAI
+ * answers); `gpt-4o-mini-2024-07-18` does not serve `gpt-4o`.
+ */
 export function servesRequested(requested: string, served: string): boolean {
   if (served === requested) return true;
+  if (served.startsWith(`${requested}-`) && DATED_BUILD.test(served.slice(requested.length + 1))) return true;
   const family = requested.replace(/-latest$/, '');
   return family !== requested && served.startsWith(`${family}-`);
 }

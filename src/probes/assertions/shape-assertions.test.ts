@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderExchange } from '../../providers/provider.ts';
-import type { AssertionContext } from '../assertion.ts';
+import { MISTRAL_CONTEXT, OPENAI_COMPATIBLE_CONTEXT } from '../__fixtures__/assertion-contexts.ts';
 import { emptyOutcome, type ProbeOutcome } from '../probe-kind.ts';
 import { responseShapeConformanceAssertion } from './shape-assertions.ts';
 
-const CONTEXT = {} as AssertionContext;
+const CONTEXT = MISTRAL_CONTEXT;
 /** `usage` is closed in the spec: fields added there are undeclared. */
 const chatBody = (extra: Record<string, unknown> = {}, usageExtra: Record<string, unknown> = {}) => ({
   id: 'cmpl-1',
@@ -147,5 +147,19 @@ describe('response-shape-conformance', () => {
     expect(judge(outcome(exchange('/v1/chat/completions', 200, chatBody())), { schema: 3 }).passed).toBe(
       true,
     );
+  });
+
+  it("is not judged for a target not held to Mistral's spec: an OpenAI-style list is not a defect there", () => {
+    const openAiList = {
+      object: 'list',
+      data: [{ id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'system' }],
+    };
+    const observed = outcome(exchange('/v1/models', 200, openAiList, { method: 'GET' }));
+    expect(judge(observed).passed).toBe(false);
+    expect(responseShapeConformanceAssertion.evaluate({}, observed, OPENAI_COMPATIBLE_CONTEXT)).toEqual({
+      passed: null,
+      detail:
+        "not judged: the target is not held to Mistral's published spec (spec: none; --spec mistral holds it)",
+    });
   });
 });

@@ -2,7 +2,7 @@
 import type { ProviderExchange } from '../../providers/provider.ts';
 import { type Assertion, type AssertionParams, fail, notApplicable, pass } from '../assertion.ts';
 import { exchangeJson } from '../response-body.ts';
-import { conformsToSpec, SPEC_SCHEMAS, type SpecSchemaName } from '../spec-conformance.ts';
+import { conformsToSpec, SPEC_SCHEMAS, type SpecSchemaName, specNotHeld } from '../spec-conformance.ts';
 
 /** The schema a successful answer to this request must follow, from `schema` or the request path. */
 function schemaFor(exchange: ProviderExchange, params: AssertionParams): SpecSchemaName | null {
@@ -24,7 +24,9 @@ export const responseShapeConformanceAssertion: Assertion<'response-shape-confor
     properties: { schema: { enum: [...SPEC_SCHEMAS] } },
     additionalProperties: false,
   },
-  evaluate: (params, outcome) => {
+  evaluate: (params, outcome, context) => {
+    const notHeld = specNotHeld(context.target);
+    if (notHeld) return notHeld;
     if (typeof params.schema === 'string' && !(SPEC_SCHEMAS as readonly string[]).includes(params.schema)) {
       return notApplicable(`unknown spec schema ${params.schema} (known: ${SPEC_SCHEMAS.join(', ')})`);
     }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Answer, completion, startScriptedServer } from '../__fixtures__/chat-answers.ts';
+import { MISTRAL_CONTEXT } from '../__fixtures__/assertion-contexts.ts';
 import { createTestContext, type TestServer } from '../__fixtures__/probe-test-context.ts';
 import type { Assertion, AssertionParams } from '../assertion.ts';
 import {
@@ -50,7 +51,7 @@ async function turn(answer: Answer, toolChoice = 'any'): Promise<ProbeOutcome> {
 }
 
 const judge = (assertion: Assertion, outcome: ProbeOutcome, params: AssertionParams = {}) =>
-  assertion.evaluate(params, outcome, {} as never);
+  assertion.evaluate(params, outcome, MISTRAL_CONTEXT);
 
 const flights = (id: string, args: string) => ({
   status: 200,
