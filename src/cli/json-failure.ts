@@ -9,8 +9,8 @@ import { writeJson } from './json-output.ts';
 export interface JsonFailureGuard {
   /** The io to hand to the command: it notes whether stdout was written and keeps stderr's last line. */
   io: CliIo;
-  /** After a failure: prints the error document unless the command already printed its own. */
-  fail(exitCode: number, code: string, message?: string): void;
+  /** After a failure: prints the error document (stderr's last line as its message) unless the command printed its own. */
+  fail(exitCode: number, code: string): void;
 }
 
 export function guardJsonOutput(io: CliIo): JsonFailureGuard {
@@ -27,11 +27,9 @@ export function guardJsonOutput(io: CliIo): JsonFailureGuard {
   });
   return {
     io: { ...io, stdout, stderr },
-    fail(exitCode, code, message) {
+    fail(exitCode, code) {
       if (stdoutWritten) return;
-      writeJson(io, {
-        error: { code, message: message ?? (lastStderrLine || `exit code ${exitCode}`), exitCode },
-      });
+      writeJson(io, { error: { code, message: lastStderrLine || `exit code ${exitCode}`, exitCode } });
     },
   };
 }

@@ -35,9 +35,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
   const wantsJson = command.options.some((option) => option.name === 'json') && rest.includes('--json');
   const guard = wantsJson ? guardJsonOutput(io) : undefined;
-  const exitCode = await runCommand(command, rest, guard?.io ?? io);
-  if (exitCode.code !== 0) guard?.fail(exitCode.code, exitCode.errorCode);
-  return exitCode.code;
+  const exit = await runCommand(command, rest, guard?.io ?? io);
+  if (exit.code !== 0) guard?.fail(exit.code, exit.errorCode);
+  return exit.code;
 }
 
 interface CommandExit {

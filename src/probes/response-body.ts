@@ -16,9 +16,7 @@ export function exchangeJson(exchange: ProviderExchange): unknown {
   return read.ok ? read.value : undefined;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../spec/is-record.ts';
 
 /** First header among names that is present (headers are lower-cased by providers). */
 export function headerOf(exchange: ProviderExchange, ...names: string[]): string | undefined {

@@ -9,9 +9,11 @@
  * asks, alone; if the answer refuses the field, that request is sent again without it and no later
  * one asks. A request that names `stream_options` itself is sent as it is.
  */
+
+import { isRecord } from '../spec/is-record.ts';
 import type { ProviderExchange, ProviderRequest } from './provider.ts';
 
-export type StreamUsageState = 'unknown' | 'accepted' | 'refused';
+type StreamUsageState = 'unknown' | 'accepted' | 'refused';
 
 export interface StreamUsageNegotiation {
   /** Sends `request` through `sendOnce`, with stream_options added while the server accepts them. */
@@ -19,11 +21,6 @@ export interface StreamUsageNegotiation {
     request: ProviderRequest,
     sendOnce: (request: ProviderRequest) => Promise<ProviderExchange>,
   ): Promise<ProviderExchange>;
-  state(): StreamUsageState;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A streaming chat completion whose JSON body does not already say anything about stream_options. */
@@ -84,5 +81,5 @@ export function createStreamUsageNegotiation(): StreamUsageNegotiation {
     }
   }
 
-  return { send, state: () => state };
+  return { send };
 }

@@ -2,6 +2,7 @@
 
 import { parseJsonText } from '../providers/parse-json-body.ts';
 import type { ProviderExchange } from '../providers/provider.ts';
+import { isRecord } from '../spec/is-record.ts';
 import type { TokenUsage } from '../spec/probe-result.ts';
 
 /** Endpoints that bill tokens: an answer from them without a usage block is unmetered, not free. */
@@ -11,10 +12,6 @@ const TOKEN_BEARING_PATH =
 export interface ExchangeTokens {
   input: number;
   output: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function tokensOf(usage: unknown): ExchangeTokens | null {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Answer, completion, startScriptedServer } from '../__fixtures__/chat-answers.ts';
 import { MISTRAL_CONTEXT } from '../__fixtures__/assertion-contexts.ts';
+import { type Answer, completion, startScriptedServer } from '../__fixtures__/chat-answers.ts';
 import { createTestContext, type TestServer } from '../__fixtures__/probe-test-context.ts';
 import type { Assertion, AssertionParams } from '../assertion.ts';
 import {
