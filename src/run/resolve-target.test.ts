@@ -1,5 +1,6 @@
 /** @module Tests for resolve-target.ts: one validation path for config and ad hoc targets. */
 import { describe, expect, it } from 'vitest';
+import { publishedSpec } from '../spec/target.ts';
 import type { AgentscoreConfig } from '../suite/load-config.ts';
 import { BUILT_IN_TARGETS, resolveTarget, TargetError, type TargetRequest } from './resolve-target.ts';
 
@@ -55,6 +56,20 @@ describe('resolveTarget', () => {
     expect(resolveTarget(request({ ...unnamed, authScheme: 'none' }), {}).target.apiKeyEnv).toBe('');
   });
 
+  it("holds the mistral provider and api.mistral.ai to Mistral's spec, others only when --spec says so", () => {
+    expect(publishedSpec({ provider: 'mistral', baseUrl: 'http://127.0.0.1:8787/v1' })).toBe('mistral');
+    expect(publishedSpec({ provider: 'openai-compatible', baseUrl: 'https://api.mistral.ai/v1' })).toBe(
+      'mistral',
+    );
+    expect(publishedSpec({ provider: 'openai-compatible', baseUrl: 'https://api.openai.com/v1' })).toBeNull();
+    expect(publishedSpec({ provider: 'openai-compatible', baseUrl: 'https://evilmistral.ai/v1' })).toBeNull();
+    const proxied = resolveTarget(request({ ...adHoc, spec: 'mistral' }), env).target;
+    expect([proxied.spec, publishedSpec(proxied)]).toEqual(['mistral', 'mistral']);
+    expect(
+      publishedSpec({ provider: 'mistral', baseUrl: 'https://api.mistral.ai/v1', spec: 'none' }),
+    ).toBeNull();
+  });
+
   it('builds an ad hoc target named after its host, trailing slash dropped', () => {
     const { target } = resolveTarget(request(adHoc), env);
     expect(target).toEqual({
@@ -75,6 +90,7 @@ describe('resolveTarget', () => {
     refuse({ ...adHoc, provider: 'anthropic' }, '--provider: must be one of "mistral", "openai-compatible"');
     refuse({ ...adHoc, apiKeyEnv: 'sk-live-1' }, '--api-key-env: must match');
     refuse({ ...adHoc, mcpUrl: 'localhost:1/mcp' }, '--mcp-url is not an http(s) URL');
+    refuse({ ...adHoc, spec: 'openai' }, '--spec: must be one of "mistral", "none"');
     refuse(
       { baseUrl: 'http://x' },
       'give --target NAME, or an ad hoc target with --provider, --model, --api-key-env',

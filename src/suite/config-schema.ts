@@ -1,4 +1,5 @@
 /** @module JSON Schema (draft 2020-12) for agentscore.config.yaml: named targets and run defaults. */
+import { PUBLISHED_SPECS } from '../spec/target.ts';
 import {
   authSchemeSchema,
   capabilitiesSchema,
@@ -42,7 +43,7 @@ export const targetSchema = {
     },
     profile: nonEmptyString,
     mcpUrl: { type: 'string', pattern: '^https?://\\S+$', description: 'an http(s) URL' },
-    spec: { type: 'string', enum: ['mistral', 'none'] },
+    spec: { type: 'string', enum: [...PUBLISHED_SPECS] },
     budgets: budgetsSchema,
     preset: idSchema,
     auth: authSchemeSchema,
