@@ -68,8 +68,9 @@ describe('estimatePlan', () => {
       ['a', 4],
       ['b', 7],
     ]);
-    // 4 + 7 probe requests + 1 preflight (at most 10 + 7 + 3); tokens 66 + 320 in, 30 + 400 out.
-    expect(plan.totals).toMatchObject({ requests: 12, maxRequests: 20, inputTokens: 386, outputTokens: 430 });
+    // 4 + 7 probe requests + 1 preflight (at most 10 + 7 + 3, + 1 refused stream_options ask for an
+    // OpenAI-compatible target); tokens 66 + 320 in, 30 + 400 out.
+    expect(plan.totals).toMatchObject({ requests: 12, maxRequests: 21, inputTokens: 386, outputTokens: 430 });
     expect(plan.totals.tokens).toBe(816);
     expect(plan.budgetRequests).toBe(50);
     expect(plan.cost).toBeNull();

@@ -249,9 +249,11 @@ export function estimatePlan(input: PlanEstimateInput): PlanEstimate {
       probe[field] *= probe.repetitions;
   }
   // The preflight usually lists models once; it may add a chat call (max_tokens 1) and a /v1 retry.
+  // An OpenAI-compatible target may also refuse the one stream_options ask (stream-usage.ts).
+  const streamUsageAsk = input.target.provider === 'openai-compatible' ? 1 : 0;
   const preflight = input.replay
     ? { requests: 0, maxRequests: 0 }
-    : { requests: 1, maxRequests: PREFLIGHT_MAX_REQUESTS };
+    : { requests: 1, maxRequests: PREFLIGHT_MAX_REQUESTS + streamUsageAsk };
   for (const suite of suites.values()) add(totals, suite);
   add(totals, { ...NONE, ...preflight });
   totals.tokens = totals.inputTokens + totals.outputTokens;
