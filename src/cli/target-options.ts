@@ -30,7 +30,8 @@ export const TARGET_OPTIONS: CliOption[] = [
     name: 'base-url',
     type: 'string',
     valueName: 'URL',
-    description: 'ad hoc target: API base URL as the OpenAI SDK takes it, e.g. https://api.mistral.ai/v1',
+    description:
+      'ad hoc target: API base URL as the OpenAI SDK takes it, e.g. https://api.mistral.ai/v1 (openai-compatible: OPENAI_BASE_URL when not given)',
   },
   {
     name: 'model',

@@ -52,6 +52,16 @@ describe('resolveTarget', () => {
     expect(() => resolveTarget(request(unnamed), {})).toThrow(
       'the API key variable OPENAI_API_KEY is not set (target "127.0.0.1:8000"); export OPENAI_API_KEY=... and try again, or name another with --api-key-env VAR',
     );
+    // The base URL too, as the OpenAI SDK reads it (OPENAI_BASE_URL), when --base-url is not given.
+    const { baseUrl: _url, ...bare } = unnamed;
+    const fromEnv = resolveTarget(request(bare), {
+      OPENAI_API_KEY: 'o-789',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1/',
+    });
+    expect(fromEnv.target).toMatchObject({ baseUrl: 'http://127.0.0.1:9999/v1', name: '127.0.0.1:9999' });
+    expect(() => resolveTarget(request(bare), { OPENAI_API_KEY: 'o-789' })).toThrow(
+      'ad hoc target with --base-url',
+    );
     // No key at all is asked for with --auth-scheme none.
     expect(resolveTarget(request({ ...unnamed, authScheme: 'none' }), {}).target.apiKeyEnv).toBe('');
   });

@@ -98,23 +98,27 @@ export const DEFAULT_API_KEY_ENV: Record<string, string> = {
   'openai-compatible': 'OPENAI_API_KEY',
 };
 
-function adHoc(request: TargetRequest): Target {
+function adHoc(request: TargetRequest, env: NodeJS.ProcessEnv): Target {
+  // The OpenAI SDK reads its base URL from OPENAI_BASE_URL when none is given; so do we.
+  const baseUrl =
+    request.baseUrl ??
+    (request.provider === 'openai-compatible' ? env.OPENAI_BASE_URL || undefined : undefined);
   const apiKeyEnv =
     request.apiKeyEnv ??
     (request.authScheme === 'none' ? undefined : DEFAULT_API_KEY_ENV[request.provider ?? '']);
   const missing = [
     !request.provider && '--provider',
-    !request.baseUrl && '--base-url',
+    !baseUrl && '--base-url',
     !request.model && '--model',
     !apiKeyEnv && request.authScheme !== 'none' && '--api-key-env',
   ].filter(Boolean);
   if (missing.length)
     throw new TargetError(`give --target NAME, or an ad hoc target with ${missing.join(', ')}`);
-  const baseUrl = request.baseUrl!.replace(/\/+$/, '');
+  const base = baseUrl!.replace(/\/+$/, '');
   return {
-    name: request.name ?? (URL.canParse(baseUrl) ? new URL(baseUrl).host : baseUrl),
+    name: request.name ?? (URL.canParse(base) ? new URL(base).host : base),
     provider: request.provider as ProviderKind,
-    baseUrl,
+    baseUrl: base,
     model: request.model!,
     apiKeyEnv: apiKeyEnv ?? '',
   };
@@ -163,7 +167,7 @@ export function resolveTarget(
     throw new TargetError(
       `--target ${request.targetName} names a target; --provider and --base-url describe an ad hoc one: give one or the other`,
     );
-  const target = request.targetName ? named(request, request.targetName, env) : adHoc(request);
+  const target = request.targetName ? named(request, request.targetName, env) : adHoc(request, env);
   if (request.model) target.model = request.model;
   if (request.apiKeyEnv) target.apiKeyEnv = request.apiKeyEnv;
   if (request.profile) target.profile = request.profile;
