@@ -61,7 +61,11 @@ export interface HistoryStore {
   trend(name: string, options: { limit: number }): Awaitable<TrendPoint[]>;
   /** The name's open monitor incident (at most one), or null. */
   openIncident(name: string): Awaitable<Incident | null>;
-  /** Inserts or replaces an incident, identified by name and openedRunId. */
-  saveIncident(incident: Incident): Awaitable<void>;
+  /**
+   * Inserts or replaces an incident, identified by name and openedRunId. False, and nothing saved,
+   * when it would be a second open incident of its name: another monitor of the same target opened
+   * one first (the database holds at most one open incident per name).
+   */
+  saveIncident(incident: Incident): Awaitable<boolean>;
   close(): Awaitable<void>;
 }

@@ -34,7 +34,7 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((migration) => migration.version)).toEqual(
       Array.from({ length: MIGRATIONS.length }, (_, index) => index + 1),
     );
-    expect(pendingMigrations(1).map((migration) => migration.version)).toEqual([2, 3]);
+    expect(pendingMigrations(1).map((migration) => migration.version)).toEqual([2, 3, 4]);
     expect(pendingMigrations(LATEST_SCHEMA_VERSION)).toEqual([]);
   });
 
@@ -83,7 +83,41 @@ describe('migrations', () => {
       .all();
     const fingerprints = database.prepare('SELECT COUNT(*) FROM shape_fingerprints').pluck().get();
     database.close();
-    expect(versions).toEqual([1, 2, 3]);
+    expect(versions).toEqual([1, 2, 3, 4]);
     expect(fingerprints).toBe(4); // one field on each of the four fingerprinted probes
+  });
+
+  it('version 4 leaves one open incident per name (the newest) and then refuses a second', () => {
+    const file = join(tempDir(), 'history.sqlite');
+    const database = new Database(file);
+    for (const migration of MIGRATIONS.filter((candidate) => candidate.version <= 3)) {
+      database.exec(migration.sql);
+      database
+        .prepare('INSERT INTO agentscore_migrations VALUES (?, ?, ?)')
+        .run(migration.version, migration.description, '2025-01-01T00:00:00.000Z');
+    }
+    // What two monitors of one name racing under version 3 could leave behind.
+    const insert = database.prepare(
+      `INSERT INTO monitor_incidents VALUES (?, ?, ?, 'base', 'open', '{}', ?, 0, NULL, NULL)`,
+    );
+    insert.run('mistral', 'run-a', '2025-01-02T00:00:00.000Z', 'run-a');
+    insert.run('mistral', 'run-b', '2025-01-02T00:00:05.000Z', 'run-b');
+    insert.run('openai', 'run-c', '2025-01-02T00:00:00.000Z', 'run-c');
+    database.close();
+
+    const store = openSqliteHistoryStore(file);
+    expect(store.openIncident('mistral')?.openedRunId).toBe('run-b');
+    expect(store.openIncident('openai')?.openedRunId).toBe('run-c');
+    const second = { ...store.openIncident('mistral')!, openedRunId: 'run-d' };
+    expect(store.saveIncident(second)).toBe(false);
+    expect(store.openIncident('mistral')?.openedRunId).toBe('run-b');
+    store.close();
+
+    const check = new Database(file, { readonly: true });
+    const closed = check
+      .prepare("SELECT opened_run_id, closed_run_id FROM monitor_incidents WHERE status = 'closed'")
+      .all();
+    check.close();
+    expect(closed).toEqual([{ opened_run_id: 'run-a', closed_run_id: 'run-a' }]);
   });
 });

@@ -119,6 +119,22 @@ CREATE TABLE IF NOT EXISTS monitor_incidents (
 CREATE INDEX IF NOT EXISTS monitor_incidents_name_status ON monitor_incidents (name, status);
 `,
   },
+  {
+    version: 4,
+    description: 'at most one open incident per name, so two monitors of one target cannot both alert',
+    // Two open incidents of one name (the race this closes) keep the newest open; the others close
+    // where they opened. Then the database itself refuses a second open incident.
+    sql: `
+UPDATE monitor_incidents SET status = 'closed', closed_run_id = opened_run_id, closed_at = opened_at
+ WHERE status = 'open' AND EXISTS (
+   SELECT 1 FROM monitor_incidents AS later
+    WHERE later.name = monitor_incidents.name AND later.status = 'open'
+      AND (later.opened_at > monitor_incidents.opened_at
+           OR (later.opened_at = monitor_incidents.opened_at
+               AND later.opened_run_id > monitor_incidents.opened_run_id)));
+CREATE UNIQUE INDEX IF NOT EXISTS monitor_incidents_one_open ON monitor_incidents (name) WHERE status = 'open';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

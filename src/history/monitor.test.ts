@@ -283,4 +283,38 @@ describe('monitorAfterRun', () => {
       ['recovery', 'check:security/unauthenticated-rejected/unauthenticated-rejected', 'fail', 'pass'],
     ]);
   });
+
+  it('two monitors of one target that both see a regression alert once: the later run joins the incident', async () => {
+    const { root, store } = setup();
+    const hook = await startWebhookReceiver([]);
+    cleanups.push(hook.close);
+    await monitor(store, root, 1, {});
+    // Both read history before their runs, when nothing was open yet.
+    const staleHistory = await readMonitorHistory(store, 'mistral');
+    const regressed = { components: { 'security.authStrength': 40 } };
+    const first = await monitor(store, root, 2, regressed, hook.url);
+    expect(first.incidentEvent).toBe('opened');
+
+    const run = fixtureRun({
+      runId: 'run-3',
+      startedAt: new Date(Date.UTC(2025, 0, 3)).toISOString(),
+      ...regressed,
+    });
+    const second = await monitorAfterRun({
+      store,
+      name: 'mistral',
+      runId: 'run-3',
+      runDir: join(root, 'run-3'),
+      ...run,
+      history: staleHistory,
+      threshold: 5,
+      scrub,
+      webhookUrl: hook.url,
+      webhookTiming: { sleep: async () => {} },
+    });
+    expect(second.incidentEvent).toBe('ongoing');
+    expect(second.incident?.openedRunId).toBe('run-2');
+    expect(hook.received).toHaveLength(1);
+    expect(store.openIncident('mistral')?.openedRunId).toBe('run-2');
+  });
 });

@@ -18,7 +18,7 @@ import {
   type RunSnapshot,
 } from './compare-runs.ts';
 import type { HistoryStore, StoredRun, TrendPoint } from './history-store.ts';
-import { type Incident, type IncidentEvent, stepIncident } from './monitor-incident.ts';
+import { type Incident, type IncidentEvent, type IncidentStep, stepIncident } from './monitor-incident.ts';
 import { type Uptime, uptimeFromHistory } from './trend.ts';
 import { deliverWebhook, type WebhookDelivery } from './webhook-sink.ts';
 
@@ -198,6 +198,21 @@ function scrubbedComparison(
   };
 }
 
+/**
+ * Stores the incident the run stepped to. History was read before the run, so another monitor of
+ * the same target may have opened an incident since: the database then refuses a second one, and
+ * this run joins that incident silently (its monitor sent the alert).
+ */
+async function saveIncidentStep(
+  store: HistoryStore,
+  name: string,
+  step: IncidentStep,
+): Promise<IncidentStep> {
+  if (!step.incident || step.event === 'none') return step;
+  if (await store.saveIncident(step.incident)) return step;
+  return { event: 'ongoing', incident: await store.openIncident(name), alerts: [] };
+}
+
 export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutcome> {
   const { store, name, runId, runDir, scrub } = input;
   const threshold = input.threshold ?? DEFAULT_THRESHOLD_POINTS;
@@ -209,7 +224,7 @@ export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutco
   const previous = history.previous;
   const comparison = previous ? scrubbedComparison(previous, input, threshold, reportUrl) : null;
   const baseRunId = previous?.runId ?? null;
-  const step =
+  const stepped: IncidentStep =
     comparison && baseRunId
       ? stepIncident(
           {
@@ -226,7 +241,7 @@ export async function monitorAfterRun(input: MonitorInput): Promise<MonitorOutco
           { target: scrub(input.scorecard.target.name), reportPath: reportUrl },
         )
       : { event: 'none' as const, incident: history.incident, alerts: [] };
-  if (step.incident && step.event !== 'none') await store.saveIncident(step.incident);
+  const step = await saveIncidentStep(store, name, stepped);
 
   const latency = comparison?.latencyAlerts ?? [];
   const recoveries = step.event === 'recovered' ? step.alerts : [];

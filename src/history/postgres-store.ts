@@ -292,12 +292,17 @@ export class PostgresHistoryStore implements HistoryStore {
     return row ? fromIncidentRow(row) : null;
   }
 
-  async saveIncident(incident: Incident): Promise<void> {
+  async saveIncident(incident: Incident): Promise<boolean> {
     const row = toIncidentRow(incident);
-    await this.#rows(
-      SQL.saveIncident,
-      INCIDENT_COLUMNS.map((column) => withoutNul(row[column])),
-    );
+    const values = INCIDENT_COLUMNS.map((column) => withoutNul(row[column]));
+    try {
+      await this.#pool.query(SQL.saveIncident, values);
+      return true;
+    } catch (error) {
+      // 23505 unique_violation: another open incident of this name (monitor_incidents_one_open).
+      if ((error as { code?: string }).code === '23505') return false;
+      return this.#guard(() => Promise.reject(error));
+    }
   }
 
   async close(): Promise<void> {

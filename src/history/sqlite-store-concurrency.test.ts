@@ -60,7 +60,7 @@ describe('concurrent writers', () => {
     expect(count('SELECT COUNT(*) FROM runs')).toBe(3 * runs);
     expect(count('SELECT COUNT(*) FROM probe_results')).toBe(3 * runs * perRun);
     expect(count("SELECT COUNT(*) FROM runs WHERE name = 'beta'")).toBe(runs);
-    expect(database.prepare('SELECT version FROM agentscore_migrations').pluck().all()).toEqual([1, 2, 3]);
+    expect(database.prepare('SELECT version FROM agentscore_migrations').pluck().all()).toEqual([1, 2, 3, 4]);
     database.close();
   });
 });

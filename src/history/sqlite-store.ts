@@ -203,8 +203,14 @@ export class SqliteHistoryStore implements HistoryStore {
     return row ? fromIncidentRow(row) : null;
   }
 
-  saveIncident(incident: Incident): void {
-    this.#statements.saveIncident.run(toIncidentRow(incident));
+  saveIncident(incident: Incident): boolean {
+    try {
+      this.#statements.saveIncident.run(toIncidentRow(incident));
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+      throw error;
+    }
   }
 
   close(): void {

@@ -138,8 +138,11 @@ export function runHistoryStoreContract(openStore: () => Promise<HistoryStore>):
       closedRunId: null,
       closedAt: null,
     };
-    await store.saveIncident(incident);
-    await store.saveIncident({ ...incident, name: 'openai', openedRunId: 'other-2' });
+    expect(await store.saveIncident(incident)).toBe(true);
+    expect(await store.saveIncident({ ...incident, name: 'openai', openedRunId: 'other-2' })).toBe(true);
+    expect(await store.openIncident('mistral')).toEqual(incident);
+    // A second monitor of the same name that opened its own incident meanwhile is refused.
+    expect(await store.saveIncident({ ...incident, openedRunId: 'run-3', openedAt: day(3) })).toBe(false);
     expect(await store.openIncident('mistral')).toEqual(incident);
 
     const quieter = { ...incident, quietRuns: 3 };
