@@ -22,7 +22,9 @@ function compiledIsFresh() {
 
 let main;
 if (process.env.AGENTSCORE_FROM_SOURCE !== '1' && compiledIsFresh()) {
-  ({ main } = await import('../dist/cli/main.js'));
+  // The bundle (bin/build.js) loads a few files instead of every module; dist/cli/main.js is the same code.
+  const bundled = existsSync(`${root}dist/bundle/main.js`);
+  ({ main } = await import(bundled ? '../dist/bundle/main.js' : '../dist/cli/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
