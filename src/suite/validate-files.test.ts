@@ -109,6 +109,23 @@ describe('validateFiles', () => {
     expect(messages[0]).toMatch(/bad\.yaml:3:\d+ YAML syntax error: Missing closing "quote/);
     expect(messages[1]).toMatch(/gone\.yaml:1:1 cannot read file: ENOENT/);
   });
+
+  it('takes a folder as the YAML files under it, and calls an empty one a problem', async () => {
+    const root = await writeTempFiles({
+      'suites/bad.yaml': 'id: a\nprobes:\n  - id: "open\n',
+      'empty/readme.txt': 'x',
+    });
+    const messages = (await validateFiles([join(root, 'suites'), join(root, 'empty')], registry)).map(
+      formatDiagnostic,
+    );
+    expect(messages).toHaveLength(2);
+    expect(messages.find((message) => message.includes('bad.yaml'))).toMatch(
+      /bad\.yaml:3:\d+ YAML syntax error/,
+    );
+    expect(messages.find((message) => message.includes('empty'))).toMatch(
+      /empty:1:1 no YAML files in this folder/,
+    );
+  });
 });
 
 describe('kindByLocation', () => {

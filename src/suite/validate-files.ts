@@ -1,5 +1,5 @@
 /** @module `agentscore validate`: checks any mix of suite, rubric, target-profile and config files. */
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { crossCheckCatalogue } from './cross-check-catalogue.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
@@ -34,10 +34,11 @@ export async function validateFiles(
   registry: SuiteRegistry,
   options: { root?: string } = {},
 ): Promise<Diagnostic[]> {
-  const files = paths.length > 0 ? [...paths] : await defaultFiles(options.root ?? '.');
+  const diagnostics: Diagnostic[] = [];
+  const files =
+    paths.length > 0 ? await expandFolders(paths, diagnostics) : await defaultFiles(options.root ?? '.');
   const suites: string[] = [];
   const rubrics: string[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const kind = kindByLocation(file) ?? (await kindByContent(file));
     if (kind === 'suite') suites.push(file);
@@ -96,6 +97,29 @@ async function kindByContent(file: string): Promise<FileKind | { diagnostics: Di
     'cannot tell what this file is: expected a suite (probes), rubric (rubricVersion), ' +
     'target profile (claims), config (targets) or provider preset (offers)';
   return { diagnostics: [{ file, line: 1, column: 1, path: '', message }] };
+}
+
+/**
+ * A folder given on the command line (`validate suites/`) stands for the YAML files under it; one
+ * with none is a problem, not a pass.
+ */
+async function expandFolders(paths: readonly string[], diagnostics: Diagnostic[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const isFolder = await stat(path).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    if (!isFolder) {
+      files.push(path);
+      continue;
+    }
+    const inside = await listYamlFiles(path);
+    if (inside.length === 0)
+      diagnostics.push({ file: path, line: 1, column: 1, path: '', message: 'no YAML files in this folder' });
+    files.push(...inside);
+  }
+  return files;
 }
 
 async function defaultFiles(root: string): Promise<string[]> {

@@ -11,7 +11,8 @@ export const validateCommand: CliCommand = {
   usage: '[FILES... | RUN_DIR...] [--json]',
   options: [JSON_OPTION],
   details: [
-    'With no files: every file under suites/, rubrics/, fixtures/profiles/ and agentscore.config.yaml if present.',
+    'With no files: every file under suites/, rubrics/, fixtures/profiles/ and agentscore.config.yaml if present;',
+    'a folder stands for the YAML files under it.',
     'A run directory (or its run.json, results.jsonl, scorecard.json, history-evidence.json) is checked',
     'against the JSON Schemas in schemas/; results.jsonl errors name the line.',
   ].join('\n'),
