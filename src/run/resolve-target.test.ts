@@ -103,7 +103,7 @@ describe('resolveTarget', () => {
     refuse({ ...adHoc, spec: 'openai' }, '--spec: must be one of "mistral", "none"');
     refuse(
       { baseUrl: 'http://x' },
-      'give --target NAME, or an ad hoc target with --provider, --model, --api-key-env',
+      'give --target NAME, or an ad hoc target with --provider, --model',
     );
     refuse({ targetName: 'local', baseUrl: 'http://x' }, 'give one or the other');
     refuse(

@@ -110,7 +110,8 @@ function adHoc(request: TargetRequest, env: NodeJS.ProcessEnv): Target {
     !request.provider && '--provider',
     !baseUrl && '--base-url',
     !request.model && '--model',
-    !apiKeyEnv && request.authScheme !== 'none' && '--api-key-env',
+    // Without a provider its SDK's key variable is not known yet; once there is one it has a default.
+    !apiKeyEnv && request.provider && request.authScheme !== 'none' && '--api-key-env',
   ].filter(Boolean);
   if (missing.length)
     throw new TargetError(`give --target NAME, or an ad hoc target with ${missing.join(', ')}`);
