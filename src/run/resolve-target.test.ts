@@ -101,10 +101,7 @@ describe('resolveTarget', () => {
     refuse({ ...adHoc, apiKeyEnv: 'sk-live-1' }, '--api-key-env: must match');
     refuse({ ...adHoc, mcpUrl: 'localhost:1/mcp' }, '--mcp-url is not an http(s) URL');
     refuse({ ...adHoc, spec: 'openai' }, '--spec: must be one of "mistral", "none"');
-    refuse(
-      { baseUrl: 'http://x' },
-      'give --target NAME, or an ad hoc target with --provider, --model',
-    );
+    refuse({ baseUrl: 'http://x' }, 'give --target NAME, or an ad hoc target with --provider, --model');
     refuse({ targetName: 'local', baseUrl: 'http://x' }, 'give one or the other');
     refuse(
       { targetName: 'nope' },

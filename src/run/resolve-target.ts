@@ -108,7 +108,7 @@ function adHoc(request: TargetRequest, env: NodeJS.ProcessEnv): Target {
     (request.authScheme === 'none' ? undefined : DEFAULT_API_KEY_ENV[request.provider ?? '']);
   const missing = [
     !request.provider && '--provider',
-    !baseUrl && '--base-url',
+    !baseUrl && (request.provider === 'openai-compatible' ? '--base-url (or OPENAI_BASE_URL)' : '--base-url'),
     !request.model && '--model',
     // Without a provider its SDK's key variable is not known yet; once there is one it has a default.
     !apiKeyEnv && request.provider && request.authScheme !== 'none' && '--api-key-env',
