@@ -60,7 +60,7 @@ describe('resolveTarget', () => {
     });
     expect(fromEnv.target).toMatchObject({ baseUrl: 'http://127.0.0.1:9999/v1', name: '127.0.0.1:9999' });
     expect(() => resolveTarget(request(bare), { OPENAI_API_KEY: 'o-789' })).toThrow(
-      'ad hoc target with --base-url',
+      'ad hoc target with --base-url (or OPENAI_BASE_URL)',
     );
     // No key at all is asked for with --auth-scheme none.
     expect(resolveTarget(request({ ...unnamed, authScheme: 'none' }), {}).target.apiKeyEnv).toBe('');
