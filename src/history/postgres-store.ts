@@ -301,7 +301,7 @@ export class PostgresHistoryStore implements HistoryStore {
     } catch (error) {
       // 23505 unique_violation: another open incident of this name (monitor_incidents_one_open).
       if ((error as { code?: string }).code === '23505') return false;
-      return this.#guard(() => Promise.reject(error));
+      throw describeFailure(error, this.#url, redactPostgresUrl(this.#url));
     }
   }
 
