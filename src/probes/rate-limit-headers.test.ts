@@ -62,6 +62,12 @@ describe('advisedWait', () => {
       source: 'reset',
     });
     expect(advisedWait({ 'content-type': 'application/json' }, NOW)).toBeNull();
+    // OpenAI's and Azure's millisecond hint comes first, as their SDKs read it.
+    expect(advisedWait({ 'retry-after-ms': '1500', 'retry-after': '2' }, NOW)).toEqual({
+      ms: 1500,
+      source: 'retry-after',
+    });
+    expect(advisedWait({ 'retry-after-ms': 'soon', 'retry-after': '2' }, NOW)?.ms).toBe(2000);
   });
 });
 

@@ -34,6 +34,7 @@ export const RATE_LIMIT_HEADERS = [
   'ratelimit-policy',
   'ratelimit',
   'retry-after',
+  'retry-after-ms',
 ] as const;
 
 /** Request-count counters, most specific first (token counters do not move on a models list). */
@@ -129,8 +130,13 @@ export interface AdvisedWait {
   source: 'retry-after' | 'reset';
 }
 
-/** What the server told us to wait: Retry-After first, then the first reset header present. */
+/**
+ * What the server told us to wait: `retry-after-ms` (OpenAI and Azure send it, and their SDKs read it
+ * first), then Retry-After, then the first reset header present.
+ */
 export function advisedWait(headers: Headers, nowMs: number): AdvisedWait | null {
+  const retryAfterMs = Number.parseFloat(headers['retry-after-ms'] ?? '');
+  if (Number.isFinite(retryAfterMs) && retryAfterMs >= 0) return { ms: retryAfterMs, source: 'retry-after' };
   const retryAfter = parseRetryAfterMs(headers['retry-after'], nowMs);
   if (retryAfter !== null) return { ms: retryAfter, source: 'retry-after' };
   for (const name of RESET_HEADERS) {
