@@ -24,7 +24,7 @@ export interface StreamUsageNegotiation {
 }
 
 /** A streaming chat completion whose JSON body does not already say anything about stream_options. */
-export function wantsStreamUsage(request: ProviderRequest): boolean {
+function wantsStreamUsage(request: ProviderRequest): boolean {
   return (
     request.stream === true &&
     request.rawBody === undefined &&

@@ -7,7 +7,7 @@ import type { ExchangeTokens } from './exchange-usage.ts';
 import type { RequestGate } from './request-gate.ts';
 
 /** The tokens of an SDK chat answer (`usage` in the SDK's camelCase), or 'unmetered' when it has none. */
-export function sdkAnswerTokens(value: { usage?: unknown }): ExchangeTokens | 'unmetered' {
+function sdkAnswerTokens(value: { usage?: unknown }): ExchangeTokens | 'unmetered' {
   const usage = (value.usage ?? {}) as { promptTokens?: unknown; completionTokens?: unknown };
   const input = typeof usage.promptTokens === 'number' ? usage.promptTokens : null;
   const output = typeof usage.completionTokens === 'number' ? usage.completionTokens : null;

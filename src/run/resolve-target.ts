@@ -93,7 +93,7 @@ function named(request: TargetRequest, name: string, env: NodeJS.ProcessEnv): Ta
  * The variable each provider's own SDK reads its key from when none is given: an ad hoc target without
  * --api-key-env uses it, as the OpenAI and Mistral SDKs (and most tools around them) do.
  */
-export const DEFAULT_API_KEY_ENV: Record<string, string> = {
+const DEFAULT_API_KEY_ENV: Partial<Record<string, string>> = {
   mistral: 'MISTRAL_API_KEY',
   'openai-compatible': 'OPENAI_API_KEY',
 };
